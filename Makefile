@@ -1,0 +1,38 @@
+# Every target installs into .venv/ at the repo root first (only python3 + pip are assumed).
+PY := .venv/bin/python
+UV := .venv/bin/uv
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: install run test lint fmt check eval bench
+
+.venv/.installed: pyproject.toml uv.lock
+	test -x $(PY) || python3 -m venv .venv
+	test -x $(UV) || $(PY) -m pip install --quiet --disable-pip-version-check uv
+	$(UV) sync --frozen --inexact --quiet
+	touch $@
+
+install: .venv/.installed
+
+run: install
+	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+
+lint: install
+	$(PY) -m ruff check app tests scripts
+	$(PY) -m ruff format --check app tests scripts
+	$(PY) -m mypy
+
+fmt: install
+	$(PY) -m ruff format app tests scripts
+	$(PY) -m ruff check --fix app tests scripts
+
+test: lint
+	$(PY) -m pytest -q
+
+check: test
+
+eval: install
+	$(PY) -m scripts.eval
+
+bench: install
+	$(PY) -m scripts.bench

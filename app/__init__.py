@@ -1,0 +1,1 @@
+"""Intro Coach: coaches the first reply to an email introduction."""
