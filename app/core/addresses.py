@@ -1,0 +1,107 @@
+"""Address headers into `Address` values, tolerant of real-world damage (pure).
+
+Uses the standard library's `email.utils.getaddresses` and `email.header` decoders;
+display names are recovered from Exchange-style `X-From`/`X-To` headers and, as a
+last resort, from the address's local part ("sue.park@" -> "Sue Park").
+"""
+
+from __future__ import annotations
+
+import re
+from email.header import decode_header, make_header
+from email.utils import getaddresses
+
+from app.core.model import Address
+
+_EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
+_WS_RE = re.compile(r"\s+")
+_LEGACY_X500 = re.compile(r"</?O=[^>]*>?", re.IGNORECASE)
+_QUOTES = "\"'`"
+_MAX_ADDRESSES = 500  # thousands of recipients are capped: nobody introduces 500 people
+
+
+def decode_words(value: str) -> str:
+    """Decode RFC 2047 encoded words; fall back to the raw text on any damage."""
+    if "=?" not in value:
+        return _WS_RE.sub(" ", value).strip()
+    try:
+        return _WS_RE.sub(" ", str(make_header(decode_header(value)))).strip()
+    except (ValueError, LookupError, UnicodeError, TypeError, AssertionError):
+        return _WS_RE.sub(" ", value).strip()
+
+
+def clean_name(name: str) -> str:
+    """Tidy a display name: decoded, unquoted, 'Last, First' kept as written."""
+    name = decode_words(name).strip().strip(_QUOTES).strip()
+    name = _LEGACY_X500.sub("", name).strip()
+    if "@" in name and _EMAIL_RE.match(name):
+        return ""
+    return name
+
+
+def parse_addresses(value: str) -> tuple[Address, ...]:
+    """All mailboxes in a header value such as `To:`; never raises."""
+    if not value or not value.strip():
+        return ()
+    decoded = decode_words(value) if "=?" in value else value
+    pairs = getaddresses([decoded])
+    found: list[Address] = []
+    for name, addr in pairs[:_MAX_ADDRESSES]:
+        email = addr.strip().strip(_QUOTES).lower()
+        if email and not _EMAIL_RE.match(email):
+            if not name:
+                name, email = email, ""
+            else:
+                email = ""
+        display = clean_name(name)
+        if display or email:
+            found.append(Address(display, email))
+    return tuple(found)
+
+
+def names_from_legacy(value: str) -> tuple[str, ...]:
+    """Display names from Exchange `X-To:`-style headers ("Dasovich, Jeff </O=...>, ...")."""
+    if not value.strip():
+        return ()
+    cleaned = _LEGACY_X500.sub("", decode_words(value))
+    if "<" in cleaned or "@" in cleaned:
+        return tuple(a.name or a.email for a in parse_addresses(cleaned))
+    # Without angle brackets commas are ambiguous ("Last, First"); one name per
+    # X500 group is the reliable split, so we split on the original markers.
+    parts = [p for p in re.split(r"</?O=[^>]*>?\s*,?", value, flags=re.IGNORECASE) if p.strip()]
+    return tuple(clean_name(p.strip().strip(",")) for p in parts)
+
+
+def name_from_email(email: str) -> str:
+    """Guess a display name from an address's local part ("sue.park@x" -> "Sue Park")."""
+    local = email.split("@", 1)[0]
+    pieces = [p for p in re.split(r"[._-]+", local) if p.isalpha() and len(p) > 1]
+    if not 1 < len(pieces) <= 3:
+        return ""
+    return " ".join(p.capitalize() for p in pieces)
+
+
+def with_names(addresses: tuple[Address, ...], names: tuple[str, ...]) -> tuple[Address, ...]:
+    """Fill missing display names from a parallel list (X-To) or the address itself."""
+    result = []
+    use_parallel = len(names) == len(addresses)
+    for i, addr in enumerate(addresses):
+        name = addr.name
+        if not name and use_parallel:
+            name = names[i]
+        if not name and addr.email:
+            name = name_from_email(addr.email)
+        result.append(Address(normalize_display(name), addr.email))
+    return tuple(result)
+
+
+def normalize_display(name: str) -> str:
+    """'Park, Sue' -> 'Sue Park'; 'PARK, SUE' -> 'Sue Park'; other names unchanged."""
+    name = name.strip()
+    match = re.fullmatch(r"([^,]+),\s*([^,]+)", name)
+    if match and " " not in match.group(1).strip() and len(match.group(2).split()) <= 2:
+        last, first = match.group(1).strip(), match.group(2).strip()
+        name = f"{first} {last}"
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return name

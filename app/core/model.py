@@ -1,0 +1,137 @@
+"""The mail model every other part reads: pure frozen values, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """One mailbox: a display name (may be empty) and a lower-cased address (may be empty)."""
+
+    name: str
+    email: str
+
+    def label(self) -> str:
+        """The best short way to show this person: the name, else the address."""
+        return self.name or self.email
+
+    def formatted(self) -> str:
+        """`Name <addr>` (or the bare address), for headers and JSON."""
+        if self.name and self.email:
+            return f"{self.name} <{self.email}>"
+        return self.email or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file attached to a message: name, MIME type and size in bytes."""
+
+    filename: str
+    mime_type: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """One message, whatever it was read from (RFC 822 bytes or Gmail API JSON).
+
+    `new_text` is what the sender wrote in this message: quoted history, forwarded
+    blocks and the signature are split off into `quoted_text` and `signature`.
+    `problems` lists what could not be read cleanly; reading never raises.
+    """
+
+    subject: str = ""
+    sender: Address | None = None
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    bcc: tuple[Address, ...] = ()
+    reply_to: tuple[Address, ...] = ()
+    message_id: str = ""
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    date: datetime | None = None
+    text: str = ""
+    new_text: str = ""
+    quoted_text: str = ""
+    signature: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    problems: tuple[str, ...] = ()
+    gmail_id: str = ""
+    thread_id: str = ""
+    headers_present: bool = True
+
+    @property
+    def recipients(self) -> tuple[Address, ...]:
+        """To then Cc (Bcc is private to the sender)."""
+        return self.to + self.cc
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """Messages of one conversation, oldest first."""
+
+    messages: tuple[Email, ...] = field(default_factory=tuple)
+    thread_id: str = ""
+
+    @property
+    def last(self) -> Email | None:
+        """The newest message, if any."""
+        return self.messages[-1] if self.messages else None
+
+
+IntroKind = Literal[
+    "classic", "handoff", "one_sided", "one_to_many", "forwarded", "double_opt_in_forward"
+]
+UserRole = Literal["introduced", "introducer", "bystander", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone in an introduction; `blurb` is what the introducer wrote about them."""
+
+    name: str
+    email: str
+    blurb: str = ""
+
+    @property
+    def address(self) -> Address:
+        """This person as an `Address`."""
+        return Address(self.name, self.email)
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """Who introduced whom, in which message, and how sure we are.
+
+    `message_index` is the introduction's position in the thread; -1 means it was
+    found only in the quoted history of the newest message.
+    """
+
+    kind: IntroKind
+    introducer: Person
+    introduced: tuple[Person, ...]
+    user_role: UserRole
+    confidence: float
+    evidence: tuple[str, ...]
+    message_index: int
+    subject: str = ""
+    message_id: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IntroVerdict:
+    """The answer of `detect_introduction`: an `Introduction`, or why not."""
+
+    introduction: Introduction | None
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def is_introduction(self) -> bool:
+        """True when an introduction was recognised."""
+        return self.introduction is not None

@@ -1,0 +1,88 @@
+"""People's names: first names for greetings, and matching a name to an address (pure).
+
+nameparser splits "Park, Sue", "Dr. Sue Park Jr." and similar into parts, which is
+more reliable than splitting on spaces; the nickname table lets "Tom" in a message
+match "Thomas Nides" on the Cc line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nameparser import HumanName
+
+from app.core.model import Address
+
+_NICKNAMES = {
+    "tom": "thomas", "tommy": "thomas", "dan": "daniel", "danny": "daniel", "bill": "william",
+    "will": "william", "billy": "william", "jim": "james", "jimmy": "james", "bob": "robert",
+    "rob": "robert", "bobby": "robert", "mike": "michael", "mick": "michael", "dave": "david",
+    "steve": "stephen", "chris": "christopher", "kris": "kristopher", "liz": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine", "katie": "katherine",
+    "cathy": "catherine", "jen": "jennifer", "jenny": "jennifer", "joe": "joseph",
+    "matt": "matthew", "nick": "nicholas", "tony": "anthony", "andy": "andrew",
+    "drew": "andrew", "alex": "alexander", "sam": "samuel", "ben": "benjamin",
+    "jake": "jacob", "ed": "edward", "eddie": "edward", "ted": "edward", "rick": "richard",
+    "dick": "richard", "rich": "richard", "greg": "gregory", "jeff": "jeffrey",
+    "ken": "kenneth", "kenny": "kenneth", "sue": "susan", "suzy": "susan", "pat": "patricia",
+    "patty": "patricia", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+    "sid": "sidney", "doug": "douglas", "phil": "philip", "vin": "vincent", "abi": "abigail",
+    "val": "valerie", "chuck": "charles", "charlie": "charles", "larry": "lawrence",
+    "jon": "jonathan", "tim": "timothy", "fred": "frederick", "gerry": "gerald",
+    "jerry": "gerald", "stan": "stanley", "ron": "ronald", "don": "donald",
+}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_PLACEHOLDER = re.compile(r"^[<\[{(].*[>\]})]$")
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
+
+
+def first_name(name: str) -> str:
+    """The name to greet someone by: "Sue Park" -> "Sue", "Park, Sue" -> "Sue"."""
+    name = name.strip()
+    if not name or "@" in name or _PLACEHOLDER.match(name):
+        return ""
+    parsed = _parse(name)
+    first = parsed.first or parsed.last
+    if parsed.title and not parsed.first:
+        return f"{parsed.title} {parsed.last}".strip()
+    first = first.strip(".,;:")
+    return first if first and first[0].isalpha() else ""
+
+
+def greeting_name(person: Address) -> str:
+    """First name, else a name guessed from the address, else empty (never "None")."""
+    guessed = first_name(_name_from_local(person.email))
+    return first_name(person.name) or guessed.capitalize()
+
+
+@lru_cache(maxsize=4096)
+def _parse(name: str) -> HumanName:
+    return HumanName(name)
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    """Lower-cased name words (titles dropped) with nickname expansions."""
+    words = {w.lower().strip(".'’-") for w in _WORD.findall(name)}
+    words = {w for w in words if len(w) > 1 and w not in _TITLES}
+    return frozenset(words | {_NICKNAMES[w] for w in words if w in _NICKNAMES})
+
+
+def matches(name: str, person: Address) -> bool:
+    """Does a name written in a message refer to this recipient?"""
+    wanted = name_tokens(name)
+    if not wanted:
+        return False
+    if wanted & name_tokens(person.name):
+        return True
+    local = person.email.split("@", 1)[0].lower()
+    if not local:
+        return False
+    if wanted & name_tokens(_name_from_local(person.email)):
+        return True
+    return any(len(w) >= 4 and w in local for w in wanted)
+
+
+def _name_from_local(email: str) -> str:
+    local = email.split("@", 1)[0]
+    return " ".join(p for p in re.split(r"[._\-+0-9]+", local) if p.isalpha())

@@ -1,0 +1,101 @@
+"""RFC 822 / MIME bytes (`.eml`) into an `Email`, never raising (pure).
+
+The standard library's `email` package with the `compat32` policy parses anything
+without raising; we walk its tree ourselves so that damaged parts, unknown
+charsets and missing headers degrade into a `problems` note instead of an error.
+"""
+
+from __future__ import annotations
+
+import email
+import email.message
+from email import policy
+
+from app.core.addresses import decode_words
+from app.core.assemble import Part, build_email
+from app.core.model import Email
+
+MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)
+MAX_DEPTH = 20
+_CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ascii": "us-ascii"}
+
+
+def parse_eml(raw: bytes) -> Email:
+    """Read one message from its raw bytes. Malformed input gives a degraded `Email`."""
+    problems: list[str] = []
+    try:
+        message = email.message_from_bytes(raw, policy=policy.compat32)
+    except Exception:  # noqa: BLE001 - stdlib parser bugs on hostile input must not escape
+        return build_email([], [], ["unreadable message"])
+    headers = [(k, _header_text(v)) for k, v in message.items()]
+    if message.defects:
+        problems.append("malformed MIME structure")
+    parts: list[Part] = []
+    _collect(message, parts, problems, depth=0)
+    return build_email(headers, parts, problems)
+
+
+def _header_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - email.header.Header.__str__ can fail on bad bytes
+        return ""
+
+
+def _collect(
+    node: email.message.Message, parts: list[Part], problems: list[str], depth: int
+) -> None:
+    if len(parts) >= MAX_PARTS or depth > MAX_DEPTH:
+        if "MIME tree too large: rest ignored" not in problems:
+            problems.append("MIME tree too large: rest ignored")
+        return
+    if node.is_multipart():
+        payload = node.get_payload()
+        for child in payload if isinstance(payload, list) else []:
+            if isinstance(child, email.message.Message):
+                _collect(child, parts, problems, depth + 1)
+        return
+    parts.append(_leaf(node, problems))
+
+
+def _leaf(node: email.message.Message, problems: list[str]) -> Part:
+    mime = (node.get_content_type() or "text/plain").lower()
+    filename = _filename(node)
+    disposition = str(node.get("Content-Disposition", "")).lower()
+    try:
+        data = node.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - undecodable transfer encodings degrade to no bytes
+        data = None
+    if not isinstance(data, bytes):
+        data = b""
+    text = None
+    if mime.startswith("text/") and not filename:
+        text = decode_text(data, node.get_content_charset(), problems)
+    if mime == "message/rfc822" and not filename:
+        filename = "forwarded-message.eml"
+    inline = disposition.startswith("inline") and mime.startswith("image/")
+    return Part(mime, filename, text, len(data), inline)
+
+
+def _filename(node: email.message.Message) -> str:
+    try:
+        name = node.get_filename() or node.get_param("name") or ""
+    except Exception:  # noqa: BLE001 - RFC 2231 damage
+        return "attachment"
+    if isinstance(name, tuple):
+        name = email.utils.collapse_rfc2231_value(name)
+    return decode_words(str(name))
+
+
+def decode_text(data: bytes, charset: str | None, problems: list[str]) -> str:
+    """Bytes of a text part into str: declared charset, then UTF-8, then Latin-1."""
+    declared = _CHARSET_ALIASES.get((charset or "").lower(), charset or "utf-8")
+    for candidate in (declared, "utf-8"):
+        try:
+            return data.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    problems.append(f"text not in its declared charset {charset or 'none'}: read as Latin-1")
+    return data.decode("latin-1")
