@@ -87,7 +87,7 @@ def with_names(addresses: tuple[Address, ...], names: tuple[str, ...]) -> tuple[
     use_parallel = len(names) == len(addresses)
     for i, addr in enumerate(addresses):
         name = addr.name
-        if not name and use_parallel:
+        if not name and use_parallel and "@" not in names[i]:
             name = names[i]
         if not name and addr.email:
             name = name_from_email(addr.email)
@@ -99,7 +99,7 @@ def normalize_display(name: str) -> str:
     """'Park, Sue' -> 'Sue Park'; 'PARK, SUE' -> 'Sue Park'; other names unchanged."""
     name = name.strip()
     match = re.fullmatch(r"([^,]+),\s*([^,]+)", name)
-    if match and " " not in match.group(1).strip() and len(match.group(2).split()) <= 2:
+    if match and len(match.group(1).split()) <= 2 and len(match.group(2).split()) <= 2:
         last, first = match.group(1).strip(), match.group(2).strip()
         name = f"{first} {last}"
     if name.isupper() and len(name) > 3:

@@ -1,0 +1,139 @@
+"""Decide the kind of introduction and who was introduced, from the cues (pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from app.core.cues import Cue
+from app.core.model import Address, Email, IntroKind
+from app.core.names import matches
+from app.core.people import display_name, full_names, resolve, vocatives
+
+Cast = list[tuple[str, Address | None]]
+_MAX_PEOPLE = 12
+
+
+class _Hit(Protocol):
+    cue: Cue
+    names: list[str]
+    start: int
+
+
+def cast(
+    hits: Sequence[_Hit],
+    email: Email,
+    others: tuple[Address, ...],
+    subject_names: Sequence[str] = (),
+) -> tuple[IntroKind, Cast]:
+    """The introduction's kind and its people, recipient(s) first."""
+    kinds = Counter(h.cue.kind for h in hits)
+    kind: IntroKind = "classic"
+    for candidate in ("classic", "handoff", "one_sided", "one_to_many"):
+        if kinds[candidate] and kinds[candidate] == max(kinds.values()):
+            kind = candidate  # type: ignore[assignment]
+            break
+    named = _named(hits, email, others)
+    addressed = _addressed(email, others, named)
+    named = named + _from_subject(subject_names, email, others, named + addressed)
+    if kind == "classic":
+        people = _merge(addressed, named) if named or addressed else _merge(_fallback(others), [])
+        if len(people) < 2:
+            people = _merge(people, [(display_name("", a), a) for a in others[:4]])
+    else:
+        helped = addressed or [(display_name("", a), a) for a in email.to if not _in(a, named)]
+        people = _merge(helped[:_MAX_PEOPLE], named)
+    people = [p for p in people if not _is_sender(p, email)]
+    if len(people) < 2:
+        people = _merge(people, _subject_person(email, others))
+    if len(people) < 2 and not (kind == "one_sided" and people):
+        return kind, []
+    return kind, people[:_MAX_PEOPLE]
+
+
+def _named(hits: Sequence[_Hit], email: Email, others: tuple[Address, ...]) -> Cast:
+    found: Cast = []
+    bare = [h.start for h in hits if h.cue.kind == "handoff" and not h.names]
+    if bare:
+        text = email.new_text[min(bare) :]
+        found.extend((a.name, a) for a in email.cc if a.name and a.name.split()[-1] in text)
+    for hit in hits:
+        for name in hit.names:
+            person = resolve(name, others)
+            if person is None and hit.cue.needs_copied and len(email.cc) == 1:
+                person = email.cc[0] if not resolve(name, email.to) else None
+            found.append((display_name(name, person), person))
+    return found
+
+
+def _addressed(email: Email, others: tuple[Address, ...], named: Cast) -> Cast:
+    found: Cast = []
+    for name in vocatives(email.new_text):
+        person = resolve(name, others) or _sole_unnamed_to(email, named + found)
+        if person is not None or not email.headers_present or not email.to:
+            found.append((display_name(name, person), person))
+    return found
+
+
+def _from_subject(names: Sequence[str], email: Email, others: tuple[Address, ...], taken: Cast) -> Cast:
+    """Names from "Intro: Sue <> Joe" subjects, bound to recipients where possible."""
+    found: Cast = []
+    for name in names:
+        person = resolve(name, others) or _sole_unnamed_to(email, taken + found)
+        if person is not None:
+            found.append((display_name(name, person), person))
+    return found
+
+
+def _sole_unnamed_to(email: Email, taken: Cast) -> Address | None:
+    """A greeting whose name is nowhere in the headers goes to the one To left unnamed."""
+    left = [a for a in email.to if not _in(a, taken) and not _has_real_name(a)]
+    return left[0] if len(left) == 1 else None
+
+
+def _has_real_name(address: Address) -> bool:
+    name = address.name.lower()
+    return bool(name) and name not in (address.email, address.email.split("@", 1)[0])
+
+
+def _subject_person(email: Email, others: tuple[Address, ...]) -> Cast:
+    """The person a one-sided introduction is about: the first full name not on the message."""
+    sender = email.sender
+    for name in full_names(email.new_text):
+        if resolve(name, others) or (sender and matches(name, sender)):
+            continue
+        return [(name, None)]
+    return []
+
+
+def _fallback(others: tuple[Address, ...]) -> Cast:
+    return [(display_name("", a), a) for a in others[:4]]
+
+
+def _merge(first: Cast, second: Cast) -> Cast:
+    merged: Cast = []
+    for name, person in list(first) + list(second):
+        if any(_same(name, person, n, p) for n, p in merged):
+            continue
+        merged.append((name, person))
+    return merged
+
+
+def _same(name: str, person: Address | None, other_name: str, other: Address | None) -> bool:
+    if person is not None and other is not None:
+        return person.email == other.email
+    probe = person or other
+    if probe is not None:
+        return matches(name if person is None else other_name, probe)
+    return bool(name) and matches(name, Address(other_name, ""))
+
+
+def _in(address: Address, cast_: Cast) -> bool:
+    return any(p is not None and p.email == address.email for _, p in cast_)
+
+
+def _is_sender(entry: tuple[str, Address | None], email: Email) -> bool:
+    person = entry[1]
+    sender = email.sender
+    return bool(person and sender and person.email and person.email == sender.email)

@@ -1,0 +1,132 @@
+"""Who is addressed, who is named, and what was said about them (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.core.cues import NAME
+from app.core.model import Address
+from app.core.names import first_name, matches, name_tokens
+from app.core.sentences import Span
+
+_GREETING = re.compile(
+    rf"^\s*(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|thanks(?: so much)?|thank you|thx)[\s,]+)?"
+    rf"(?P<names>{NAME}(?:\s*(?:,|/|&|\+|\band\b)\s*{NAME}){{0,4}})\s*(?:[,:!.;–—]|-{{1,2}}|$)"
+)
+_SPLIT_NAMES = re.compile(r"\s*(?:,|/|&|\+|\band\b)\s*")
+_VOCATIVE = re.compile(rf"^\s*(?:(?i:hi|hey|hello|dear)\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
+_PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
+_SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
+_MAX_BLURB = 400
+_CLOSING = re.compile(
+    r"^(?:thanks|thank you|best|regards|cheers|sincerely|warmly|all the best|kind regards|"
+    r"best regards|very sincerely|yours|many thanks)[,.!]*$|^thanks (?:in advance|again)[,.!]*$",
+    re.IGNORECASE,
+)
+
+
+def greeted(text: str) -> tuple[str, ...]:
+    """Names in the opening line ("Hi Sue and Dana," -> ("Sue", "Dana"))."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    match = _GREETING.match(first[:160])
+    if not match:
+        return ()
+    return tuple(n for n in _SPLIT_NAMES.split(match.group("names")) if n)
+
+
+_VOCATIVE_LINE = re.compile(rf"^\s*(?:(?i:hi|hey|hello|dear)\s+)?(?P<who>{NAME})\s*[,:]\s*(?:$|(?i:please\s+)?(?i:meet)\b)")
+
+
+def vocatives(text: str) -> tuple[str, ...]:
+    """Everyone addressed by name: the greeting, and lines like "Larry," or "Ed: ..."."""
+    found = list(greeted(text))
+    for line in text.split("\n")[1:60]:
+        match = _VOCATIVE_LINE.match(line)
+        if match and match.group("who") not in found:
+            found.append(match.group("who"))
+    return tuple(found)
+
+
+def full_names(text: str) -> tuple[str, ...]:
+    """Capitalised names of two words or more mentioned in a text, in order."""
+    seen: list[str] = []
+    for match in re.finditer(NAME, text):
+        name = match.group(0).rstrip(".")
+        if len(name.split()) >= 2 and name not in seen:
+            seen.append(name)
+    return tuple(seen)
+
+
+def resolve(name: str, people: Sequence[Address]) -> Address | None:
+    """The recipient a written name refers to, when exactly one matches."""
+    found = [p for p in people if matches(name, p)]
+    if len(found) == 1:
+        return found[0]
+    exact = [p for p in found if name_tokens(name) >= name_tokens(p.name) and p.name]
+    return exact[0] if len(exact) == 1 else None
+
+
+def sign_off_name(own: str, signature: str) -> str:
+    """The writer's name from the last name-like line of a body-only message."""
+    lines = [line.strip() for line in (own + "\n" + signature).split("\n") if line.strip()]
+    for i, line in enumerate(lines[:-1]):
+        if _CLOSING.match(line):
+            match = _SIGN_NAME.match(lines[i + 1])
+            if match and len(lines[i + 1]) <= 40:
+                return match.group("who").strip()
+    for line in reversed(lines[-8:]):
+        match = _SIGN_NAME.match(line)
+        if match and len(line) <= 40:
+            return match.group("who").strip()
+    return ""
+
+
+def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -> str:
+    """What the writer said about a person: sentences naming them, then pronoun follow-ups."""
+    tokens = name_tokens(name)
+    if not tokens:
+        return ""
+    picked: list[str] = []
+    anchored = False
+    for i, span in enumerate(spans):
+        body = _without_vocative(span.text, tokens)
+        mentions = bool(tokens & name_tokens(" ".join(re.findall(NAME, body))))
+        if mentions and i in cue_sentences and len(body.split()) <= 6:
+            anchored = True  # "Bob, meet Annie." anchors what follows about Annie
+            continue
+        if mentions or (anchored and _PRONOUN_START.match(body)):
+            picked.append(body)
+            anchored = True
+        else:
+            anchored = False
+        if sum(len(p) for p in picked) > _MAX_BLURB:
+            break
+    return _trim(" ".join(picked))
+
+
+def _without_vocative(text: str, tokens: frozenset[str]) -> str:
+    match = _VOCATIVE.match(text)
+    if not match:
+        return text
+    rest = text[match.end() :]
+    # "Brent: Ed is part of..." is about Ed; drop the addressee so it is not Brent's blurb.
+    if name_tokens(match.group("who")) & tokens and not re.match(r"(?i)meet\b", rest):
+        return rest if len(rest.split()) > 3 else text
+    return rest if len(rest.split()) > 3 else text
+
+
+def _trim(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= _MAX_BLURB:
+        return text
+    cut = text[:_MAX_BLURB].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def display_name(written: str, person: Address | None) -> str:
+    """The fullest name we know: the header's, else what the message wrote."""
+    local = person.email.split("@", 1)[0].lower() if person else ""
+    if person and person.name and "@" not in person.name and person.name.lower() != local:
+        return person.name
+    return written or (first_name(person.name) if person else "")

@@ -1,0 +1,44 @@
+"""Sentence and line spans of a text, with offsets (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•]\s)|(?<=[:;])\n|\n(?=[A-Z][^\n]{0,40}[,:–—-]\s*\n)"
+)
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|[A-Z])\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a text with its [start, end) offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> tuple[Span, ...]:
+    """Split text into sentence spans; offsets index into `text`."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        piece = text[start : match.start()]
+        if _ABBREV.search(piece.rstrip()) and match.group(0).strip() == "":
+            continue
+        _add(spans, text, start, match.start())
+        start = match.end()
+    _add(spans, text, start, len(text))
+    return tuple(spans)
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    begin = start + lead
+    spans.append(Span(begin, begin + len(stripped), stripped))
