@@ -26,6 +26,23 @@ _WHO2 = rf"(?P<who2>{NAME})"
 _AND_WHO2 = rf"(?:\s*(?:,|and|&)\s*{_WHO2})?"
 
 
+# A cheap lower-case keyword test per cue: the full pattern runs only where it passes,
+# which keeps analysis near linear and well under a millisecond for ordinary mail.
+_TRIGGERS = {
+    "meet": r"meet", "meet-someone": r"meet", "you-two": r"you two|you both|of you",
+    "each-other": r"each other|one another", "introduce-you": r"introduc",
+    "introduce-who": r"introduc", "intro-email": r"introduction|opt.in",
+    "connect": r"connect|introducing|linking", "in-touch": r"in touch",
+    "take-it": r"from here|leave it to|let you", "copying": r"cop|cc|add|loop|includ|bring|forward",
+    "adding": r"add|loop|cc|cop", "copied-who": r"cc|copied|on copy",
+    "right-person": r"person|contact|expert", "who-can-help": r"\bwho\b",
+    "reach-out": r"you (?:may|might|should|could|will)", "hear-from": r"hear from",
+    "will-contact": r"will", "suggested-contact": r"suggested|asked", "feel-free": r"feel free",
+    "new-hire": r"hire|addition|member|colleague|join", "will-contact-you": r"will",
+    "new-hire-meet": r"please|kindly",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A pattern, the kind of introduction it signals and how much it weighs."""
@@ -34,11 +51,15 @@ class Cue:
     kind: str
     weight: float
     pattern: re.Pattern[str]
+    trigger: re.Pattern[str]
     needs_copied: bool = False
 
 
 def _cue(name: str, kind: str, weight: float, pattern: str, *, copied: bool = False) -> Cue:
-    return Cue(name, kind, weight, re.compile(pattern), copied)
+    return Cue(name, kind, weight, re.compile(pattern), re.compile(_TRIGGERS[name]), copied)
+
+
+ANY_TRIGGER = re.compile("|".join(f"(?:{t})" for t in set(_TRIGGERS.values())))
 
 
 POSITIVE: tuple[Cue, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from app.core.cues import NEGATIVE, POSITIVE, SUBJECT, Cue
+from app.core.cues import ANY_TRIGGER, NEGATIVE, POSITIVE, SUBJECT, Cue
 from app.core.model import (
     Address,
     Email,
@@ -29,7 +29,8 @@ THRESHOLD = 3.0
 _HARD_VETO = frozenset(
     {"self-introduction", "product", "request", "offer", "referral", "speaker", "after-the-fact"}
 )
-_MAX_SCAN = 20_000  # characters of own text scanned for cues (intros are short)
+_MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
+_MAX_SENTENCES = 120
 
 
 @dataclass(slots=True)
@@ -91,11 +92,16 @@ def _detect_message(email: Email, index: int, me: str | None) -> IntroVerdict:
 
 def _read(email: Email) -> _Reading:
     text = email.new_text[:_MAX_SCAN]
-    reading = _Reading(email, sentences(text))
+    reading = _Reading(email, sentences(text)[:_MAX_SENTENCES])
     for i, span in enumerate(reading.spans):
+        lower = span.text.lower()
+        if not ANY_TRIGGER.search(lower):
+            continue
         negatives = [name for name, pattern in NEGATIVE if pattern.search(span.text)]
         reading.vetoes.extend(negatives)
         for cue in POSITIVE:
+            if not cue.trigger.search(lower):
+                continue
             for match in cue.pattern.finditer(span.text):
                 if _vetoed(cue, negatives):
                     continue

@@ -126,7 +126,9 @@ def _trim(text: str) -> str:
 
 def display_name(written: str, person: Address | None) -> str:
     """The fullest name we know: the header's, else what the message wrote."""
-    local = person.email.split("@", 1)[0].lower() if person else ""
-    if person and person.name and "@" not in person.name and person.name.lower() != local:
+    local = person.email.split("@", 1)[0] if person else ""
+    handle = person is not None and person.name == local and person.name.islower()
+    if person and person.name and "@" not in person.name and not handle:
         return person.name
+    written = written.rstrip(".") if len(written.rstrip(".")) > 2 else written
     return written or (first_name(person.name) if person else "")
