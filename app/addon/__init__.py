@@ -1,0 +1,44 @@
+"""The add-on edge: Google's event object, its ID tokens, and the add-on's scopes."""
+
+from app.addon.auth import (
+    CallerClaims,
+    GoogleUser,
+    InvalidToken,
+    TokenVerifier,
+    audiences_for,
+    bearer_token,
+)
+from app.addon.certs import CertsCache, CertsUnavailable
+from app.addon.events import (
+    AddonEvent,
+    AuthorizationEventObject,
+    CommonEventObject,
+    FormInput,
+    GmailEventObject,
+    MalformedEvent,
+    parse_event,
+)
+from app.addon.scopes import missing_scopes
+from app.addon.signing import LocalSigner, system_claims, user_claims
+
+__all__ = [
+    "AddonEvent",
+    "AuthorizationEventObject",
+    "CallerClaims",
+    "CertsCache",
+    "CertsUnavailable",
+    "CommonEventObject",
+    "FormInput",
+    "GmailEventObject",
+    "GoogleUser",
+    "InvalidToken",
+    "LocalSigner",
+    "MalformedEvent",
+    "TokenVerifier",
+    "audiences_for",
+    "bearer_token",
+    "missing_scopes",
+    "parse_event",
+    "system_claims",
+    "user_claims",
+]
