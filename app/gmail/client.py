@@ -1,0 +1,250 @@
+"""The Gmail API adapter: fetches messages, threads, attachments and drafts as dicts.
+
+The only module that imports googleapiclient. It keeps three rules. It only fetches:
+the dicts go to `mime.py` unparsed. Every `HttpError` and transport failure becomes a
+`GmailError` (`raise ... from exc`). Tokens and bodies are never logged.
+
+The service object is built once per process from the bundled discovery document, with
+no credentials in it. Each call carries the user's bearer token and, for add-on scopes,
+the per-message `X-Goog-Gmail-Access-Token`, and runs on an `httplib2.Http` leased from
+a small pool: `Http` is not thread-safe, and FastAPI runs our sync endpoints in threads.
+googleapiclient's own retries stay off; we retry a read once on a 5xx or a dropped
+connection, and only when a second attempt still fits the ~10 s budget.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import http.client
+import logging
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import httplib2  # type: ignore[import-untyped]
+from googleapiclient.discovery import build
+from googleapiclient.errors import Error as ApiClientError
+from googleapiclient.errors import HttpError
+from googleapiclient.http import HttpRequest
+
+from app.gmail.errors import GmailError, GmailTimeout, GmailUnavailable, error_for_answer
+
+JSON = dict[str, Any]
+MessageFormat = Literal["full", "metadata", "minimal", "raw"]
+
+MESSAGE_TOKEN_HEADER = "X-Goog-Gmail-Access-Token"
+_TOTAL_BUDGET_SECONDS = 10.0
+_RETRY_PAUSE_SECONDS = 0.1
+_MAX_IDLE_CONNECTIONS = 16
+_TO_URLSAFE = str.maketrans("+/", "-_")
+_TRANSPORT_ERRORS = (OSError, httplib2.HttpLib2Error, http.client.HTTPException, ValueError)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class GmailAuth:
+    """The user's OAuth token and, for add-on scopes, the per-message token."""
+
+    user_token: str
+    message_token: str | None = None
+
+    def __repr__(self) -> str:
+        message = "None" if self.message_token is None else "'<redacted>'"
+        return f"GmailAuth(user_token='<redacted>', message_token={message})"
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedDraft:
+    """The ids of a draft just created (what `openCreatedDraftActionMarkup` needs)."""
+
+    draft_id: str
+    message_id: str
+    thread_id: str
+
+
+class GmailClient:
+    """Blocking Gmail API calls; build one per process and share it across threads."""
+
+    def __init__(self, api_endpoint: str, timeout_seconds: float) -> None:
+        self._timeout = timeout_seconds
+        self._pool = _HttpPool(timeout_seconds)
+        self._service = build(
+            "gmail",
+            "v1",
+            http=_PerCallHttp(),
+            static_discovery=True,
+            cache_discovery=False,
+            client_options={"api_endpoint": api_endpoint.rstrip("/") + "/"},
+        )
+
+    def get_message(
+        self,
+        auth: GmailAuth,
+        message_id: str,
+        fmt: MessageFormat = "full",
+        metadata_headers: Sequence[str] = (),
+    ) -> JSON:
+        """`users.messages.get`; `metadata_headers` filters a `metadata` read."""
+        headers = list(metadata_headers) or None
+        messages = self._service.users().messages()
+        request = messages.get(userId="me", id=message_id, format=fmt, metadataHeaders=headers)
+        return self._read(auth, request)
+
+    def get_thread(self, auth: GmailAuth, thread_id: str, fmt: MessageFormat = "full") -> JSON:
+        """`users.threads.get`: the thread with its messages, oldest first."""
+        request = self._service.users().threads().get(userId="me", id=thread_id, format=fmt)
+        return self._read(auth, request)
+
+    def get_attachment(self, auth: GmailAuth, message_id: str, attachment_id: str) -> bytes:
+        """`users.messages.attachments.get`, decoded to bytes."""
+        attachments = self._service.users().messages().attachments()
+        request = attachments.get(userId="me", messageId=message_id, id=attachment_id)
+        answer = self._read(auth, request)
+        try:
+            return _decode_base64url(answer["data"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise GmailUnavailable() from exc
+
+    def create_draft(
+        self, auth: GmailAuth, raw_rfc822: bytes, thread_id: str | None = None
+    ) -> CreatedDraft:
+        """`users.drafts.create`; the draft joins `thread_id` when given. Never retried."""
+        message = {"raw": base64.urlsafe_b64encode(raw_rfc822).decode("ascii")}
+        if thread_id:
+            message["threadId"] = thread_id
+        request = self._service.users().drafts().create(userId="me", body={"message": message})
+        answer = self._execute(auth, request)
+        try:
+            created = answer["message"]
+            return CreatedDraft(answer["id"], created["id"], created["threadId"])
+        except (KeyError, TypeError) as exc:
+            raise GmailUnavailable() from exc
+
+    def list_drafts(self, auth: GmailAuth, max_results: int = 10) -> list[JSON]:
+        """`users.drafts.list`: draft stubs `{id, message: {id, threadId}}`, newest first."""
+        request = self._service.users().drafts().list(userId="me", maxResults=max_results)
+        drafts = self._read(auth, request).get("drafts", [])
+        if not isinstance(drafts, list):
+            raise GmailUnavailable()
+        return drafts
+
+    def get_draft(self, auth: GmailAuth, draft_id: str, fmt: MessageFormat = "full") -> JSON:
+        """`users.drafts.get`: the draft with its message."""
+        request = self._service.users().drafts().get(userId="me", id=draft_id, format=fmt)
+        return self._read(auth, request)
+
+    def close(self) -> None:
+        """Close pooled connections (the client stays usable)."""
+        self._pool.close()
+
+    def __enter__(self) -> GmailClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _read(self, auth: GmailAuth, request: HttpRequest) -> JSON:
+        """Run an idempotent call, retrying once on `GmailUnavailable` if time allows."""
+        started = time.monotonic()
+        try:
+            return self._execute(auth, request)
+        except GmailUnavailable as exc:
+            spent = time.monotonic() - started
+            if spent + _RETRY_PAUSE_SECONDS + self._timeout > _TOTAL_BUDGET_SECONDS:
+                raise
+            logger.info("%s failed (status %s); retrying once", request.methodId, exc.status)
+        time.sleep(_RETRY_PAUSE_SECONDS)
+        return self._execute(auth, request)
+
+    def _execute(self, auth: GmailAuth, request: HttpRequest) -> JSON:
+        request.headers["Authorization"] = f"Bearer {auth.user_token}"
+        if auth.message_token:
+            request.headers[MESSAGE_TOKEN_HEADER] = auth.message_token
+        with self._pool.lease() as connection:
+            answer = _send(request, connection)
+        if not isinstance(answer, dict):
+            logger.warning("%s answered with a body that is not a JSON object", request.methodId)
+            raise GmailUnavailable()
+        return answer
+
+
+def _send(request: HttpRequest, connection: httplib2.Http) -> object:
+    """One HTTP exchange, with every failure translated into a `GmailError`."""
+    try:
+        return request.execute(http=connection, num_retries=0)
+    except HttpError as exc:
+        error = _translate(exc)
+        logger.info("%s failed: HTTP %s %s", request.methodId, error.status, error.reason)
+        raise error from exc
+    except TimeoutError as exc:
+        logger.warning("%s timed out", request.methodId)
+        raise GmailTimeout() from exc
+    except (*_TRANSPORT_ERRORS, ApiClientError) as exc:
+        logger.warning("%s failed: %s", request.methodId, type(exc).__name__)
+        raise GmailUnavailable() from exc
+
+
+def _translate(exc: HttpError) -> GmailError:
+    return error_for_answer(int(exc.resp.status), exc.content, exc.resp.get("retry-after"))
+
+
+def _decode_base64url(text: str) -> bytes:
+    """Gmail's base64url, padded or not (the standard alphabet is tolerated too)."""
+    cleaned = text.strip().translate(_TO_URLSAFE).rstrip("=")
+    padded = cleaned + "=" * (-len(cleaned) % 4)
+    try:
+        return base64.b64decode(padded, altchars=b"-_", validate=True)
+    except binascii.Error as exc:
+        raise ValueError("attachment data is not base64url") from exc
+
+
+class _PerCallHttp:
+    """Stands in for the service's shared `Http`, which we never use: each call brings one."""
+
+    credentials = None
+
+    def request(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("GmailClient passes an Http to every execute() call")
+
+
+class _HttpPool:
+    """Idle `httplib2.Http` objects, leased to one call at a time to reuse connections."""
+
+    def __init__(self, timeout_seconds: float) -> None:
+        self._timeout = timeout_seconds
+        self._lock = threading.Lock()
+        self._idle: list[httplib2.Http] = []
+        self._closed = False
+
+    @contextmanager
+    def lease(self) -> Iterator[httplib2.Http]:
+        """An `Http` for this call; a failed call closes its connections."""
+        with self._lock:
+            connection = self._idle.pop() if self._idle else None
+        connection = connection or httplib2.Http(timeout=self._timeout)
+        try:
+            yield connection
+        except BaseException:
+            connection.close()
+            raise
+        finally:
+            self._release(connection)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
+
+    def _release(self, connection: httplib2.Http) -> None:
+        with self._lock:
+            if not self._closed and len(self._idle) < _MAX_IDLE_CONNECTIONS:
+                self._idle.append(connection)
+                return
+        connection.close()
