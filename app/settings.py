@@ -35,6 +35,21 @@ class Settings(BaseSettings):
     gmail_timeout_seconds: float = Field(
         default=6.0, gt=0, le=30, description="Timeout of one Gmail API call, in seconds."
     )
+    hash_key: str | None = Field(
+        default=None,
+        description="Secret for the keyed hashes of user ids and addresses in server state "
+        "(share it between instances; random per process when unset).",
+    )
+    database_url: str = Field(
+        default="sqlite:///var/intro-coach.sqlite3",
+        description="Where preferences and short-lived state live: a SQLite file by default, "
+        "`postgresql://…` for a multi-instance deployment.",
+    )
+    demo: bool = Field(
+        default=False,
+        description="Local demo mode: built-in demo mailbox and locally signed requests. "
+        "Refused when INTRO_PUBLIC_URL points anywhere but this machine.",
+    )
     profile: Literal["default", "draft-read"] = Field(
         default="default",
         description="Scope profile: `draft-read` also reads the open draft (restricted scope).",
