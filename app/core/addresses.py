@@ -17,6 +17,9 @@ _EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
 _WS_RE = re.compile(r"\s+")
 _LEGACY_X500 = re.compile(r"</?O=[^>]*>?", re.IGNORECASE)
 _QUOTES = "\"'`"
+_GROUP = re.compile(r'^\s*[^:<>@"]*:\s*;?\s*$')
+# Exchange prints "Mills, Cheryl <cm@x>" unquoted; quote it so the comma stays inside.
+_LAST_FIRST = re.compile(r'(^|[,;]\s*)([^\s,;<>"@]+),\s*([^,;<>"@]+?)\s*(<[^<>]+@[^<>]+>)')
 _MAX_ADDRESSES = 500  # thousands of recipients are capped: nobody introduces 500 people
 
 
@@ -44,7 +47,9 @@ def parse_addresses(value: str) -> tuple[Address, ...]:
     if not value or not value.strip():
         return ()
     decoded = decode_words(value) if "=?" in value else value
-    pairs = getaddresses([decoded])
+    if "@" not in decoded and "<" not in decoded:
+        return _bare_names(decoded)
+    pairs = getaddresses([_LAST_FIRST.sub(r'\1"\3 \2" \4', decoded)])
     found: list[Address] = []
     for name, addr in pairs[:_MAX_ADDRESSES]:
         email = addr.strip().strip(_QUOTES).lower()
@@ -56,6 +61,19 @@ def parse_addresses(value: str) -> tuple[Address, ...]:
         display = clean_name(name)
         if display or email:
             found.append(Address(display, email))
+    return tuple(found)
+
+
+def _bare_names(value: str) -> tuple[Address, ...]:
+    """Names printed without addresses ("Sue Park; Joe Brandt", "Park, Sue")."""
+    found: list[Address] = []
+    value = _GROUP.sub("", value)  # "undisclosed-recipients:;" names nobody
+    for group in value.split(";")[:_MAX_ADDRESSES]:
+        parts = [clean_name(p) for p in group.split(",")]
+        parts = [p for p in parts if p]
+        if len(parts) == 2 and all(len(p.split()) == 1 for p in parts):
+            parts = [f"{parts[1]} {parts[0]}"]  # "Park, Sue" is one person
+        found.extend(Address(p, "") for p in parts)
     return tuple(found)
 
 

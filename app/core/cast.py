@@ -4,43 +4,34 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
 
-from app.core.cues import Cue
 from app.core.model import Address, Email, IntroKind
 from app.core.names import matches
 from app.core.people import display_name, full_names, resolve, vocatives
+from app.core.reading import Hit
 
 Cast = list[tuple[str, Address | None]]
 _MAX_PEOPLE = 12
-
-
-class _Hit(Protocol):
-    cue: Cue
-    names: list[str]
-    start: int
+_KINDS: tuple[IntroKind, ...] = ("classic", "handoff", "one_sided", "one_to_many")
 
 
 def cast(
-    hits: Sequence[_Hit],
+    hits: Sequence[Hit],
     email: Email,
     others: tuple[Address, ...],
     subject_names: Sequence[str] = (),
 ) -> tuple[IntroKind, Cast]:
     """The introduction's kind and its people, recipient(s) first."""
-    kinds = Counter(h.cue.kind for h in hits)
-    kind: IntroKind = "classic"
-    for candidate in ("classic", "handoff", "one_sided", "one_to_many"):
-        if kinds[candidate] and kinds[candidate] == max(kinds.values()):
-            kind = candidate  # type: ignore[assignment]
-            break
+    kind = _kind(hits)
     named = _named(hits, email, others)
     addressed = _addressed(email, others, named)
     named = named + _from_subject(subject_names, email, others, named + addressed)
-    if kind == "classic":
-        people = _merge(addressed, named) if named or addressed else _merge(_fallback(others), [])
+    if kind == "classic" and _to_a_group(named, addressed, others):
+        kind, people = "one_to_many", _merge(named, _fallback(others, _MAX_PEOPLE))
+    elif kind == "classic":
+        people = _merge(addressed, named) if named or addressed else _fallback(others, 4)
         if len(people) < 2:
-            people = _merge(people, [(display_name("", a), a) for a in others[:4]])
+            people = _merge(people, _fallback(others, 4))
     else:
         helped = addressed or [(display_name("", a), a) for a in email.to if not _in(a, named)]
         people = _merge(helped[:_MAX_PEOPLE], named)
@@ -52,7 +43,25 @@ def cast(
     return kind, people[:_MAX_PEOPLE]
 
 
-def _named(hits: Sequence[_Hit], email: Email, others: tuple[Address, ...]) -> Cast:
+def _kind(hits: Sequence[Hit]) -> IntroKind:
+    """The kind most cues point at; ties go to the first of classic, handoff, ..."""
+    kinds = Counter(h.cue.kind for h in hits)
+    for candidate in _KINDS:
+        if kinds[candidate] and kinds[candidate] == max(kinds.values()):
+            return candidate
+    return "classic"
+
+
+def _to_a_group(named: Cast, addressed: Cast, others: tuple[Address, ...]) -> bool:
+    """One person presented to three or more recipients greeted as a group ("All,")."""
+    if addressed or not named:
+        return False
+    first = named[0][1]
+    same = all(p == first if first else n == named[0][0] for n, p in named)
+    return same and first is not None and len(others) >= 4
+
+
+def _named(hits: Sequence[Hit], email: Email, others: tuple[Address, ...]) -> Cast:
     found: Cast = []
     bare = [h.start for h in hits if h.cue.kind == "handoff" and not h.names]
     if bare:
@@ -76,7 +85,9 @@ def _addressed(email: Email, others: tuple[Address, ...], named: Cast) -> Cast:
     return found
 
 
-def _from_subject(names: Sequence[str], email: Email, others: tuple[Address, ...], taken: Cast) -> Cast:
+def _from_subject(
+    names: Sequence[str], email: Email, others: tuple[Address, ...], taken: Cast
+) -> Cast:
     """Names from "Intro: Sue <> Joe" subjects, bound to recipients where possible."""
     found: Cast = []
     for name in names:
@@ -107,8 +118,8 @@ def _subject_person(email: Email, others: tuple[Address, ...]) -> Cast:
     return []
 
 
-def _fallback(others: tuple[Address, ...]) -> Cast:
-    return [(display_name("", a), a) for a in others[:4]]
+def _fallback(others: tuple[Address, ...], limit: int) -> Cast:
+    return [(display_name("", a), a) for a in others[:limit]]
 
 
 def _merge(first: Cast, second: Cast) -> Cast:

@@ -13,11 +13,13 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_BLOCK = frozenset(
+_BLOCK_TAGS = (
     "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul"
 )
-_SKIP = frozenset("script style head title noscript template svg".split())
+_SKIP_TAGS = "script style head title noscript template svg"
+_BLOCK = frozenset(_BLOCK_TAGS.split())
+_SKIP = frozenset(_SKIP_TAGS.split())
 _QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "OutlookMessageHeader")
 _QUOTE_IDS = ("divRplyFwdMsg", "appendonsend", "x_divRplyFwdMsg")
 _MAX_HTML = 2_000_000  # characters; beyond this the tail is ignored (see bench: cost stays linear)

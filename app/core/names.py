@@ -8,32 +8,34 @@ match "Thomas Nides" on the Cc line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from nameparser import HumanName
 
 from app.core.model import Address
 
-_NICKNAMES = {
-    "tom": "thomas", "tommy": "thomas", "dan": "daniel", "danny": "daniel", "bill": "william",
-    "will": "william", "billy": "william", "jim": "james", "jimmy": "james", "bob": "robert",
-    "rob": "robert", "bobby": "robert", "mike": "michael", "mick": "michael", "dave": "david",
-    "steve": "stephen", "chris": "christopher", "kris": "kristopher", "liz": "elizabeth",
-    "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine", "katie": "katherine",
-    "cathy": "catherine", "jen": "jennifer", "jenny": "jennifer", "joe": "joseph",
-    "matt": "matthew", "nick": "nicholas", "tony": "anthony", "andy": "andrew",
-    "drew": "andrew", "alex": "alexander", "sam": "samuel", "ben": "benjamin",
-    "jake": "jacob", "ed": "edward", "eddie": "edward", "ted": "edward", "rick": "richard",
-    "dick": "richard", "rich": "richard", "greg": "gregory", "jeff": "jeffrey",
-    "ken": "kenneth", "kenny": "kenneth", "sue": "susan", "suzy": "susan", "pat": "patricia",
-    "patty": "patricia", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
-    "sid": "sidney", "doug": "douglas", "phil": "philip", "vin": "vincent", "abi": "abigail",
-    "val": "valerie", "chuck": "charles", "charlie": "charles", "larry": "lawrence",
-    "jon": "jonathan", "tim": "timothy", "fred": "frederick", "gerry": "gerald",
-    "jerry": "gerald", "stan": "stanley", "ron": "ronald", "don": "donald",
-}
+# Common English nicknames and the given names they stand for ("tom:thomas").
+_NICKNAME_PAIRS = (
+    "tom:thomas tommy:thomas dan:daniel danny:daniel bill:william will:william "
+    "billy:william jim:james jimmy:james bob:robert rob:robert bobby:robert mike:michael "
+    "mick:michael dave:david steve:stephen chris:christopher kris:kristopher "
+    "liz:elizabeth beth:elizabeth betsy:elizabeth kate:katherine katie:katherine "
+    "cathy:catherine jen:jennifer jenny:jennifer joe:joseph matt:matthew nick:nicholas "
+    "tony:anthony andy:andrew drew:andrew alex:alexander sam:samuel ben:benjamin "
+    "jake:jacob ed:edward eddie:edward ted:edward rick:richard dick:richard rich:richard "
+    "greg:gregory jeff:jeffrey ken:kenneth kenny:kenneth sue:susan suzy:susan "
+    "pat:patricia patty:patricia peggy:margaret maggie:margaret meg:margaret sid:sidney "
+    "doug:douglas phil:philip vin:vincent abi:abigail val:valerie chuck:charles "
+    "charlie:charles larry:lawrence jon:jonathan tim:timothy fred:frederick gerry:gerald "
+    "jerry:gerald stan:stanley ron:ronald don:donald"
+)
+_NICKNAMES = dict(pair.split(":", 1) for pair in _NICKNAME_PAIRS.split())
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _PLACEHOLDER = re.compile(r"^[<\[{(].*[>\]})]$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"})
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 
 
@@ -61,11 +63,26 @@ def _parse(name: str) -> HumanName:
     return HumanName(name)
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(name: str) -> frozenset[str]:
-    """Lower-cased name words (titles dropped) with nickname expansions."""
-    words = {w.lower().strip(".'’-") for w in _WORD.findall(name)}
+    """Lower-cased name words (titles dropped), with nicknames and accent-free spellings.
+
+    "Joe's" counts as "joe"; "Zoë Müller" also yields "zoe", "muller" and "mueller",
+    so a name written with accents matches an address or header written without.
+    """
+    words = {_POSSESSIVE.sub("", w.lower()).strip(".'’-") for w in _WORD.findall(name)}
     words = {w for w in words if len(w) > 1 and w not in _TITLES}
+    words |= {v for w in words if not w.isascii() for v in _ascii_spellings(w)}
     return frozenset(words | {_NICKNAMES[w] for w in words if w in _NICKNAMES})
+
+
+def _ascii_spellings(word: str) -> tuple[str, ...]:
+    """ "müller" -> ("muller", "mueller"); "straßer" -> ("strasser",)."""
+    german = word.translate(_GERMAN)
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", word.translate(_SPECIAL)) if c.isascii()
+    )
+    return tuple(v for v in {german, plain} if v and v.isascii() and len(v) > 1)
 
 
 def matches(name: str, person: Address) -> bool:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.core.cues import NAME
+from app.core.cues import GREET, NAME
 from app.core.model import Address
 from app.core.names import first_name, matches, name_tokens
 from app.core.sentences import Span
 
-_GREETING = re.compile(
-    rf"^\s*(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|thanks(?: so much)?|thank you|thx)[\s,]+)?"
-    rf"(?P<names>{NAME}(?:\s*(?:,|/|&|\+|\band\b)\s*{NAME}){{0,4}})\s*(?:[,:!.;–—]|-{{1,2}}|$)"
+_GREET_WORD = (
+    rf"(?i:{GREET}|good (?:morning|afternoon|evening)|greetings|thanks(?: so much)?|"
+    r"thank you|thx|bonjour|buenos días|guten (?:morgen|tag))"
 )
-_SPLIT_NAMES = re.compile(r"\s*(?:,|/|&|\+|\band\b)\s*")
-_VOCATIVE = re.compile(rf"^\s*(?:(?i:hi|hey|hello|dear)\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
+_NAME_SEP = rf"\s*(?:,|/|&|\+|\b(?:and|und|y|et|e)\b)\s*(?:{_GREET_WORD}\s+)?"
+_GREETING = re.compile(
+    rf"^\s*(?:{_GREET_WORD}[\s,]+)?"
+    rf"(?P<names>{NAME}(?:{_NAME_SEP}{NAME}){{0,4}})\s*(?:[,:!.;–—]|-{{1,2}}|$)"
+)
+_SPLIT_NAMES = re.compile(_NAME_SEP)
+_VOCATIVE = re.compile(rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
 _SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
 _MAX_BLURB = 400
@@ -35,7 +40,9 @@ def greeted(text: str) -> tuple[str, ...]:
     return tuple(n for n in _SPLIT_NAMES.split(match.group("names")) if n)
 
 
-_VOCATIVE_LINE = re.compile(rf"^\s*(?:(?i:hi|hey|hello|dear)\s+)?(?P<who>{NAME})\s*[,:]\s*(?:$|(?i:please\s+)?(?i:meet)\b)")
+_VOCATIVE_LINE = re.compile(
+    rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*[,:]\s*(?:$|(?i:please\s+)?(?i:meet)\b)"
+)
 
 
 def vocatives(text: str) -> tuple[str, ...]:
@@ -90,6 +97,8 @@ def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -
     picked: list[str] = []
     anchored = False
     for i, span in enumerate(spans):
+        if _is_greeting(span.text):
+            continue  # "Hi Jeff:" or "Sue and Dana," says nothing about anyone
         body = _without_vocative(span.text, tokens)
         mentions = bool(tokens & name_tokens(" ".join(re.findall(NAME, body))))
         if mentions and i in cue_sentences and len(body.split()) <= 6:
@@ -103,6 +112,11 @@ def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -
         if sum(len(p) for p in picked) > _MAX_BLURB:
             break
     return _trim(" ".join(picked))
+
+
+def _is_greeting(text: str) -> bool:
+    match = _GREETING.match(text[:160])
+    return match is not None and not text[match.end() :].strip()
 
 
 def _without_vocative(text: str, tokens: frozenset[str]) -> str:

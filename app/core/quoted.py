@@ -1,86 +1,181 @@
-"""Earlier messages quoted inside a reply, read back into `Email`s (pure).
+"""Earlier messages quoted inside a reply or a forward, read back into `Email`s (pure).
 
 A reply often carries the introduction only as quoted history; this recovers the
-quoted messages (Outlook header blocks, "On ... wrote:" lines, "> " quoting) so
-the detector can find the introduction a thread started with.
+quoted messages one after the other (Outlook header blocks, "On ... wrote:" lines,
+"> " quoting, forwarded-message banners) so the detector can find the introduction
+a thread started with. Quoted headers are often partial (a Gmail attribution line
+names only the sender; Outlook prints names without addresses), so people are
+completed from the participants of the message that quotes them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from app.core.addresses import parse_addresses, with_names
 from app.core.model import Address, Email
-from app.core.quotes import split_body, strip_quote_markers
+from app.core.names import matches
+from app.core.quotes import split_body
 
-_BLOCK_START = re.compile(
-    r"^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)[^\n]*|"
-    r"original message|begin forwarded message:?|_{10,}|on .{0,200}?wrote:)\s*$",
-    re.IGNORECASE | re.MULTILINE,
+_BANNER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by|message d'origine|"
+    r"ursprüngliche nachricht|mensaje original)[^\n]*|original message|forwarded message|"
+    r"begin forwarded message:?|_{10,})\s*$",
+    re.IGNORECASE,
 )
-_HEADER = re.compile(r"^\s*\*?(from|to|cc|subject|sent|date)\*?\s*:\s*(.*)$", re.IGNORECASE)
-_WROTE = re.compile(r"^\s*on .{0,200}?,\s*(?P<who>[^,]+?)\s*(?:<(?P<addr>[^>]+)>)?\s*wrote:", re.I)
+_HEADER = re.compile(
+    r"^\s*\*?(from|to|cc|subject|sent|date|de|von|an|à|para|objet|asunto|betreff|envoyé|"
+    r"enviado|gesendet)\*?\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_FIELDS = {"de": "from", "von": "from", "an": "to", "à": "to", "para": "to", "objet": "subject"}
+_FIELDS |= {"asunto": "subject", "betreff": "subject"}
+_ON_LINE = re.compile(r"^\s*(?:on|am|le|el)\s", re.IGNORECASE)
+_WROTE = re.compile(
+    r"^\s*(?:on|am|le|el)\s(?P<head>.{0,240}?)\s*(?:\bwrote|\bwrites|schrieb|a écrit|escribió)"
+    r"\s*(?P<tail>[^:]{0,120}):\s*$",
+    re.IGNORECASE,
+)
+_ANGLE = re.compile(r"<(?P<addr>[^<>\s]+@[^<>\s]+)>|\[mailto:(?P<mailto>[^\]\s]+)\]")
+_TIME_OR_YEAR = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?(?:\s*(?:uhr|h)\b)?|\b\d{4}\b", re.IGNORECASE
+)
 _MAX_BLOCKS = 10
 _MAX_QUOTED = 200_000
+_MAX_HEAD = 16
 
 
-def quoted_messages(email: Email) -> tuple[Email, ...]:
+@dataclass(frozen=True, slots=True)
+class QuotedMessage:
+    """One message read from quoted history; `forwarded` when it came in a forward."""
+
+    email: Email
+    forwarded: bool
+
+
+def quoted_messages(email: Email) -> tuple[QuotedMessage, ...]:
     """The messages quoted in `email`, newest first."""
-    text = strip_quote_markers(email.quoted_text[:_MAX_QUOTED])
-    if not text.strip():
-        return ()
-    starts = [m.start() for m in _BLOCK_START.finditer(text)] or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
-    bounds = [*starts, len(text)]
-    found = []
-    for begin, end in zip(bounds, bounds[1:], strict=False):
-        block = text[begin:end]
-        if block.strip():
-            found.append(_read_block(block, email))
-        if len(found) >= _MAX_BLOCKS:
-            break
+    text = email.quoted_text[:_MAX_QUOTED]
+    people = _participants(email)
+    found: list[QuotedMessage] = []
+    while text.strip() and len(found) < _MAX_BLOCKS:
+        message, rest = _read_block(text, email, people)
+        found.append(message)
+        if len(rest) >= len(text):
+            rest = text.split("\n", 1)[1] if "\n" in text else ""  # always make progress
+        text = rest
     return tuple(found)
 
 
-def _read_block(block: str, outer: Email) -> Email:
-    lines = block.split("\n")
-    fields: dict[str, str] = {}
-    body_from = 0
-    for i, line in enumerate(lines[:15]):
-        wrote = _WROTE.match(line)
-        if wrote:
-            fields["from"] = f"{wrote.group('who')} <{wrote.group('addr') or ''}>"
-            body_from = i + 1
-            continue
-        header = _HEADER.match(line)
-        if header:
-            fields[header.group(1).lower()] = header.group(2)
-            body_from = i + 1
-        elif fields and line.strip():
-            break
-    split = split_body("\n".join(lines[body_from:]))
-    return Email(
+def _read_block(text: str, outer: Email, people: tuple[Address, ...]) -> tuple[QuotedMessage, str]:
+    lines = text.split("\n")
+    fields, forwarded, start = _read_head(lines)
+    body = _unquote(lines[start:])
+    split = split_body("\n".join(body))
+    sender = _complete(_first(fields.get("from", "")), people)
+    others = tuple(p for p in people if not sender or not _same(p, sender))
+    to = _complete_all(_people(fields.get("to", "")), people) if "to" in fields else others
+    message = Email(
         subject=fields.get("subject", outer.subject),
-        sender=_first(fields.get("from", "")),
-        to=_people(fields.get("to", "")),
-        cc=_people(fields.get("cc", "")),
-        text="\n".join(lines[body_from:]),
+        sender=sender,
+        to=to,
+        cc=_complete_all(_people(fields.get("cc", "")), people),
+        text="\n".join(body),
         new_text=split.own,
         quoted_text=split.quoted,
         signature=split.signature,
         headers_present=bool(fields),
         problems=("read from quoted history",),
     )
+    return QuotedMessage(message, forwarded), split.quoted
+
+
+def _read_head(lines: list[str]) -> tuple[dict[str, str], bool, int]:
+    """Banner, attribution and header lines at the top of a block, and where the body starts."""
+    fields: dict[str, str] = {}
+    forwarded = False
+    start = 0
+    for i, line in enumerate(lines[:_MAX_HEAD]):
+        if not line.strip():
+            continue
+        if _BANNER.match(line) and not fields:
+            forwarded = forwarded or "forward" in line.lower()
+            start = i + 1
+            continue
+        wrote = _attribution(lines, i)
+        if wrote and not fields:
+            fields["from"], start = wrote
+            break
+        header = _HEADER.match(line)
+        if not header:
+            break
+        key = header.group(1).lower()
+        fields.setdefault(_FIELDS.get(key, key), header.group(2).strip())
+        start = i + 1
+    return fields, forwarded, start
+
+
+def _attribution(lines: list[str], i: int) -> tuple[str, int] | None:
+    """ "On <date>, Maya Chen <maya@x> wrote:" (possibly wrapped onto two lines)."""
+    line = lines[i]
+    if not _ON_LINE.match(line):
+        return None
+    match = _WROTE.match(line)
+    end = i + 1
+    if match is None and i + 1 < len(lines):
+        match = _WROTE.match(line.rstrip() + " " + lines[i + 1].strip())
+        end = i + 2
+    if match is None:
+        return None
+    head = match.group("head") + " " + match.group("tail")
+    angle = _ANGLE.search(head)
+    name = _TIME_OR_YEAR.split(head[: angle.start()] if angle else head)[-1]
+    name = name.split(",")[-1] if "," in name else name
+    name = re.sub(r"^\s*(?:at|um|à|a las)\s+", "", name.strip(" ,-\t"), flags=re.I)
+    address = (angle.group("addr") or angle.group("mailto")) if angle else ""
+    return f'"{name.strip()}" <{address}>' if address else name.strip(), end
+
+
+def _unquote(lines: list[str]) -> list[str]:
+    """Drop one level of "> " quoting when the block's body is quoted that way."""
+    first = next((line for line in lines if line.strip()), "")
+    if not first.lstrip().startswith(">"):
+        return lines
+    return [re.sub(r"^\s*> ?", "", line) for line in lines]
+
+
+def _participants(email: Email) -> tuple[Address, ...]:
+    people = ((email.sender,) if email.sender else ()) + email.to + email.cc + email.bcc
+    return tuple(p for p in people if p.email)
+
+
+def _complete(person: Address | None, people: tuple[Address, ...]) -> Address | None:
+    """A quoted "Ravi Menon" without address becomes the participant of that name."""
+    if person is None or person.email or not person.name:
+        return person
+    found = [p for p in people if matches(person.name, p)]
+    return replace(person, email=found[0].email) if len(found) == 1 else person
+
+
+def _complete_all(found: tuple[Address, ...], people: tuple[Address, ...]) -> tuple[Address, ...]:
+    return tuple(p for a in found if (p := _complete(a, people)) is not None)
+
+
+def _same(a: Address, b: Address) -> bool:
+    if a.email and b.email:
+        return a.email == b.email
+    return bool(b.name) and matches(b.name, a)
 
 
 def _people(value: str) -> tuple[Address, ...]:
     # Outlook prints "Last, First; Last2, First2": semicolons separate people there.
     if ";" in value:
         return tuple(a for part in value.split(";") for a in _people(part))
+    value = re.sub(r"\[mailto:([^\]\s]+)\]", r" <\1>", value)
     found = parse_addresses(value)
-    if len(found) == 2 and not found[0].email and not found[1].email:
-        found = parse_addresses(value.replace(",", " ", 1)) if "," in value else found
+    if len(found) == 2 and not found[0].email and not found[1].email and "," in value:
+        found = parse_addresses(value.replace(",", " ", 1))
     return with_names(found, ())
 
 

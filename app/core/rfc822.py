@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.message
 from email import policy
+from email.header import Header, decode_header
 
 from app.core.addresses import decode_words
 from app.core.assemble import Part, build_email
@@ -25,7 +26,7 @@ def parse_eml(raw: bytes) -> Email:
     problems: list[str] = []
     try:
         message = email.message_from_bytes(raw, policy=policy.compat32)
-    except Exception:  # noqa: BLE001 - stdlib parser bugs on hostile input must not escape
+    except Exception:  # stdlib parser bugs on hostile input must not escape
         return build_email([], [], ["unreadable message"])
     headers = [(k, _header_text(v)) for k, v in message.items()]
     if message.defects:
@@ -37,11 +38,34 @@ def parse_eml(raw: bytes) -> Email:
 
 def _header_text(value: object) -> str:
     if isinstance(value, str):
-        return value
+        return _unescape_8bit(value) if _has_escapes(value) else value
     try:
+        if isinstance(value, Header):
+            return "".join(_chunk_text(chunk, charset) for chunk, charset in decode_header(value))
         return str(value)
-    except Exception:  # noqa: BLE001 - email.header.Header.__str__ can fail on bad bytes
+    except Exception:  # email.header's decoders can fail on bad bytes
         return ""
+
+
+def _chunk_text(chunk: bytes | str, charset: str | None) -> str:
+    if isinstance(chunk, str):
+        return chunk
+    if charset in (None, "unknown-8bit"):
+        return _unescape_8bit(chunk.decode("ascii", "surrogateescape"))
+    return chunk.decode(charset, "replace")
+
+
+def _has_escapes(value: str) -> bool:
+    return any("\udc80" <= c <= "\udcff" for c in value)
+
+
+def _unescape_8bit(value: str) -> str:
+    """Raw 8-bit header bytes (kept as surrogates by the parser): UTF-8, else Latin-1."""
+    raw = value.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _collect(
@@ -66,7 +90,7 @@ def _leaf(node: email.message.Message, problems: list[str]) -> Part:
     disposition = str(node.get("Content-Disposition", "")).lower()
     try:
         data = node.get_payload(decode=True)
-    except Exception:  # noqa: BLE001 - undecodable transfer encodings degrade to no bytes
+    except Exception:  # undecodable transfer encodings degrade to no bytes
         data = None
     if not isinstance(data, bytes):
         data = b""
@@ -82,7 +106,7 @@ def _leaf(node: email.message.Message, problems: list[str]) -> Part:
 def _filename(node: email.message.Message) -> str:
     try:
         name = node.get_filename() or node.get_param("name") or ""
-    except Exception:  # noqa: BLE001 - RFC 2231 damage
+    except Exception:  # RFC 2231 damage
         return "attachment"
     if isinstance(name, tuple):
         name = email.utils.collapse_rfc2231_value(name)

@@ -1,0 +1,126 @@
+"""One message read for introduction cues, and the score those cues add up to (pure).
+
+Text and headers are read together: the introducer's phrasing (cues), whether the
+people a cue names are really copied, who the greeting addresses, the subject,
+and the phrases that unmake an introduction (vetoes, mass-mail footers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.core.cues import ANY_TRIGGER, POSITIVE, SUBJECT, Cue
+from app.core.model import Address, Email
+from app.core.people import resolve, vocatives
+from app.core.sentences import Span, sentences
+from app.core.vetoes import BULK, NEGATIVE
+
+_HARD_VETO = frozenset(
+    {"self-introduction", "product", "request", "offer", "referral", "speaker", "after-the-fact"}
+)
+_MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
+_MAX_SENTENCES = 120
+_BULK_PENALTY = 2.0
+
+
+@dataclass(slots=True)
+class Hit:
+    """A cue found in a sentence, with the names it points at."""
+
+    cue: Cue
+    sentence: int
+    names: list[str]
+    start: int
+
+
+@dataclass(slots=True)
+class Reading:
+    """Everything gathered about one message before deciding."""
+
+    email: Email
+    spans: tuple[Span, ...]
+    hits: list[Hit] = field(default_factory=list)
+    vetoes: list[str] = field(default_factory=list)
+    subject_hits: list[str] = field(default_factory=list)
+    subject_names: list[str] = field(default_factory=list)
+    bulk: bool = False
+
+
+def read(email: Email) -> Reading:
+    """Find the cues, vetoes and subject hints of one message."""
+    text = email.new_text[:_MAX_SCAN]
+    reading = Reading(email, sentences(text)[:_MAX_SENTENCES])
+    for i, span in enumerate(reading.spans):
+        lower = span.text.lower()
+        if ANY_TRIGGER.search(lower):
+            _read_sentence(reading, i, span, lower)
+    for name, pattern in SUBJECT:
+        found = pattern.search(email.subject)
+        if found:
+            reading.subject_hits.append(name)
+            reading.subject_names.extend(n for n in found.groupdict().values() if n)
+    reading.bulk = bool(BULK.search(text) or BULK.search(email.signature[:2_000]))
+    return reading
+
+
+def _read_sentence(reading: Reading, i: int, span: Span, lower: str) -> None:
+    negatives = [name for name, pattern in NEGATIVE if pattern.search(span.text)]
+    reading.vetoes.extend(negatives)
+    if any(n in _HARD_VETO for n in negatives):
+        return
+    scheduling = "scheduling" in negatives
+    for cue in POSITIVE:
+        if (scheduling and cue.kind == "handoff") or not cue.trigger.search(lower):
+            continue
+        for match in cue.pattern.finditer(span.text):
+            names = [n for n in match.groupdict().values() if n]
+            reading.hits.append(Hit(cue, i, names, span.start))
+
+
+def score(reading: Reading) -> float:
+    """How strongly the message reads as an introduction (3.0 is the threshold)."""
+    email = reading.email
+    others = recipients(email)
+    best: dict[str, float] = {}
+    for hit in reading.hits:
+        weight = hit.cue.weight
+        if hit.cue.needs_copied and email.headers_present:
+            copied = [n for n in hit.names if resolve(n, others)]
+            weight = weight if copied or _lone_cc(email, hit.names) else weight / 2
+        best[hit.cue.name] = max(best.get(hit.cue.name, 0.0), weight)
+    if max(best.values(), default=0.0) < 2.0:
+        return 0.0  # weak hints alone (a new hire, "will contact you") never make an intro
+    total = sum(sorted(best.values(), reverse=True)[:3])
+    total += 1.0 if reading.subject_hits else 0.0
+    total += 1.0 if any(resolve(n, others) for h in reading.hits for n in h.names) else 0.0
+    addressed = vocatives(email.new_text)
+    if len({a for a in addressed if resolve(a, others) or not email.headers_present}) >= 2:
+        total += 1.0
+    if len(others) > 12 and "one_to_many" not in {h.cue.kind for h in reading.hits}:
+        total -= 1.5  # broadcast mail: announcements, newsletters
+    total -= _BULK_PENALTY if reading.bulk else 0.0
+    return total - 0.5 * len(set(reading.vetoes) - {"scheduling"})
+
+
+def recipients(email: Email) -> tuple[Address, ...]:
+    """To and Cc without the sender: the people an introduction can be about."""
+    sender = email.sender.email if email.sender else ""
+    return tuple(a for a in email.recipients if a.email != sender or not sender)
+
+
+def _lone_cc(email: Email, names: list[str]) -> Address | None:
+    """'I'm copying Judith' with one Cc whose address gives no name: that is Judith."""
+    if len(names) != 1 or len(email.cc) != 1:
+        return None
+    cc = email.cc[0]
+    return cc if not resolve(names[0], email.to) else None
+
+
+def evidence(reading: Reading) -> tuple[str, ...]:
+    """Human-readable reasons: each cue with its sentence, subject hints, vetoes."""
+    found = [f"{h.cue.name}: “{reading.spans[h.sentence].text[:120]}”" for h in reading.hits]
+    found.extend(f"subject: {name}" for name in reading.subject_hits)
+    found.extend(f"against: {name}" for name in sorted(set(reading.vetoes)))
+    if reading.bulk:
+        found.append("against: mass mail (unsubscribe footer)")
+    return tuple(found)
