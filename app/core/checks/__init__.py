@@ -1,0 +1,73 @@
+"""First-reply checks, one module per family; this package re-exports their API (pure).
+
+`app.core.draft.check_reply` runs them; each check takes plain values (sentences,
+recipients, attachments) and returns `Finding`s with stable codes.
+"""
+
+from app.core.checks.asks import ask_kind, check_asks
+from app.core.checks.boundaries import own_words_end
+from app.core.checks.context import ReplyContext, ThreadState, find_user, reply_context
+from app.core.checks.finding import ORDER, AskKind, Finding, FindingCode, Severity
+from app.core.checks.focus import (
+    Focus,
+    check_self_focus,
+    check_throwaway,
+    is_throwaway,
+    measure_focus,
+)
+from app.core.checks.recipients import (
+    acknowledges_bcc,
+    check_introducer_kept,
+    introducer_named_in,
+    is_copied,
+    same_person,
+)
+from app.core.checks.resume import (
+    check_resume_attachments,
+    check_resume_text,
+    is_resume_filename,
+)
+from app.core.checks.spans import Sentence, count_words, split_sentences
+from app.core.checks.structure import (
+    check_length,
+    check_next_step,
+    check_thanks,
+    has_thanks,
+    proposes_next_step,
+)
+
+__all__ = [
+    "ORDER",
+    "AskKind",
+    "Finding",
+    "FindingCode",
+    "Focus",
+    "ReplyContext",
+    "Sentence",
+    "Severity",
+    "ThreadState",
+    "acknowledges_bcc",
+    "ask_kind",
+    "check_asks",
+    "check_introducer_kept",
+    "check_length",
+    "check_next_step",
+    "check_resume_attachments",
+    "check_resume_text",
+    "check_self_focus",
+    "check_thanks",
+    "check_throwaway",
+    "count_words",
+    "find_user",
+    "has_thanks",
+    "introducer_named_in",
+    "is_copied",
+    "is_resume_filename",
+    "is_throwaway",
+    "measure_focus",
+    "own_words_end",
+    "proposes_next_step",
+    "reply_context",
+    "same_person",
+    "split_sentences",
+]

@@ -1,0 +1,187 @@
+"""`self_focus` and `throwaway_offer`: is the reply about the reader or the sender? (pure)
+
+Each sentence is sorted by who it is about: the reader (second person or their
+name, pleasantries such as "thank you" and "as you know" not counted), the
+sender (first person, or credential talk: "15 years of experience", "our
+clients"), or neither. A reply is self-focused when few of its words are about
+the reader and several sentences are about the sender, or when it carries a
+paragraph of credentials. A closing "let me know if I can ever help you" after
+such an email is flagged as a throw-away offer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.core.checks.finding import Finding
+from app.core.checks.spans import Sentence, count_words, normalize
+from app.core.checks.structure import is_greeting, proposes_next_step
+
+_I = re.IGNORECASE
+_FIRST = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
+    r"|[Ww]e'll|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+)
+_SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b", _I)
+_PLEASANTRY = re.compile(
+    r"\bthank(?:s| you)\b|\bhope (?:this finds )?(?:you|all)\b[^.!?,]{0,25}\bwell\b"
+    r"|\bas you (?:know|may know|might know|can imagine|may recall|may have heard)\b"
+    r"|\byou may recall\b|\b(?:nice|pleasure|pleased|great|glad|lovely|good|delighted) to "
+    r"(?:e-?)?meet you\b|\bif you need to reach me\b|\b(?:hear|hearing) from you\b"
+    r"|\b(?:talk|speak|see) (?:to |with )?you soon\b|\blet me know if you have any questions\b",
+    _I,
+)
+_CREDENTIAL = re.compile(
+    r"\b\d+\+? (?:years|decades)\b|\bexperience (?:in|as|with|leading)\b|\b(?:my|our) (?:background"
+    r"|experience|expertise|track record|career|credentials|skills|clients|firm|company|team"
+    r"|services|approach|product|portfolio|accomplishments)\b|\b(?:I|we) (?:have |had )?(?:led"
+    r"|managed|built|founded|launched|grew|ran|oversaw|spearheaded|delivered|served|spent)\b"
+    r"|\b(?:MBA|PhD|degree|certified)\b|\b(?:rated|ranked|award-winning|recognized as)\b",
+)
+_THROWAWAY = re.compile(
+    r"\b(?:let me know|don't hesitate|do not hesitate|feel free|if there's|if there is|if I can"
+    r"|if you (?:ever )?need)\b[^.!?]{0,60}\b(?:anything|any way|anyway|something|help|assist\w*"
+    r"|return the favou?r)\b"
+    r"|\b(?:any|some) way (?:I|we) (?:can|could|might) (?:help|return|repay)\b"
+    r"|\b(?:return|repay) the favou?r\b|\b(?:I'm|I am) (?:always )?(?:happy|glad) to help\b",
+    _I,
+)
+MIN_WORDS = 50
+MAX_READER_SHARE = 0.3
+MIN_SELF_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """Who the body's sentences are about, counted in sentences and words."""
+
+    reader: tuple[Sentence, ...]
+    sender: tuple[Sentence, ...]
+    neither: tuple[Sentence, ...]
+    credentials: int
+
+    @property
+    def words(self) -> int:
+        """Words in all counted sentences."""
+        return sum(count_words(s.text) for s in self.reader + self.sender + self.neither)
+
+    @property
+    def reader_share(self) -> float:
+        """Share of the words that are about the reader."""
+        total = self.words
+        return sum(count_words(s.text) for s in self.reader) / total if total else 1.0
+
+    @property
+    def self_focused(self) -> bool:
+        """Mostly about the sender, or carrying a run of credentials."""
+        if self.credentials >= 3 and len(self.sender) >= 2:
+            return True
+        return (
+            self.words >= MIN_WORDS
+            and self.reader_share < MAX_READER_SHARE
+            and len(self.sender) >= MIN_SELF_SENTENCES
+        )
+
+
+def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) -> Focus:
+    """Sort the body's sentences by whom they are about (throw-away offers left out)."""
+    names = _names_pattern(reader_names)
+    reader: list[Sentence] = []
+    sender: list[Sentence] = []
+    neither: list[Sentence] = []
+    credentials = 0
+    for sentence in sentences:
+        if is_greeting(sentence) or is_throwaway(sentence.text) or count_words(sentence.text) < 3:
+            continue
+        text = _PLEASANTRY.sub(lambda m: " " * len(m.group(0)), normalize(sentence.text))
+        cues = len(_CREDENTIAL.findall(text))
+        credentials += cues
+        if _SECOND.search(text) or (names and names.search(text)):
+            reader.append(sentence)
+        elif proposes_next_step(sentence.text) and not cues:
+            neither.append(sentence)  # logistics ("I'll call you when I land") is not self-talk
+        elif _FIRST.search(text) or cues:
+            sender.append(sentence)
+        else:
+            neither.append(sentence)
+    return Focus(tuple(reader), tuple(sender), tuple(neither), credentials)
+
+
+def is_throwaway(sentence: str) -> bool:
+    """A generic "let me know if I can ever help" line."""
+    return bool(_THROWAWAY.search(normalize(sentence)))
+
+
+def check_self_focus(text: str, focus: Focus, reader: str) -> tuple[Finding, ...]:
+    """`self_focus`, pointing at the longest run of sentences about the sender."""
+    if not focus.self_focused:
+        return ()
+    start, end = _longest_sender_run(focus)
+    n = len(focus.reader) + len(focus.sender) + len(focus.neither)
+    who = reader or "the reader"
+    share = round(focus.reader_share * 100)
+    return (
+        Finding(
+            "self_focus",
+            "warning",
+            f"This email is mostly about you: {len(focus.sender)} of {n} sentences are about you "
+            f"or your work, and only {share}% of the words are about {who}.",
+            start,
+            end,
+            f"Cut this to a line at most and spend the words on {who}: what the introducer said "
+            "about them and one question about their work.",
+            text[start:end],
+        ),
+    )
+
+
+def check_throwaway(
+    sentences: Sequence[Sentence], focus: Focus, has_ask: bool
+) -> tuple[Finding, ...]:
+    """`throwaway_offer`: a generic offer of help closing a self-centred email."""
+    centred = (
+        focus.self_focused
+        or has_ask
+        or (len(focus.sender) >= MIN_SELF_SENTENCES and len(focus.sender) > 2 * len(focus.reader))
+    )
+    if not centred:
+        return ()
+    return tuple(
+        Finding(
+            "throwaway_offer",
+            "warning",
+            "After an email about yourself, this generic offer of help reads as an afterthought.",
+            s.start,
+            s.end,
+            "Replace it with one specific, useful thing you can offer them (an article, an "
+            "introduction), or drop it.",
+            s.text,
+        )
+        for s in sentences
+        if is_throwaway(s.text)
+    )
+
+
+def _longest_sender_run(focus: Focus) -> tuple[int, int]:
+    reader_starts = {s.start for s in focus.reader}
+    ordered = sorted(focus.reader + focus.sender + focus.neither, key=lambda s: s.start)
+    best: tuple[int, int, int] = (0, 0, 0)
+    run: list[Sentence] = []
+    for sentence in [*ordered, None]:
+        if sentence is not None and sentence.start not in reader_starts:
+            run.append(sentence)
+            continue
+        words = sum(count_words(s.text) for s in run)
+        if run and words > best[0]:
+            best = (words, run[0].start, run[-1].end)
+        run = []
+    return best[1], best[2]
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    usable = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+    if not usable:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in usable) + r")\b")

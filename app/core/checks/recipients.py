@@ -1,0 +1,134 @@
+"""`dropped_introducer`: the introducer must stay on To/Cc of the first reply (pure).
+
+Moving the introducer to Bcc is fine when the text says so ("moving Joe to
+Bcc"). When no introduction is known, the introducer is read from the reply
+itself ("thanks for the introduction, Jim", "following Phil Carroll's letter");
+a name alone is compared leniently, so an unnamed recipient is given the
+benefit of the doubt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.core.checks.finding import Finding
+from app.core.checks.spans import normalize, word_set
+from app.core.model import Address
+from app.core.names import first_name, greeting_name, matches, name_tokens
+
+_NAME = r"([A-Z][\w'.-]+(?: (?:[A-Z][\w'.-]+|de|van|von|da)){0,3})"
+_INTRO = (
+    r"(?i:intro|introduction|e-?intro|connecting us|connection|introducing us|putting us in touch)"
+)
+_NAMED_PATTERNS = (
+    re.compile(
+        r"(?i:thanks?|thank you|thx|grateful)(?i: again| so much)?,? (?i:to )?"
+        + _NAME
+        + r",? (?i:for) (?i:the |this |your |kindly |making the )?(?i:kind )?"
+        + _INTRO
+    ),
+    re.compile(
+        r"(?i:thanks?|thank you)(?i: again| so much)? (?i:for) (?i:the |this |your )?(?i:kind )?"
+        + _INTRO
+        + r"[^.!?\n]{0,4}?,? "
+        + _NAME
+    ),
+    re.compile(
+        _NAME + r" (?i:introduced us|introduced me|connected us|put us in touch|was kind enough to"
+        r"|mentioned that he|mentioned that she|suggested (?:we|I) (?:connect|talk|speak|meet))"
+    ),
+    re.compile(
+        r"(?i:following|following up on|further to|per|as per|after|thanks to)(?i: the)? "
+        + _NAME
+        + r"'s (?i:intro|introduction|letter|note|email|e-mail|message|referral|suggestion)"
+    ),
+    re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",? (?i:thanks?|thank you)\b"),
+    re.compile(r"(?i:thanks?|thank you)(?i: again| so much)?,? " + _NAME + r"\s*[.!]"),
+)
+_NOT_NAMES = word_set(
+    "i we you hi hello dear hey thanks thank the this that it all everyone both team guys "
+    "folks and so again"
+)
+_BCC = re.compile(r"\bbcc\b|\bbcc'?(?:e?d|ing)\b|\bblind (?:carbon )?cop", re.IGNORECASE)
+
+
+def introducer_named_in(text: str, subject: str = "") -> str:
+    """The introducer's name as the reply (or its subject) mentions it, else ""."""
+    for source in (normalize(subject), normalize(text)):
+        for pattern in _NAMED_PATTERNS:
+            for match in pattern.finditer(source):
+                name = match.group(1).strip(" .,'")
+                if name.split()[0].lower() not in _NOT_NAMES:
+                    return name
+    return ""
+
+
+def same_person(person: Address, other: Address) -> bool:
+    """Is `other` (a recipient) the same person as `person`, by address or by name?"""
+    if person.email and other.email and person.email.lower() == other.email.lower():
+        return True
+    if person.name and other.name and person.name.casefold() == other.name.casefold():
+        return True
+    mine = name_tokens(person.name)
+    theirs = name_tokens(other.name)
+    if len(mine) >= 2 and len(mine & theirs) >= 2:
+        return True
+    return not person.email and bool(person.name) and matches(person.name, other)
+
+
+def is_copied(person: Address, recipients: Sequence[Address]) -> bool:
+    """Is the person on these recipients? Name-only people pass on unnamed recipients."""
+    if any(same_person(person, r) for r in recipients):
+        return True
+    return not person.email and any(not r.name for r in recipients)
+
+
+def shown_first_name(person: Address) -> str:
+    """First name to show in a message; names read from addresses ("mills") capitalised."""
+    name = first_name(person.name) or greeting_name(person)
+    return name.capitalize() if name.islower() else name
+
+
+def acknowledges_bcc(text: str) -> bool:
+    """Does the text say someone was moved to Bcc?"""
+    return bool(_BCC.search(text))
+
+
+def check_introducer_kept(
+    introducer: Address,
+    to_cc: Sequence[Address],
+    bcc: Sequence[Address],
+    text: str | None,
+) -> tuple[Finding, ...]:
+    """`dropped_introducer` unless the introducer is on To/Cc or moved to Bcc openly.
+
+    `text` is None when only the recipients are known (the compose trigger).
+    """
+    if is_copied(introducer, to_cc):
+        return ()
+    if text is not None and acknowledges_bcc(text):
+        return ()
+    name = shown_first_name(introducer) or "The introducer"
+    on_bcc = any(same_person(introducer, r) for r in bcc)
+    if on_bcc and text is None:
+        return (_finding("info", f"{name} is on Bcc; say so in the reply and thank them.", name),)
+    where = "only on Bcc, without a word about it" if on_bcc else "not on To or Cc"
+    return (
+        _finding(
+            "warning",
+            f"{name}, who introduced you, is {where}; dropping them from the first reply "
+            "reflects on them too.",
+            name,
+        ),
+    )
+
+
+def _finding(severity: str, message: str, name: str) -> Finding:
+    fix = (
+        f"Put {name} on Cc, or move them to Bcc and say so: “Moving {name} to Bcc, "
+        f"thank you again for connecting us.”"
+    )
+    if severity == "info":
+        return Finding("dropped_introducer", "info", message, 0, 0, fix)
+    return Finding("dropped_introducer", "warning", message, 0, 0, fix)

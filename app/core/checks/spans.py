@@ -1,0 +1,121 @@
+"""Sentences of a draft with their offsets, and word counting (pure).
+
+Mail is hard-wrapped at ~72 columns, so a single line break is not a sentence
+end; a paragraph break, a short greeting line ("Hi Sue,"), a bullet or end
+punctuation is. Every sentence keeps its `start`/`end` offsets into the text the
+user wrote, so a finding can point at exactly the words it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The space-separated words of a literal, as a set (word lists stay readable)."""
+    return frozenset(text.split())
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
+_PARAGRAPH = re.compile(r"\n[ \t\f\v\r]*\n\s*")
+_LINE = re.compile(r"\n")
+_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
+_BULLET = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_ABBREV = word_set(
+    "mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp no fig approx dept est u.s a.m "
+    "p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft"
+)
+_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]+[\"')\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or greeting line, or bullet) and where it sits in the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def normalize(text: str) -> str:
+    """Same-length copy with typographic apostrophes and quotes made plain."""
+    return text.translate(_APOSTROPHES)
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them (numbers and contractions count once)."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def split_sentences(text: str, end: int | None = None) -> tuple[Sentence, ...]:
+    """The sentences of `text[:end]`, in order, trimmed, with their offsets."""
+    limit = len(text) if end is None else min(end, len(text))
+    found: list[Sentence] = []
+    for p_start, p_end in _pieces(_PARAGRAPH, text, 0, limit):
+        for l_start, l_end in _line_groups(text, p_start, p_end):
+            found.extend(_split_line_group(text, l_start, l_end))
+    return tuple(found)
+
+
+def _pieces(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in pattern.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+def _line_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Join wrapped lines; break after greeting-like lines and before bullets."""
+    groups: list[tuple[int, int]] = []
+    group_start = start
+    for line_start, line_end in _pieces(_LINE, text, start, end):
+        if line_start > group_start and _breaks_before(text, group_start, line_start, line_end):
+            groups.append((group_start, line_start))
+            group_start = line_start
+    groups.append((group_start, end))
+    return groups
+
+
+def _breaks_before(text: str, group_start: int, line_start: int, line_end: int) -> bool:
+    previous = text[group_start:line_start].rstrip()
+    last_line = previous.rsplit("\n", 1)[-1].strip()
+    if _BULLET.match(text, line_start, line_end):
+        return True
+    if last_line.endswith((".", "!", "?", ":", ";", "…")):
+        return True
+    return last_line.endswith(",") and len(last_line.split()) <= 5
+
+
+def _split_line_group(text: str, start: int, end: int) -> list[Sentence]:
+    found: list[Sentence] = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text[cursor : match.start()]):
+            continue
+        found.extend(_trimmed(text, cursor, match.start()))
+        cursor = match.end()
+    found.extend(_trimmed(text, cursor, end))
+    return found
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    match = _LAST_TOKEN.search(chunk)
+    if not match:
+        return False
+    token = match.group(1).lower().rstrip(".")
+    return token in _ABBREV or (len(token) == 1 and token.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Sentence]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return []
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    return [Sentence(s, s + len(stripped), stripped)]

@@ -1,0 +1,139 @@
+"""`no_thanks`, `no_next_step`, `too_long`: the shape of a good first reply (pure).
+
+A first reply thanks the introducer, proposes a small next step and stays short.
+Thanks and next steps are recognised leniently ("Thnx.", "I'll call you when I
+land", "happy to do the introduction"), because a false alarm on a good reply
+costs more trust than a missed nudge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.core.checks.finding import Finding
+from app.core.checks.spans import Sentence, count_words, normalize
+
+MAX_WORDS = 150  # warn above this; the suggested reply itself stays under 120
+TARGET_WORDS = 120
+_I = re.IGNORECASE
+_THANKS = re.compile(
+    r"\b(?:thanks?|thank(?:s| you| u)|thx|thnx|tnx|tks|thks|ty|grateful|gratitude|appreciated?"
+    r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos)\b",
+    _I,
+)
+_GREETING_MEET = re.compile(
+    r"(?<!be )(?<!'d )(?<!will )(?<!'ll )(?<!would )(?<!to )\b(?:nice|pleasure|pleased|great"
+    r"|glad|lovely|good|delighted|happy|wonderful) to (?:e-?|virtually )?meet you\b"
+    r"(?! (?:in person|for|over|next|soon|at|on|this|when))",
+    _I,
+)
+_MEET = re.compile(
+    r"\b(?:meet|meeting|meet up|coffee|call|phone|ring|chat|talk|speak|catch up|get together"
+    r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
+    r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes)\b",
+    _I,
+)
+_FORWARD = re.compile(
+    r"\b(?:let's|let us|shall we|could we|can we|would you|could you|can you|are you|would it"
+    r"|do you have|how about|what about|when|I'll|I will|I'd|I would|I shall|we could|we can"
+    r"|we should|we'll|happy to|glad to|look(?:ing)? forward|hope to|would love|keen to|let me know"
+    r"|please|propose|suggest|free|next week|this week|soon|(?:mon|tues|wednes|thurs|fri)day)\b"
+    r"|\?",
+    _I,
+)
+_COMMIT = re.compile(
+    r"\b(?:I'll|I will|I'm happy to|I am happy to|happy to|glad to|I'd be glad to|I'd be happy to"
+    r"|let me|I shall) (?:\w+ )?(?:send|share|introduce|do|make|follow up|reach out|be in touch"
+    r"|get back|call|email|set up|arrange|put together|connect|loop|forward|pass|ring|contact)\b"
+    r"|\bcalendly\b",
+    _I,
+)
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", _I)
+
+
+def has_thanks(text: str) -> bool:
+    """Does the text thank anyone (leniently: "Thnx." counts)?"""
+    return bool(_THANKS.search(normalize(text)))
+
+
+def proposes_next_step(sentence: str) -> bool:
+    """Does the sentence propose or commit to a next step (meeting, call, intro)?"""
+    text = _GREETING_MEET.sub(lambda m: " " * len(m.group(0)), normalize(sentence))
+    if _COMMIT.search(text):
+        return True
+    return bool(_MEET.search(text) and _FORWARD.search(text))
+
+
+def is_greeting(sentence: Sentence) -> bool:
+    """A salutation line such as "Hi Sue and Joe," or "Judith:"."""
+    text = sentence.text.strip()
+    short = len(text.split()) <= 6 and text.endswith((",", ":", "!"))
+    return short or (bool(_GREETING.match(text)) and len(text.split()) <= 8)
+
+
+def check_thanks(text: str, sentences: Sequence[Sentence], introducer: str) -> tuple[Finding, ...]:
+    """`no_thanks` when nobody is thanked; the span marks where a thank-you fits."""
+    if has_thanks(text):
+        return ()
+    at = sentences[0].end if sentences and is_greeting(sentences[0]) else 0
+    who = introducer or "the person who introduced you"
+    line = (
+        f"{introducer}, thank you for connecting us."
+        if introducer
+        else ("Thank you for connecting us.")
+    )
+    return (
+        Finding(
+            "no_thanks",
+            "warning",
+            f"The reply never thanks {who}, who vouched for you by making the introduction.",
+            at,
+            at,
+            f"Open with a thank-you, e.g. “{line}”",
+        ),
+    )
+
+
+def check_next_step(sentences: Sequence[Sentence], proposal: str) -> tuple[Finding, ...]:
+    """`no_next_step` when no sentence proposes a meeting, call or follow-up."""
+    if any(proposes_next_step(s.text) for s in sentences):
+        return ()
+    at = sentences[-1].end if sentences else 0
+    return (
+        Finding(
+            "no_next_step",
+            "info",
+            "There is no next step, so the conversation may stop at hello.",
+            at,
+            at,
+            f"Propose something small, e.g. “{proposal}”",
+        ),
+    )
+
+
+def check_length(text: str, sentences: Sequence[Sentence]) -> tuple[Finding, ...]:
+    """`too_long` above MAX_WORDS; the span covers the words past TARGET_WORDS."""
+    body = [s for s in sentences if not is_greeting(s)]
+    total = sum(count_words(s.text) for s in body)
+    if total <= MAX_WORDS:
+        return ()
+    running = 0
+    start = body[-1].start
+    for sentence in body:
+        running += count_words(sentence.text)
+        if running > TARGET_WORDS:
+            start = sentence.start
+            break
+    end = body[-1].end
+    return (
+        Finding(
+            "too_long",
+            "info",
+            f"At {total} words this is long for a first reply; under {TARGET_WORDS} reads best.",
+            start,
+            end,
+            "Keep the thanks, one line of interest in them and the next step; cut the rest.",
+            text[start:end],
+        ),
+    )

@@ -1,0 +1,199 @@
+"""First-reply checks on a draft: `check_reply` runs every check the inputs allow (pure).
+
+A draft may be known only by its recipients (the compose trigger), only by its
+pasted text, or fully (an `.eml` or a Gmail draft). Each check runs only when
+what it needs is known, and findings point into the draft's own words: quoted
+history is never analysed or pointed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.checks import (
+    ORDER,
+    Finding,
+    check_asks,
+    check_introducer_kept,
+    check_length,
+    check_next_step,
+    check_resume_attachments,
+    check_resume_text,
+    check_self_focus,
+    check_thanks,
+    check_throwaway,
+    introducer_named_in,
+    measure_focus,
+    own_words_end,
+    reply_context,
+    split_sentences,
+)
+from app.core.checks.context import ReplyContext
+from app.core.intro import detect_introduction
+from app.core.model import Address, Attachment, Email, Introduction, Thread
+from app.core.names import first_name
+from app.core.quotes import split_body
+
+NEXT_STEP_EXAMPLE = "Would you be up for a coffee or a short call in the next couple of weeks?"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply being written. Offsets of findings refer to `text`.
+
+    `body_end` is where the signature (or quoted history) starts; the `*_known`
+    flags say which parts were actually seen, so unseen parts are not judged.
+    """
+
+    text: str = ""
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    bcc: tuple[Address, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    subject: str = ""
+    sender: Address | None = None
+    body_end: int = 0
+    text_known: bool = False
+    recipients_known: bool = False
+    attachments_known: bool = False
+
+    @classmethod
+    def from_email(cls, email: Email) -> Draft:
+        """A draft read from a whole message: own words plus signature, no quoted history."""
+        own = email.new_text[: own_words_end(email.new_text)].rstrip()
+        cut = len(own) < len(email.new_text.rstrip())
+        signature = "" if cut else email.signature[: own_words_end(email.signature)].rstrip()
+        text = f"{own}\n\n{signature}" if own and signature else own or signature
+        return cls(
+            text=text,
+            to=email.to,
+            cc=email.cc,
+            bcc=email.bcc,
+            attachments=email.attachments,
+            subject=email.subject,
+            sender=email.sender,
+            body_end=len(own),
+            text_known=True,
+            recipients_known=email.headers_present,
+            attachments_known=True,
+        )
+
+    @classmethod
+    def from_text(cls, text: str, subject: str = "") -> Draft:
+        """A draft known only by its pasted text (which may include quoted history)."""
+        split = split_body(text)
+        body_end = _locate_end(text, split.own)
+        body_end = min(body_end, own_words_end(text))
+        return cls(text=text, subject=subject, body_end=body_end, text_known=True)
+
+    @classmethod
+    def from_recipients(
+        cls,
+        to: tuple[Address, ...],
+        cc: tuple[Address, ...] = (),
+        bcc: tuple[Address, ...] = (),
+    ) -> Draft:
+        """A draft known only by its recipients (the compose trigger's metadata)."""
+        return cls(to=to, cc=cc, bcc=bcc, recipients_known=True)
+
+
+def check_reply(
+    draft: Draft,
+    thread: Thread | None = None,
+    *,
+    introduction: Introduction | None = None,
+    me: str | None = None,
+    enabled: frozenset[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Everything that would hurt this first reply to an introduction.
+
+    Args:
+        draft: the reply; only its known parts are checked.
+        thread: the conversation, to find the introduction and its state.
+        introduction: the introduction, when already detected.
+        me: the user's address (defaults to the draft's sender).
+        enabled: check codes to run (all when None).
+    """
+    mine = me or (draft.sender.email if draft.sender else "")
+    context = reply_context(introduction, thread, mine, draft.to + draft.cc)
+    if context.user_is_introducer:
+        return ()
+    introducer = context.introducer or _named_introducer(draft)
+    found = list(_attachment_findings(draft)) + list(_text_findings(draft, context, introducer))
+    if draft.recipients_known and introducer and context.first_reply:
+        text = draft.text[: draft.body_end] if draft.text_known else None
+        found.extend(check_introducer_kept(introducer, draft.to + draft.cc, draft.bcc, text))
+    wanted = [f for f in found if enabled is None or f.code in enabled]
+    return tuple(sorted(wanted, key=lambda f: (ORDER.index(f.code), f.start)))
+
+
+def _attachment_findings(draft: Draft) -> tuple[Finding, ...]:
+    if not draft.attachments_known:
+        return ()
+    sentences = split_sentences(draft.text, draft.body_end) if draft.text_known else ()
+    return check_resume_attachments(draft.attachments, sentences)
+
+
+def _text_findings(
+    draft: Draft, context: ReplyContext, introducer: Address | None
+) -> list[Finding]:
+    if not draft.text_known:
+        return []
+    sentences = split_sentences(draft.text, draft.body_end)
+    whole = split_sentences(draft.text)
+    found: list[Finding] = []
+    attached = _attachment_findings(draft)
+    if not attached:
+        found.extend(check_resume_text(draft.text, draft.body_end, sentences))
+    asks = check_asks(sentences, context.reader)
+    found.extend(asks)
+    focus = measure_focus(sentences, context.reader_names)
+    found.extend(check_self_focus(draft.text, focus, context.reader))
+    found.extend(check_throwaway(sentences, focus, bool(asks)))
+    if context.first_reply:
+        name = context.introducer_first or _first(introducer)
+        found.extend(check_thanks(draft.text, whole, name))
+    found.extend(check_next_step(whole, NEXT_STEP_EXAMPLE))
+    found.extend(check_length(draft.text, sentences))
+    return found
+
+
+def _named_introducer(draft: Draft) -> Address | None:
+    if not draft.text_known:
+        return None
+    name = introducer_named_in(draft.text[: draft.body_end], draft.subject)
+    return Address(name, "") if name else None
+
+
+def _first(person: Address | None) -> str:
+    return first_name(person.name) if person else ""
+
+
+def _locate_end(text: str, own: str) -> int:
+    """Offset in `text` just past the own words that `split_body` kept."""
+    if not own:
+        return 0
+    tail = own.rstrip()[-40:]
+    found = text.find(tail)
+    return found + len(tail) if found >= 0 else len(text)
+
+
+def check_email(
+    email: Email,
+    thread: Thread | None = None,
+    *,
+    me: str | None = None,
+    enabled: frozenset[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Check a draft read from a whole message.
+
+    Without a thread, the introduction is looked for in the draft's own quoted
+    history (a reply usually quotes the introduction below it).
+    """
+    mine = me or (email.sender.email if email.sender else None)
+    intro = None
+    if thread is None and email.quoted_text.strip():
+        intro = detect_introduction(email, mine).introduction
+    return check_reply(
+        Draft.from_email(email), thread, introduction=intro, me=mine, enabled=enabled
+    )

@@ -1,0 +1,54 @@
+"""The user's coaching preferences: name, sign-off, next step, tone, checks (pure values).
+
+Kept as one frozen value so the core stays deterministic: the wording of a
+suggested reply is a function of the introduction, these preferences and
+`variant` (a user-chosen "show me another phrasing" counter), never of chance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+NextStep = Literal["coffee", "call", "video"]
+Tone = Literal["warm", "formal"]
+
+CHECK_CODES: frozenset[str] = frozenset(
+    {
+        "resume_attached",
+        "ask",
+        "self_focus",
+        "throwaway_offer",
+        "dropped_introducer",
+        "no_thanks",
+        "no_next_step",
+        "too_long",
+    }
+)
+NEXT_STEPS: tuple[NextStep, ...] = ("coffee", "call", "video")
+TONES: tuple[Tone, ...] = ("warm", "formal")
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """How the user wants replies written and drafts checked.
+
+    `name` and `sign_off` end the suggested reply ("Best," / "Sue"); empty values
+    fall back to the tone's default sign-off and the user's name from the thread.
+    `variant` picks another phrasing deterministically.
+    """
+
+    name: str = ""
+    sign_off: str = ""
+    next_step: NextStep = "coffee"
+    tone: Tone = "warm"
+    enabled_checks: frozenset[str] = field(default=CHECK_CODES)
+    variant: int = 0
+
+    def next_variant(self) -> Preferences:
+        """The same preferences asking for the next phrasing."""
+        return replace(self, variant=self.variant + 1)
+
+    def is_enabled(self, code: str) -> bool:
+        """Is this check code switched on? (`ask:job` counts as `ask`.)"""
+        return code.split(":", 1)[0] in self.enabled_checks
