@@ -1,0 +1,161 @@
+"""HTTP routes: the add-on's triggers and card actions, and `/healthz`.
+
+Endpoints that may call Gmail are plain `def`: FastAPI runs them in its thread
+pool, so the blocking Gmail client never stalls the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from app.addon import scopes
+from app.addon.scopes import missing_scopes
+from app.api.deps import Call, CallDep, ServicesDep
+from app.cards import home
+from app.cards.responses import push, request_scopes, update
+from app.core.preferences import CHECK_CODES, NEXT_STEPS, TONES, Preferences
+from app.gmail.client import GmailAuth
+from app.service.ports import Request
+
+router = APIRouter()
+READ = (scopes.CURRENT_MESSAGE_READONLY,)
+DRAFT = (scopes.CURRENT_MESSAGE_READONLY, scopes.CURRENT_ACTION_COMPOSE)
+COMPOSE = (scopes.CURRENT_ACTION_COMPOSE, scopes.CURRENT_MESSAGE_METADATA)
+Json = dict[str, Any]
+
+
+@router.get("/healthz")
+def healthz() -> Json:
+    """Liveness: the process serves requests."""
+    return {"status": "ok"}
+
+
+@router.post("/addon/homepage")
+def homepage(call: CallDep, services: ServicesDep) -> Json:
+    """Homepage trigger: what we do, preferences, privacy."""
+    req = _request(call)
+    return push(home.build(services.preferences.load(req.user_id), services.urls))
+
+
+@router.post("/addon/actions/settings")
+def save_settings(call: CallDep, services: ServicesDep) -> Json:
+    """Save the preferences form."""
+    req = _request(call)
+    if not req.user_id:
+        return push(home.build(Preferences(), services.urls))
+    prefs = _preferences_from_form(req, services.preferences.load(req.user_id))
+    services.preferences.save(req.user_id, prefs)
+    return update(home.build(prefs, services.urls, saved=True), "Preferences saved")
+
+
+@router.post("/addon/message")
+def message(call: CallDep, services: ServicesDep) -> Json:
+    """Contextual trigger: a message was opened."""
+    req = _request(call)
+    return _needs(call, READ) or services.message.open(req, _prefs(services, req))
+
+
+@router.post("/addon/actions/refresh")
+def refresh(call: CallDep, services: ServicesDep) -> Json:
+    """An option on the introduction card changed."""
+    req = _request(call)
+    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
+
+
+@router.post("/addon/actions/override")
+def override(call: CallDep, services: ServicesDep) -> Json:
+    """'Treat this as an introduction' with the people the user picked."""
+    req = _request(call)
+    params = dict(req.params)
+    params["introducer"] = req.value("introducer")
+    params["other"] = req.value("other")
+    req = Request(**{**_fields(req), "params": params})
+    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
+
+
+@router.post("/addon/actions/reply")
+def reply(call: CallDep, services: ServicesDep) -> Json:
+    """'Reply to both': create the draft and open it."""
+    req = _request(call)
+    return _needs(call, DRAFT) or services.message.reply(req, _prefs(services, req))
+
+
+@router.post("/addon/compose")
+def compose(call: CallDep, services: ServicesDep) -> Json:
+    """Compose trigger: checks from the recipients, the suggestion."""
+    req = _request(call)
+    return _needs(call, COMPOSE) or services.compose.open(req, _prefs(services, req))
+
+
+@router.post("/addon/actions/check-text")
+def check_text(call: CallDep, services: ServicesDep) -> Json:
+    """Run every first-reply check on pasted text."""
+    req = _request(call)
+    return services.compose.check_text(req, _prefs(services, req))
+
+
+@router.post("/addon/actions/insert")
+def insert(call: CallDep, services: ServicesDep) -> Json:
+    """Insert the suggestion into the open draft."""
+    return _needs(call, COMPOSE) or services.compose.insert(_request(call))
+
+
+@router.post("/addon/actions/restore-cc")
+def restore_cc(call: CallDep, services: ServicesDep) -> Json:
+    """Put the introducer back on Cc."""
+    return _needs(call, COMPOSE) or services.compose.restore_cc(_request(call))
+
+
+def _needs(call: Call, needed: tuple[str, ...]) -> Json | None:
+    """Granular consent: ask for what this action needs and the user has not granted."""
+    granted = call.event.authorization_event_object.authorized_scopes
+    if not granted:
+        return None  # older events omit the list; Gmail enforces the scopes itself
+    missing = missing_scopes(granted, needed)
+    return request_scopes(missing) if missing else None
+
+
+def _request(call: Call) -> Request:
+    event, user = call.event, call.user
+    auth = event.authorization_event_object
+    gmail = event.gmail
+    form = {
+        k: list(v.string_inputs.value)
+        for k, v in event.common_event_object.form_inputs.items()
+        if v.string_inputs
+    }
+    return Request(
+        user_id=user.sub if user else "",
+        user_email=user.email if user else "",
+        auth=GmailAuth(auth.user_oauth_token or "", gmail.access_token),
+        message_id=gmail.message_id or "",
+        thread_id=gmail.thread_id or "",
+        params=dict(event.common_event_object.parameters),
+        form=form,
+        to=tuple(gmail.to_recipients),
+        cc=tuple(gmail.cc_recipients),
+        bcc=tuple(gmail.bcc_recipients),
+    )
+
+
+def _fields(req: Request) -> dict[str, Any]:
+    return {name: getattr(req, name) for name in Request.__dataclass_fields__}
+
+
+def _prefs(services: Any, req: Request) -> Preferences:
+    return services.preferences.load(req.user_id) if req.user_id else Preferences()
+
+
+def _preferences_from_form(req: Request, current: Preferences) -> Preferences:
+    step = req.value("nextStep")
+    tone = req.value("tone")
+    checks = frozenset(c for c in req.form.get("checks", []) if c in CHECK_CODES)
+    return Preferences(
+        name=req.value("name").strip()[:80],
+        sign_off=req.value("signOff").strip()[:40],
+        next_step=step if step in NEXT_STEPS else current.next_step,
+        tone=tone if tone in TONES else current.tone,
+        enabled_checks=checks if "checks" in req.form else current.enabled_checks,
+    )

@@ -1,0 +1,82 @@
+"""The compose-window card: recipient warnings, the suggestion to insert, a draft check (pure).
+
+The compose event carries only To/Cc/Bcc, so body checks run on text the user
+pastes (or, in the draft-read profile, on the saved draft the service found).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.cards import findings as findings_ui
+from app.cards.urls import Urls
+from app.cards.widgets import (
+    Widget,
+    action,
+    button,
+    buttons,
+    card,
+    esc,
+    paragraph,
+    section,
+    text_input,
+)
+from app.core.checks.finding import Finding
+from app.core.model import Address
+
+
+@dataclass(frozen=True, slots=True)
+class ComposeView:
+    """What the compose card shows."""
+
+    recipient_findings: tuple[Finding, ...] = ()
+    missing_introducer: Address | None = None
+    suggestion: str = ""
+    checked_text: str = ""
+    text_findings: tuple[Finding, ...] | None = None
+    context: str = ""
+
+
+def build(view: ComposeView, urls: Urls) -> Widget:
+    """The compose card."""
+    sections = [_recipients(view, urls), _suggestion(view, urls), _check(view, urls)]
+    subtitle = view.context or "First reply to an introduction"
+    return card("Check my reply", sections, subtitle=subtitle, name="compose")
+
+
+def _recipients(view: ComposeView, urls: Urls) -> Widget:
+    if view.missing_introducer is None:
+        items = findings_ui.widgets(view.recipient_findings) if view.recipient_findings else []
+        return section("Recipients", items)
+    who = view.missing_introducer
+    fix = button(
+        f"Put {who.name or who.email} back on Cc",
+        action(urls.of("restore_cc"), {"introducer": who.email}),
+        filled=True,
+    )
+    return section("Recipients", [*findings_ui.widgets(view.recipient_findings), buttons(fix)])
+
+
+def _suggestion(view: ComposeView, urls: Urls) -> Widget:
+    if not view.suggestion:
+        return section("", [])
+    return section(
+        "Suggested reply",
+        [
+            text_input(
+                "suggestion", "Edit, then insert above your text", view.suggestion, multiline=True
+            ),
+            buttons(button("Insert suggested reply", action(urls.of("insert")))),
+        ],
+    )
+
+
+def _check(view: ComposeView, urls: Urls) -> Widget:
+    widgets = [
+        paragraph(esc("Gmail does not show add-ons your draft. Paste it here to check it.")),
+        text_input("draftText", "Your draft", view.checked_text, multiline=True),
+        buttons(button("Check my draft", action(urls.of("check_text")))),
+    ]
+    if view.text_findings is not None:
+        widgets.extend(findings_ui.widgets(view.text_findings))
+    return section("Check my draft", widgets)

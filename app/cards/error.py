@@ -1,0 +1,16 @@
+"""The card shown when something outside our control failed (pure).
+
+Says what happened and what the user can do, never a stack trace.
+"""
+
+from __future__ import annotations
+
+from app.cards.widgets import Widget, action, button, buttons, card, esc, paragraph, section
+
+
+def build(title: str, message: str, advice: str, retry_url: str = "") -> Widget:
+    """An error card with an optional "Try again" button."""
+    widgets = [paragraph(esc(message)), paragraph(f"<i>{esc(advice)}</i>")]
+    if retry_url:
+        widgets.append(buttons(button("Try again", action(retry_url))))
+    return card("Intro Coach", [section(esc(title), widgets)], name="error")

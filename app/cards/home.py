@@ -1,0 +1,67 @@
+"""The homepage card: what Intro Coach does, the user's preferences, privacy (pure)."""
+
+from __future__ import annotations
+
+from app.cards.urls import Urls
+from app.cards.widgets import (
+    Widget,
+    action,
+    button,
+    card,
+    esc,
+    paragraph,
+    section,
+    selection,
+    text_input,
+)
+from app.core.preferences import Preferences
+
+CHECK_LABELS = (
+    ("Resume or CV attached", "resume_attached"),
+    ("Asking for something", "ask"),
+    ("Mostly about me", "self_focus"),
+    ("Throw-away offer of help", "throwaway_offer"),
+    ("Introducer left off", "dropped_introducer"),
+    ("No thanks to the introducer", "no_thanks"),
+    ("No next step", "no_next_step"),
+    ("Too long", "too_long"),
+)
+NEXT_STEPS = (("Coffee", "coffee"), ("Phone call", "call"), ("Video call", "video"))
+TONES = (("Warm", "warm"), ("Formal", "formal"))
+ABOUT = (
+    "When someone introduces you by email, Intro Coach spots it, shows what they said "
+    "about the other person and drafts a short reply to both: thanks, interest, and a "
+    "coffee or call. While you write your own reply it warns you before you attach a "
+    "resume, ask for favours, or leave the introducer off."
+)
+PRIVACY = (
+    "Intro Coach reads only the message you open (and its thread) while the sidebar is "
+    "open, analyses it on our server without any third-party AI service, and forgets it. "
+    "We never store or log message text. We keep your preferences below, and for two "
+    "weeks the addresses of people in introductions you opened, so the compose check "
+    "can recognise the thread."
+)
+
+
+def build(prefs: Preferences, urls: Urls, saved: bool = False) -> Widget:
+    """The homepage card with the preferences form."""
+    form = [
+        text_input("name", "Your name (for the sign-off)", prefs.name),
+        text_input("signOff", "Sign-off (e.g. Best,)", prefs.sign_off),
+        selection("nextStep", "Next step I usually propose", NEXT_STEPS, [prefs.next_step]),
+        selection("tone", "Tone", TONES, [prefs.tone]),
+        selection("checks", "Warn me about", CHECK_LABELS, prefs.enabled_checks, kind="CHECK_BOX"),
+    ]
+    note = [paragraph("<b>Saved.</b>")] if saved else []
+    save = button("Save preferences", action(urls.of("settings")), filled=True)
+    return card(
+        "Intro Coach",
+        [
+            section("", [paragraph(esc(ABOUT))]),
+            section("Your preferences", [*note, *form]),
+            section("Privacy", [paragraph(esc(PRIVACY))], collapse_after=0),
+        ],
+        subtitle="Make the most of every introduction",
+        name="home",
+        footer=(save, None),
+    )

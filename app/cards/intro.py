@@ -1,0 +1,143 @@
+"""The introduction card: who introduced whom, what was said, what matters, the reply (pure)."""
+
+from __future__ import annotations
+
+from app.cards.urls import Urls
+from app.cards.widgets import (
+    Widget,
+    action,
+    button,
+    buttons,
+    card,
+    decorated,
+    esc,
+    paragraph,
+    section,
+    selection,
+    text_input,
+)
+from app.core.model import Introduction, Person
+from app.core.names import first_name
+from app.core.preferences import Preferences
+from app.core.reply import ReplyAdvice
+
+NEXT_STEPS = (("Coffee", "coffee"), ("Phone call", "call"), ("Video call", "video"))
+TONES = (("Warm", "warm"), ("Formal", "formal"))
+TIPS = (
+    (
+        "Keep {introducer} in the loop",
+        "Reply to both, with {introducer} on Cc, so they see the thanks.",
+    ),
+    ("Make it about {other}", "Show interest in their work; leave your own story for later."),
+    (
+        "One small step",
+        "Offer a short coffee or call in the next two weeks. No resume, no favours yet.",
+    ),
+)
+
+
+def build(
+    intro: Introduction, advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, str]
+) -> Widget:
+    """The card for an introduction the user is part of."""
+    introducer = _short(intro.introducer)
+    others = [
+        p for p in intro.introduced if intro.user_role != "introduced" or p.email != ids.get("me")
+    ]
+    sections = [_about(intro, others), _state(advice)]
+    if advice.suggestion is not None:
+        sections.append(_tips(introducer, others))
+        sections.append(_reply(advice, prefs, urls, ids))
+    footer = None
+    if advice.suggestion is not None:
+        params = {
+            **ids,
+            "draftField": draft_field(prefs),
+            "nextStep": prefs.next_step,
+            "tone": prefs.tone,
+        }
+        footer = (button("Reply to both", action(urls.of("reply"), params), filled=True), None)
+    return card(
+        "Introduction spotted", sections, subtitle=_headline(intro), name="intro", footer=footer
+    )
+
+
+def draft_field(prefs: Preferences) -> str:
+    """The name of the reply text box for these options."""
+    return f"replyDraft_{prefs.next_step}_{prefs.tone}_{prefs.variant}"
+
+
+def _headline(intro: Introduction) -> str:
+    who = intro.introducer.name or intro.introducer.email or "Someone"
+    if intro.user_role == "introducer":
+        names = " and ".join(_short(p) for p in intro.introduced)
+        return f"You introduced {names}"
+    others = [p for p in intro.introduced if p.email and intro.user_role == "introduced"]
+    names = " and ".join(_full(p) for p in intro.introduced[1:] or intro.introduced)
+    if intro.user_role == "introduced" and others:
+        return f"{who} introduced you to {names}"
+    return f"{who} introduced {' and '.join(_full(p) for p in intro.introduced)}"
+
+
+def _about(intro: Introduction, others: list[Person]) -> Widget:
+    widgets = []
+    for person in others[:6]:
+        text = esc(person.blurb) if person.blurb else "<i>No details given about them.</i>"
+        top = f"What {esc(_short(intro.introducer))} said about {esc(_short(person))}"
+        widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
+    return section("", widgets, collapse_after=2)
+
+
+def _state(advice: ReplyAdvice) -> Widget:
+    widgets = []
+    if advice.why:
+        widgets.append(paragraph(esc(advice.why)))
+    widgets.extend(decorated(esc(move), icon="STAR") for move in advice.next_moves[:5])
+    return section("Where things stand" if widgets else "", widgets)
+
+
+def _tips(introducer: str, others: list[Person]) -> Widget:
+    other = _short(others[0]) if others else "them"
+    items = [
+        decorated(
+            esc(body.format(introducer=introducer, other=other)),
+            top=esc(title.format(introducer=introducer, other=other)),
+        )
+        for title, body in TIPS
+    ]
+    return section("What matters now", items, collapse_after=1)
+
+
+def _reply(advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, str]) -> Widget:
+    suggestion = advice.suggestion
+    assert suggestion is not None
+    refresh = action(urls.of("refresh"), ids)
+    # A new field name per option: Gmail keeps typed text in a field of the same name
+    # across updateCard, which would hide the re-rendered suggestion.
+    field = draft_field(prefs)
+    recipients = "To: " + ", ".join(a.formatted() for a in suggestion.to)
+    if suggestion.cc:
+        recipients += " · Cc: " + ", ".join(a.formatted() for a in suggestion.cc)
+    return section(
+        "Suggested reply",
+        [
+            decorated(esc(recipients), top=esc(suggestion.subject)),
+            text_input(field, "Your reply (edit freely)", suggestion.body_text, multiline=True),
+            selection("nextStep", "Next step", NEXT_STEPS, [prefs.next_step], on_change=refresh),
+            selection("tone", "Tone", TONES, [prefs.tone], on_change=refresh),
+            buttons(
+                button(
+                    "Another phrasing",
+                    action(urls.of("refresh"), {**ids, "variant": str(prefs.variant + 1)}),
+                )
+            ),
+        ],
+    )
+
+
+def _short(person: Person) -> str:
+    return first_name(person.name) or person.name or person.email or "them"
+
+
+def _full(person: Person) -> str:
+    return person.name or person.email or "someone"

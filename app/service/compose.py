@@ -1,0 +1,164 @@
+"""The compose window: recipient checks, the suggestion to insert, checks on pasted text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.cards import compose as compose_card
+from app.cards.compose import ComposeView
+from app.cards.responses import Response, insert_text, notify, push, set_cc, update
+from app.cards.urls import Urls
+from app.core.addresses import parse_addresses
+from app.core.checks.finding import Finding
+from app.core.draft import Draft, check_reply
+from app.core.intro import detect_introduction
+from app.core.model import Address, Introduction, Person, Thread
+from app.core.preferences import Preferences
+from app.core.reply import suggest_reply
+from app.gmail.errors import GmailError
+from app.service.ports import MailReader, Request
+from app.state import RecentIntros
+
+MAX_PASTED = 50_000
+
+
+class ComposeService:
+    """Answers the compose trigger and the compose card's buttons."""
+
+    def __init__(
+        self, reader: MailReader, urls: Urls, recent: RecentIntros, *, read_drafts: bool
+    ) -> None:
+        self._reader = reader
+        self._urls = urls
+        self._recent = recent
+        self._read_drafts = read_drafts
+
+    def open(self, req: Request, prefs: Preferences) -> Response:
+        """Compose trigger: what the recipients tell us, and the suggestion."""
+        return push(compose_card.build(self._view(req, prefs, None), self._urls))
+
+    def check_text(self, req: Request, prefs: Preferences) -> Response:
+        """'Check my draft': every first-reply check on the pasted text."""
+        text = req.value("draftText")[:MAX_PASTED]
+        if not text.strip():
+            return notify("Paste your draft into the box first.")
+        return update(compose_card.build(self._view(req, prefs, text), self._urls))
+
+    def insert(self, req: Request) -> Response:
+        """Insert the (edited) suggestion above what the user wrote; their text stays."""
+        text = req.value("suggestion").strip()
+        if not text:
+            return notify("There is no suggested reply to insert.")
+        return insert_text(text + "\n\n")
+
+    def restore_cc(self, req: Request) -> Response:
+        """Put the introducer back on Cc, keeping everyone already there."""
+        introducer = req.params.get("introducer", "").strip().lower()
+        if "@" not in introducer:
+            return notify("Could not tell who the introducer is.")
+        cc = [a.email for a in _people(req.cc) if a.email]
+        if introducer not in cc:
+            cc.append(introducer)
+        return set_cc(cc)
+
+    def _view(self, req: Request, prefs: Preferences, pasted: str | None) -> ComposeView:
+        to, cc, bcc = _people(req.to), _people(req.cc), _people(req.bcc)
+        thread, intro = self._context(req, to + cc + bcc)
+        recipient_draft = Draft.from_recipients(tuple(to), tuple(cc), tuple(bcc))
+        findings = (
+            check_reply(
+                recipient_draft,
+                thread,
+                introduction=intro,
+                me=req.user_email or None,
+                enabled=prefs.enabled_checks,
+            )
+            if intro
+            else ()
+        )
+        missing = _missing(intro, to + cc + bcc)
+        text_findings = None
+        if pasted is not None:
+            draft = Draft.from_text(pasted)
+            if to or cc:
+                draft = replace(
+                    draft, to=tuple(to), cc=tuple(cc), bcc=tuple(bcc), recipients_known=True
+                )
+            text_findings = check_reply(
+                draft,
+                thread,
+                introduction=intro,
+                me=req.user_email or None,
+                enabled=prefs.enabled_checks,
+            )
+        elif self._read_drafts and thread is not None and req.thread_id:
+            text_findings = self._saved_draft_findings(req, thread, intro, prefs)
+        suggestion = ""
+        if intro is not None and thread is not None and thread.messages:
+            advice = suggest_reply(intro, thread, req.user_email or None, prefs)
+            suggestion = advice.suggestion.body_text if advice.suggestion else ""
+        context = (
+            f"Introduction by {intro.introducer.name or intro.introducer.email}" if intro else ""
+        )
+        return ComposeView(
+            tuple(findings), missing, suggestion, pasted or "", text_findings, context
+        )
+
+    def _context(
+        self, req: Request, recipients: list[Address]
+    ) -> tuple[Thread | None, Introduction | None]:
+        if req.message_id or req.thread_id:
+            try:
+                thread = self._reader.read_thread(req.auth, req.message_id, req.thread_id or None)
+            except GmailError:
+                thread = None
+            if thread is not None:
+                found = detect_introduction(thread, req.user_email or None).introduction
+                if found is not None:
+                    return thread, found
+        remembered = (
+            self._recent.find(req.user_id, [a.email for a in recipients]) if req.user_id else None
+        )
+        if remembered is None:
+            return None, None
+        intro = Introduction(
+            kind="classic",
+            introducer=Person(remembered.introducer_name, remembered.introducer),
+            introduced=tuple(
+                Person("", a.email) for a in recipients if a.email != remembered.introducer
+            ),
+            user_role="introduced",
+            confidence=0.9,
+            evidence=("an introduction you opened recently",),
+            message_index=-1,
+        )
+        return Thread(), intro
+
+    def _saved_draft_findings(
+        self, req: Request, thread: Thread, intro: Introduction | None, prefs: Preferences
+    ) -> tuple[Finding, ...] | None:
+        try:
+            saved = self._reader.newest_draft(req.auth, req.thread_id, [*req.to, *req.cc])
+        except GmailError:
+            return None
+        if saved is None:
+            return None
+        return check_reply(
+            Draft.from_email(saved),
+            thread,
+            introduction=intro,
+            me=req.user_email or None,
+            enabled=prefs.enabled_checks,
+        )
+
+
+def _people(values: tuple[str, ...]) -> list[Address]:
+    return [a for value in values for a in parse_addresses(value)]
+
+
+def _missing(intro: Introduction | None, recipients: list[Address]) -> Address | None:
+    if intro is None or not intro.introducer.email or not recipients:
+        return None
+    if any(a.email == intro.introducer.email for a in recipients):
+        return None
+    return Address(intro.introducer.name, intro.introducer.email)

@@ -1,0 +1,158 @@
+"""The sidebar on an opened message: read, recognise, suggest, and create the reply draft."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+
+from app.cards import intro as intro_card
+from app.cards import no_intro
+from app.cards.responses import Response, notify, open_draft, push, update
+from app.cards.urls import Urls
+from app.core.intro import detect_introduction
+from app.core.model import Address, Email, Introduction, Person, Thread
+from app.core.preferences import NEXT_STEPS, TONES, Preferences
+from app.core.reply import ReplySuggestion, suggest_reply
+from app.core.reply_message import render_rfc822
+from app.service.ports import MailReader, Request
+from app.state import CreatedReply, DraftLedger, RecentIntros
+
+
+class MessageService:
+    """Answers the contextual trigger and the intro card's buttons."""
+
+    def __init__(
+        self, reader: MailReader, urls: Urls, ledger: DraftLedger, recent: RecentIntros
+    ) -> None:
+        self._reader = reader
+        self._urls = urls
+        self._ledger = ledger
+        self._recent = recent
+
+    def open(self, req: Request, prefs: Preferences) -> Response:
+        """Contextual trigger: the introduction card, or the quiet card."""
+        return push(self._card(req, prefs))
+
+    def refresh(self, req: Request, prefs: Preferences) -> Response:
+        """An option changed: the same card, re-rendered with the new choices."""
+        return update(self._card(req, _chosen(req, prefs)))
+
+    def reply(self, req: Request, prefs: Preferences) -> Response:
+        """'Reply to both': create the threaded draft once, then open it."""
+        prefs = _chosen(req, prefs)
+        thread, intro = self._introduction(req)
+        if intro is None:
+            return notify("This no longer looks like an introduction; nothing was drafted.")
+        advice = suggest_reply(intro, thread, req.user_email or None, prefs)
+        if advice.suggestion is None:
+            return notify(advice.why or "There is no reply to draft here.")
+        suggestion = _with_body(advice.suggestion, req.value(req.params.get("draftField", "")))
+        key = self._ledger.key(req.user_id, req.message_id, _fingerprint(suggestion))
+        with self._ledger.lock(key):
+            done = self._ledger.get(key)
+            if done is None:
+                sender = Address(prefs.name or _my_name(thread, req.user_email), req.user_email)
+                created = self._reader.create_draft(
+                    req.auth, render_rfc822(suggestion, sender), thread.thread_id or req.thread_id
+                )
+                done = CreatedReply(created.draft_id, created.thread_id)
+                self._ledger.put(key, done)
+        return open_draft(done.draft_id, done.thread_id, "Reply draft created: review it and send.")
+
+    def _card(self, req: Request, prefs: Preferences) -> dict[str, object]:
+        thread, intro = self._introduction(req)
+        ids = {"messageId": req.message_id, "threadId": req.thread_id}
+        ids.update({k: v for k, v in req.params.items() if k in ("introducer", "other")})
+        if intro is None:
+            return no_intro.build(
+                _participants(thread, req.user_email), self._urls, req.message_id, req.thread_id
+            )
+        self._remember(req, intro)
+        advice = suggest_reply(intro, thread, req.user_email or None, prefs)
+        return intro_card.build(intro, advice, prefs, self._urls, ids | {"me": req.user_email})
+
+    def _introduction(self, req: Request) -> tuple[Thread, Introduction | None]:
+        thread = self._reader.read_thread(req.auth, req.message_id, req.thread_id or None)
+        if req.params.get("introducer") and req.params.get("other"):
+            return thread, _override(thread, req)
+        return thread, detect_introduction(thread, req.user_email or None).introduction
+
+    def _remember(self, req: Request, intro: Introduction) -> None:
+        if not req.user_id or not intro.introducer.email:
+            return
+        others = [p.email for p in intro.introduced if p.email and p.email != req.user_email]
+        self._recent.remember(req.user_id, intro.introducer.email, intro.introducer.name, others)
+
+
+def _chosen(req: Request, prefs: Preferences) -> Preferences:
+    """Preferences with the card's current choices (dropdowns, phrasing) applied."""
+    step = req.value("nextStep") or req.params.get("nextStep", "")
+    tone = req.value("tone") or req.params.get("tone", "")
+    variant = req.params.get("variant", "")
+    return replace(
+        prefs,
+        next_step=step if step in NEXT_STEPS else prefs.next_step,
+        tone=tone if tone in TONES else prefs.tone,
+        variant=int(variant) if variant.isdigit() and len(variant) < 6 else prefs.variant,
+    )
+
+
+def _my_name(thread: Thread, me: str) -> str:
+    """The user's display name as the thread's headers give it."""
+    for email in thread.messages:
+        for person in (email.sender, *email.recipients):
+            if person is not None and person.email == me and person.name:
+                return person.name
+    return ""
+
+
+def _participants(thread: Thread, me: str) -> list[Address]:
+    seen: dict[str, Address] = {}
+    for email in thread.messages:
+        for person in (email.sender, *email.recipients):
+            if person is not None and person.email and person.email != me:
+                seen.setdefault(person.email, person)
+    return list(seen.values())[:20]
+
+
+def _override(thread: Thread, req: Request) -> Introduction | None:
+    """The user says who introduced whom: build the introduction they described."""
+    people = {a.email: a for a in _participants(thread, "")}
+    introducer = people.get(req.params["introducer"].lower())
+    other = people.get(req.params["other"].lower())
+    last = thread.last
+    if introducer is None or other is None or last is None or introducer == other:
+        return None
+    me = Person(req.user_email.split("@")[0], req.user_email)
+    return Introduction(
+        kind="classic",
+        introducer=Person(introducer.name, introducer.email),
+        introduced=(me, Person(other.name, other.email)),
+        user_role="introduced",
+        confidence=1.0,
+        evidence=("chosen by the user",),
+        message_index=len(thread.messages) - 1,
+        subject=last.subject,
+        message_id=last.message_id,
+        references=last.references,
+    )
+
+
+def _with_body(suggestion: ReplySuggestion, text: str) -> ReplySuggestion:
+    text = text.strip()
+    if not text or text == suggestion.body_text.strip():
+        return suggestion
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    markup = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return replace(suggestion, body_text=text, body_html=markup)
+
+
+def _fingerprint(suggestion: ReplySuggestion) -> bytes:
+    parts = [a.email for a in suggestion.to + suggestion.cc] + [
+        suggestion.subject,
+        suggestion.body_text,
+    ]
+    return "\x1f".join(parts).encode("utf-8")
+
+
+__all__ = ["Email", "MessageService"]
