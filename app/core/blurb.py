@@ -29,6 +29,12 @@ _NOT_A_NOUN = frozenset(
     ("and", "or", "but", "to", "for", "in", "at", "on", "with", "about", "from", "of", "by", "as")
 )
 _VOICE = re.compile(r"\b(?:I|I'm|I've|me|my|we|our|us|you|your|yours)\b|[@<>\"“”]|https?:", re.I)
+_VAGUE = re.compile(
+    r"(?:the|a|an) (?:right |best |perfect |ideal |great |good )?(?:person|one|guy|contact|fit)\b"
+    r"|(?:great|awesome|amazing|terrific|wonderful|fantastic|lovely|brilliant)\b"
+    r"|(?:a|an) (?:old |good |great |dear |close )?(?:friend|colleague)\b",
+    re.IGNORECASE,
+)
 _CUT = re.compile(
     r",? (?:who|which|where|and (?:is|has|was)|but)\b|[;:(—–]| - |,? and (?=[a-z]+s\b)"
 )
@@ -66,8 +72,11 @@ def _second_person(rest: str) -> str:
     verb = first if first in _MODALS else _base_form(first)
     if not verb:
         return ""
+    tail = words[1:]
+    if not tail or _VAGUE.match(" ".join(tail)):
+        return ""  # "you're the person", "you're great": nothing worth echoing
     order = [verb, *lead] if verb in ("are", "were", "have") else [*lead, verb]
-    phrase = " ".join(["you", *order, *_swap_pronouns(words[1:])])
+    phrase = " ".join(["you", *order, *_swap_pronouns(tail)])
     return "you're" + phrase[len("you are") :] if phrase.startswith("you are ") else phrase
 
 

@@ -187,13 +187,12 @@ def check_email(
 ) -> tuple[Finding, ...]:
     """Check a draft read from a whole message.
 
-    Without a thread, the introduction is looked for in the draft's own quoted
-    history (a reply usually quotes the introduction below it).
+    Without a thread, the introduction is looked for in the draft itself: its
+    quoted history (a reply usually quotes the introduction below it), or its own
+    text, in which case the user wrote the introduction and nothing is flagged.
     """
     mine = me or (email.sender.email if email.sender else None)
-    intro = None
-    if thread is None and email.quoted_text.strip():
-        intro = detect_introduction(email, mine).introduction
+    intro = None if thread is not None else detect_introduction(email, mine).introduction
     return check_reply(
         Draft.from_email(email), thread, introduction=intro, me=mine, enabled=enabled
     )

@@ -64,7 +64,7 @@ def read(email: Email) -> Reading:
 
 
 def _read_sentence(reading: Reading, i: int, span: Span, lower: str) -> None:
-    negatives = [name for name, pattern in NEGATIVE if pattern.search(span.text)]
+    negatives = [veto.name for veto in NEGATIVE if veto.found_in(span.text, lower)]
     reading.vetoes.extend(negatives)
     if any(n in _HARD_VETO for n in negatives):
         return

@@ -192,6 +192,7 @@ def _sign_off(user: Person, prefs: Preferences, key: str) -> str:
     name = prefs.name.strip()
     if not name:
         name = first_name(user.name) if prefs.tone == "warm" else user.name.strip()
+        name = name.capitalize() if name.islower() else name
     return f"{sign}\n{name}" if name else sign
 
 

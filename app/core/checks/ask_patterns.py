@@ -69,6 +69,8 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
             r"\byour (?:rolodex|contact list)\b",
             r"\b(?:tap|leverage|use) (?:into )?your (?:network|contacts|connections)\b",
             r"\b(?:anyone|anybody|someone|people|folks) (?:in|from) your network\b",
+            r"\bwho (?:else )?(?:should|could|might|ought) (?:I|we) (?:be )?(?:talk|speak|reach"
+            r"|contact|meet|approach)\w*",
         ),
     ),
     (
@@ -77,13 +79,16 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
             r"\b(?:are|is) (?:you|your (?:team|company|firm|group|department|organi[sz]ation)"
             r"|they|\w+) (?:currently |still |now )?hiring\b",
             r"\bkeep me in mind\b",
+            r"\binterested in (?:(?:a|an|any|the|open|available|current) )*(?:positions?|roles?"
+            r"|jobs?|openings?|internships?|vacanc\w+)\b",
+            r"\binterested in (?:joining|working (?:for|at|with)) (?:you|your)\b",
             r"\bhire me\b",
         ),
     ),
     (
         "referral",
         _rx(
-            r"\brefer me\b",
+            r"\brefer(?:ring)? me\b",
             r"\b(?:put|say) in a (?:good )?word\b",
             r"\bvouch for me\b",
             r"\b(?:be|serve as|act as) (?:a |my )?reference\b",
@@ -108,7 +113,9 @@ MARKER = _rx(
     r"\b(?:do|would|might) you (?:happen to )?(?:know|have|recommend|suggest)\b",
     r"\bif you (?:know|hear|come across|happen|have|could|would|are able|think of|see)\b",
     r"\blet me know (?:if|whether|of|about) (?:you|any)\b",
-    r"\b(?:may|can|could|might) (?:I|we) (?:ask|get|have|borrow|request|tap|lean)\b",
+    r"\b(?:may|can|could|might) (?:I|we) (?:ask|get|have|borrow|request|tap|lean|send|forward"
+    r"|share|pass)\b",
+    r"\b(?:I|we)(?:'d| would) (?:really |greatly |so )?(?:value|welcome|love) (?:your|any|some)\b",
     r"\b(?:I'd|I would|we'd|we would) (?:like|love|want) to (?:ask|request|get|borrow|tap|seek)\b",
     r"\b(?:is|are) there (?:any|anyone|anybody|someone|a chance|a way)\b",
     r"\bany (?:chance|way|possibility)\b",
@@ -163,7 +170,8 @@ KIND_CUES: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
         "job",
         _rx(
             r"\b(?:jobs?|positions?|roles?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)"
-            r"|internships?|employment|hiring|hire|recruit\w*|interview\w*|work for)\b"
+            r"|internships?|employment|hiring|hire|recruit\w*|interview\w*|work for)\b",
+            r"\ba (?:good |great )?fit for me\b",
         ),
     ),
     (

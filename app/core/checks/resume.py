@@ -57,7 +57,8 @@ _MENTION = re.compile(
     r"\b(?:attach\w*|enclos\w*|here(?:'s| is| are)|find|includ\w*|sending|send you)\b"
     r"[^.!?\n]{0,40}?\b(?:resume|résumé|cv|c\.v\.|curriculum vitae|lebenslauf)\b"
     r"|\b(?:my|the) (?:resume|résumé|cv|lebenslauf)\b[^.!?\n]{0,30}?"
-    r"\b(?:is|are)? ?(?:attached|enclosed|below|included)\b",
+    r"\b(?:is|are)? ?(?:attached|enclosed|below|included)\b"
+    r"|\b(?:resume|résumé|cv|c\.v\.|lebenslauf)\s*(?:is |are )?(?:attached|enclosed|included)\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
