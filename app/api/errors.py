@@ -8,9 +8,10 @@ name the error type and never the token, the body or the authorization object.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from app.addon.auth import InvalidToken
 from app.addon.certs import CertsUnavailable
@@ -39,7 +40,17 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CertsUnavailable, _certs_down)
     app.add_exception_handler(NotConfigured, _not_configured)
     app.add_exception_handler(GmailError, _gmail)
-    app.add_exception_handler(Exception, _unexpected)
+    app.middleware("http")(_last_resort)
+
+
+async def _last_resort(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Anything unexpected becomes an error card; the log names only the error type."""
+    try:
+        return await call_next(request)
+    except Exception as exc:
+        return await _unexpected(request, exc)
 
 
 async def _unauthorized(request: Request, exc: Exception) -> JSONResponse:

@@ -41,9 +41,8 @@ def build(
 ) -> Widget:
     """The card for an introduction the user is part of."""
     introducer = _short(intro.introducer)
-    others = [
-        p for p in intro.introduced if intro.user_role != "introduced" or p.email != ids.get("me")
-    ]
+    me = ids.get("me", "")
+    others = [p for p in intro.introduced if not me or p.email != me]
     sections = [_about(intro, others), _state(advice)]
     if advice.suggestion is not None:
         sections.append(_tips(introducer, others))
@@ -58,7 +57,11 @@ def build(
         }
         footer = (button("Reply to both", action(urls.of("reply"), params), filled=True), None)
     return card(
-        "Introduction spotted", sections, subtitle=_headline(intro), name="intro", footer=footer
+        "Introduction spotted",
+        sections,
+        subtitle=_headline(intro, others),
+        name="intro",
+        footer=footer,
     )
 
 
@@ -67,15 +70,12 @@ def draft_field(prefs: Preferences) -> str:
     return f"replyDraft_{prefs.next_step}_{prefs.tone}_{prefs.variant}"
 
 
-def _headline(intro: Introduction) -> str:
+def _headline(intro: Introduction, others: list[Person]) -> str:
     who = intro.introducer.name or intro.introducer.email or "Someone"
     if intro.user_role == "introducer":
-        names = " and ".join(_short(p) for p in intro.introduced)
-        return f"You introduced {names}"
-    others = [p for p in intro.introduced if p.email and intro.user_role == "introduced"]
-    names = " and ".join(_full(p) for p in intro.introduced[1:] or intro.introduced)
+        return f"You introduced {' and '.join(_full(p) for p in intro.introduced)}"
     if intro.user_role == "introduced" and others:
-        return f"{who} introduced you to {names}"
+        return f"{who} introduced you to {' and '.join(_full(p) for p in others)}"
     return f"{who} introduced {' and '.join(_full(p) for p in intro.introduced)}"
 
 
