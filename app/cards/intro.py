@@ -44,6 +44,8 @@ def build(
     me = ids.get("me", "")
     others = [p for p in intro.introduced if not me or p.email != me]
     sections = [_about(intro, others), _state(advice)]
+    if intro.user_role == "introducer":
+        sections.append(_writing_check(intro))
     if advice.suggestion is not None:
         sections.append(_tips(introducer, others))
         sections.append(_reply(advice, prefs, urls, ids))
@@ -83,7 +85,8 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
     widgets = []
     for person in others[:6]:
         text = esc(person.blurb) if person.blurb else "<i>No details given about them.</i>"
-        top = f"What {esc(_short(intro.introducer))} said about {esc(_short(person))}"
+        speaker = "you" if intro.user_role == "introducer" else _short(intro.introducer)
+        top = f"What {esc(speaker)} said about {esc(_short(person))}"
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
 
@@ -94,6 +97,20 @@ def _state(advice: ReplyAdvice) -> Widget:
         widgets.append(paragraph(esc(advice.why)))
     widgets.extend(decorated(esc(move), icon="STAR") for move in advice.next_moves[:5])
     return section("Where things stand" if widgets else "", widgets)
+
+
+def _writing_check(intro: Introduction) -> Widget:
+    """For the introducer: did each person get a line on why the other should care?"""
+    items = []
+    for person in intro.introduced[:6]:
+        if person.blurb:
+            items.append(
+                decorated(f"You told the others who {esc(_short(person))} is.", icon="STAR")
+            )
+        else:
+            tip = f"Add a line about {_short(person)}: what they do and why this meeting helps."
+            items.append(decorated(esc(tip), icon="BOOKMARK"))
+    return section("Your introduction", items)
 
 
 def _tips(introducer: str, others: list[Person]) -> Widget:
