@@ -92,7 +92,8 @@ def _summary(record: dict[str, Any]) -> str:
     who = intro["introducer"]["name"] or intro["introducer"]["email"] or "someone"
     people = " and ".join(p["name"] or p["email"] for p in intro["introduced"])
     role = "" if intro["user_role"] == "unknown" else f", you: {intro['user_role']}"
-    return f"{record['file']}: {who} introduced {people} ({intro['kind']}, {intro['confidence']:.2f}{role})"
+    detail = f"{intro['kind']}, {intro['confidence']:.2f}{role}"
+    return f"{record['file']}: {who} introduced {people} ({detail})"
 
 
 def _emit(record: dict[str, Any], as_json: bool, summary: Any) -> None:

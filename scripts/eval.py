@@ -17,7 +17,9 @@ from app.core.model import Address, Introduction
 from app.core.names import matches
 from app.core.rfc822 import parse_eml
 
-CORPUS = Path(os.environ.get("INTRO_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+CORPUS = Path(
+    os.environ.get("INTRO_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
+)
 
 
 @dataclass
@@ -33,7 +35,14 @@ def load_rows(corpus: Path) -> list[Row]:
     rows = []
     with (corpus / "dev-labels.csv").open(newline="", encoding="utf-8") as handle:
         for rec in csv.DictReader(handle):
-            path = next((corpus / d / f"{rec['id']}.eml" for d in ("enron", "web") if (corpus / d / f"{rec['id']}.eml").exists()), None)
+            path = next(
+                (
+                    corpus / d / f"{rec['id']}.eml"
+                    for d in ("enron", "web")
+                    if (corpus / d / f"{rec['id']}.eml").exists()
+                ),
+                None,
+            )
             if path is None:
                 continue
             names = [n.strip() for n in rec["introducee_names"].split(";") if n.strip()]
@@ -76,21 +85,27 @@ def detection_report(rows: list[Row]) -> list[str]:
                 if roles_right(row, intro):
                     role_ok += 1
                 else:
-                    misses.append(f"ROLE {row.id}: got {intro.introducer.name or intro.introducer.email} -> "
-                                  f"{[p.name or p.email for p in intro.introduced]}; want {row.introducer} -> {row.introduced}")
+                    misses.append(
+                        f"ROLE {row.id}: got {intro.introducer.name or intro.introducer.email} -> "
+                        f"{[p.name or p.email for p in intro.introduced]}; "
+                        f"want {row.introducer} -> {row.introduced}"
+                    )
             else:
                 fn += 1
                 misses.append(f"MISS {row.id}: {verdict.reason}")
         elif own:
             fp += 1
-            misses.append(f"FALSE {row.id}: {intro.kind if intro else ''} {list(verdict.evidence)[:2]}")
+            misses.append(
+                f"FALSE {row.id}: {intro.kind if intro else ''} {list(verdict.evidence)[:2]}"
+            )
         else:
             tn += 1
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     roles = role_ok / tp if tp else 0.0
     lines = [
-        f"detection on {tp + fn} introductions and {fp + tn} non-introductions ({CORPUS.name}/dev-labels.csv)",
+        f"detection on {tp + fn} introductions and {fp + tn} non-introductions "
+        f"({CORPUS.name}/dev-labels.csv)",
         f"  precision {precision:.3f}  recall {recall:.3f}  roles {roles:.3f} ({role_ok}/{tp})",
         f"  first replies recognised as introduction threads: {replies_seen}/{replies}",
         *[f"  {m}" for m in misses],

@@ -7,7 +7,6 @@ only `Thread`s and created-draft ids.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import Any
 
 from app.core.model import Email, Thread
@@ -28,7 +27,9 @@ class GmailReader:
         """The open message's thread (or the message alone when the thread is not readable)."""
         if thread_id:
             try:
-                thread = thread_from_gmail(_without_drafts(self._client.get_thread(auth, thread_id)))
+                thread = thread_from_gmail(
+                    _without_drafts(self._client.get_thread(auth, thread_id))
+                )
             except (MessageNotFound, AccessDenied):
                 thread = Thread()
             if thread.messages:
@@ -62,5 +63,7 @@ def _without_drafts(thread: dict[str, Any]) -> dict[str, Any]:
     messages = thread.get("messages")
     if not isinstance(messages, list):
         return thread
-    kept = [m for m in messages if not (isinstance(m, dict) and "DRAFT" in (m.get("labelIds") or []))]
+    kept = [
+        m for m in messages if not (isinstance(m, dict) and "DRAFT" in (m.get("labelIds") or []))
+    ]
     return {**thread, "messages": kept}
