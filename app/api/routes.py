@@ -86,7 +86,8 @@ def reply(call: CallDep, services: ServicesDep) -> Json:
 def compose(call: CallDep, services: ServicesDep) -> Json:
     """Compose trigger: checks from the recipients, the suggestion."""
     req = _request(call)
-    return _needs(call, COMPOSE) or services.compose.open(req, _prefs(services, req))
+    needed = COMPOSE + ((scopes.GMAIL_READONLY,) if services.profile == "draft-read" else ())
+    return _needs(call, needed) or services.compose.open(req, _prefs(services, req))
 
 
 @router.post("/addon/actions/check-text")

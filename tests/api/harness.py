@@ -106,7 +106,7 @@ class Stack:
 
 
 @contextmanager
-def running_stack(timeout: float = 1.0) -> Iterator[Stack]:
+def running_stack(timeout: float = 1.0, **overrides: Any) -> Iterator[Stack]:
     """Start everything on loopback; stop it all afterwards."""
     mailbox, faults, log = Mailbox(USER), Faults(), RequestLog()
     certs = CertsServer(shared_signer().certs_json())
@@ -121,6 +121,7 @@ def running_stack(timeout: float = 1.0) -> Iterator[Stack]:
             gmail_api_endpoint=gmail_server.url,
             gmail_timeout_seconds=timeout,
             hash_key="test-hash-key",
+            **overrides,
         )
         app.dependency_overrides[get_settings] = lambda: settings
         stack = Stack(app_server, gmail_server, certs, mailbox, faults, log, settings)

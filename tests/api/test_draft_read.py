@@ -1,0 +1,42 @@
+"""The optional draft-read profile: the compose check reads the saved draft by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.api.conftest import DATA, pushed, text_of
+from tests.api.harness import ALL_SCOPES, Stack, running_stack
+
+READONLY = "https://www.googleapis.com/auth/gmail.readonly"
+
+
+@pytest.fixture(scope="module")
+def stack() -> Iterator[Stack]:
+    """A stack deployed with the draft-read profile."""
+    with running_stack(profile="draft-read") as running:
+        yield running
+
+
+def test_saved_draft_with_resume_and_ask_is_checked(stack: Stack) -> None:
+    """The newest saved draft of the thread is read; its resume and asks are flagged."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    stack.mailbox.create_draft((DATA / "bad_reply_draft.eml").read_bytes(), tid)
+    event = stack.event(
+        message_id=mid,
+        thread_id=tid,
+        scopes=(*ALL_SCOPES, READONLY),
+        toRecipients=["sue.park@acme.example"],
+    )
+    text = text_of(pushed(stack.post("/addon/compose", event).json()))
+    assert "Resume attached" in text
+    assert "An ask in a first reply" in text
+    assert "Put Joe Smith back on Cc" in text
+
+
+def test_draft_read_scope_is_requested_when_missing(stack: Stack) -> None:
+    """Without gmail.readonly granted, the compose trigger asks for it."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    body = stack.post("/addon/compose", stack.event(message_id=mid, thread_id=tid)).json()
+    assert body == {"requesting_google_scopes": {"scopes": [READONLY]}}
