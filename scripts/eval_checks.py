@@ -80,7 +80,11 @@ def _csv_rows(corpus: Path) -> Iterable[dict[str, str]]:
 
 def _path(corpus: Path, row_id: str) -> Path | None:
     return next(
-        (corpus / d / f"{row_id}.eml" for d in ("enron", "web") if (corpus / d / f"{row_id}.eml").exists()),
+        (
+            corpus / d / f"{row_id}.eml"
+            for d in ("enron", "web")
+            if (corpus / d / f"{row_id}.eml").exists()
+        ),
         None,
     )
 
@@ -113,7 +117,9 @@ def _scores(replies: list[Reply]) -> list[str]:
     alarms = [r.id for r in good if found[r.id]]
     rate = len(alarms) / len(good) if good else 0.0
     verdict = "ok" if rate <= MAX_FALSE_ALARMS else f"ABOVE {MAX_FALSE_ALARMS:.0%}"
-    lines.append(f"false alarms on good replies: {len(alarms)}/{len(good)} = {rate:.0%} ({verdict})")
+    lines.append(
+        f"false alarms on good replies: {len(alarms)}/{len(good)} = {rate:.0%} ({verdict})"
+    )
     lines += [f"  FALSE ALARM (good reply): {i}: {sorted(found[i])}" for i in alarms]
     return lines
 
@@ -146,15 +152,24 @@ def _suggestion_round_trip(corpus: Path, rows: list[dict[str, str]]) -> list[str
             continue
         s = advice.suggestion
         user = next((p for p in intro.introduced if p.address not in s.to), None) if intro else None
-        draft = Draft(s.body_text, s.to, s.cc, body_end=len(s.body_text), text_known=True,
-                      recipients_known=True, sender=user.address if user else None)
+        draft = Draft(
+            s.body_text,
+            s.to,
+            s.cc,
+            body_end=len(s.body_text),
+            text_known=True,
+            recipients_known=True,
+            sender=user.address if user else None,
+        )
         found = check_reply(draft, thread, introduction=intro, me=user.email if user else None)
         checked += 1
         if found:
             dirty.append(f"  NOT CLEAN {row['id']}: {[f.label for f in found]}")
     status = "ok" if not dirty else "NOT CLEAN"
-    head = (f"suggested replies re-checked: {checked - len(dirty)}/{checked} clean ({status}); "
-            f"{skipped} positives without a suggestion (not detected or no one to answer)")
+    head = (
+        f"suggested replies re-checked: {checked - len(dirty)}/{checked} clean ({status}); "
+        f"{skipped} positives without a suggestion (not detected or no one to answer)"
+    )
     return [head, *dirty]
 
 
@@ -162,18 +177,20 @@ def _intent_lines(path: Path) -> list[str]:
     """Development material only: how often `ask` fires on the intent training sentences."""
     if not path.exists():
         return []
-    rows = [line.rstrip("\n").split("\t", 1) for line in path.open(encoding="utf-8", errors="replace")]
+    rows = [
+        line.rstrip("\n").split("\t", 1) for line in path.open(encoding="utf-8", errors="replace")
+    ]
     rows = [r for r in rows if len(r) == 2]
     fired = [(label, text) for label, text in rows if ask_kind(text)]
     no = sum(1 for label, _ in rows if label == "No")
     fired_no = sum(1 for label, _ in fired if label == "No")
-    asks = [(l, t) for l, t in rows if l == "Yes" and not _MEETING.search(t)]
+    asks = [(lab, t) for lab, t in rows if lab == "Yes" and not _MEETING.search(t)]
     precision = (len(fired) - fired_no) / len(fired) if fired else 0.0
     return [
         f"intent training sentences (dev material, meeting proposals excluded from Yes): "
         f"ask fires on {fired_no}/{no} No sentences ({fired_no / no:.1%}); "
         f"{precision:.0%} of firings are labelled Yes; "
-        f"fires on {sum(1 for l, t in asks if ask_kind(t))}/{len(asks)} non-meeting Yes sentences "
+        f"fires on {sum(1 for _, t in asks if ask_kind(t))}/{len(asks)} non-meeting Yes sentences "
         "(the dataset's Yes also covers generic requests we do not flag)"
     ]
 
@@ -183,7 +200,7 @@ def main() -> int:
     lines = run_checks_eval(CORPUS)
     for line in lines:
         print(line)
-    failed = any("BELOW" in l or "ABOVE" in l or "NOT CLEAN" in l for l in lines)
+    failed = any(w in line for line in lines for w in ("BELOW", "ABOVE", "NOT CLEAN"))
     return 1 if failed else 0
 
 

@@ -23,6 +23,7 @@ from app.core.checks import (
     check_thanks,
     check_throwaway,
     introducer_named_in,
+    is_resume_filename,
     measure_focus,
     own_words_end,
     reply_context,
@@ -139,11 +140,10 @@ def _text_findings(
 ) -> list[Finding]:
     if not draft.text_known:
         return []
-    sentences = split_sentences(draft.text, draft.body_end)
     whole = split_sentences(draft.text)
+    sentences = tuple(s for s in whole if s.end <= draft.body_end)
     found: list[Finding] = []
-    attached = _attachment_findings(draft)
-    if not attached:
+    if not (draft.attachments_known and _has_resume(draft)):
         found.extend(check_resume_text(draft.text, draft.body_end, sentences))
     asks = check_asks(sentences, context.reader)
     found.extend(asks)
@@ -156,6 +156,10 @@ def _text_findings(
     found.extend(check_next_step(whole, NEXT_STEP_EXAMPLE))
     found.extend(check_length(draft.text, sentences))
     return found
+
+
+def _has_resume(draft: Draft) -> bool:
+    return any(is_resume_filename(a.filename) for a in draft.attachments)
 
 
 def _named_introducer(draft: Draft) -> Address | None:

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from app.core import phrasing as ph
 from app.core.blurb import fact_about
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
+from app.core.checks.recipients import shown_first_name
 from app.core.checks.spans import count_words
 from app.core.model import Address, Introduction, Person, Thread
-from app.core.names import first_name, greeting_name
+from app.core.names import first_name
 from app.core.preferences import Preferences
 from app.core.reply_message import render_rfc822
 
@@ -125,7 +126,7 @@ def _dropped_extras(ctx: ReplyContext, kept: tuple[Address, ...], mine: str) -> 
 def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences) -> list[str]:
     tone = prefs.tone
     key = "|".join(p.name for p in ctx.others) + "|" + (ctx.introducer_first or "")
-    others = [greeting_name(p.address) for p in ctx.others]
+    others = [shown_first_name(p.address) for p in ctx.others]
     known_others = [n for n in others if n]
     intro_name = ctx.introducer_first
     opening = _opening(ctx, known_others, intro_name, prefs, key)
@@ -177,13 +178,13 @@ def _interest(
         line = line.format(introducer=intro_name, fact=fact)
     else:
         line = ph.pick(ph.INTEREST_PLAIN[prefs.tone], key, "plain", prefs.variant)
-    other = greeting_name(ctx.others[0].address) if len(ctx.others) == 1 else ""
+    other = shown_first_name(ctx.others[0].address) if len(ctx.others) == 1 else ""
     return f"{other}, {line}" if other else line[0].upper() + line[1:]
 
 
 def _fact(ctx: ReplyContext) -> str:
     other = ctx.others[0]
-    names = [other.name, first_name(other.name), greeting_name(other.address)]
+    names = [other.name, first_name(other.name), shown_first_name(other.address)]
     return fact_about(other.blurb, [n for n in names if n])
 
 
@@ -193,6 +194,7 @@ def _sign_off(user: Person, prefs: Preferences, key: str) -> str:
     if not name:
         name = first_name(user.name) if prefs.tone == "warm" else user.name.strip()
         name = name.capitalize() if name.islower() else name
+        name = "" if name.lower() in ("none", "null", "undefined", "nan") else name
     return f"{sign}\n{name}" if name else sign
 
 

@@ -14,7 +14,6 @@ from typing import Literal
 from app.core.checks.recipients import is_copied, same_person, shown_first_name
 from app.core.intro import detect_introduction
 from app.core.model import Address, Email, Introduction, Person, Thread
-from app.core.names import first_name, greeting_name
 
 ThreadState = Literal[
     "first_reply",
@@ -166,12 +165,7 @@ def _detect(thread: Thread | None, me: str) -> Introduction | None:
 def _names(people: tuple[Address, ...]) -> tuple[str, ...]:
     seen: list[str] = []
     for person in people:
-        name = _shown(first_name(person.name) or greeting_name(person))
+        name = shown_first_name(person)
         if name and name not in seen:
             seen.append(name)
     return tuple(seen)
-
-
-def _shown(name: str) -> str:
-    """Names read from lower-case addresses ("mills") are shown capitalised."""
-    return name.capitalize() if name.islower() else name

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from app.core.checks.finding import Finding
 from app.core.checks.spans import normalize, word_set
 from app.core.model import Address
-from app.core.names import first_name, greeting_name, matches, name_tokens
+from app.core.names import first_name, greeting_name, matches
 
 _NAME = r"([A-Z][\w'.-]+(?: (?:[A-Z][\w'.-]+|de|van|von|da)){0,3})"
 _INTRO = (
@@ -50,6 +50,11 @@ _NOT_NAMES = word_set(
     "i we you hi hello dear hey thanks thank the this that it all everyone both team guys "
     "folks and so again"
 )
+_ROLE_ACCOUNTS = word_set(
+    "info hello hi contact contacts admin team sales support office noreply no reply mail "
+    "email inbox help jobs careers hr press media billing accounts marketing enquiries"
+)
+_NOT_A_NAME = word_set("none null undefined nan n/a unknown")
 _BCC = re.compile(r"\bbcc\b|\bbcc'?(?:e?d|ing)\b|\bblind (?:carbon )?cop", re.IGNORECASE)
 
 
@@ -70,11 +75,14 @@ def same_person(person: Address, other: Address) -> bool:
         return True
     if person.name and other.name and person.name.casefold() == other.name.casefold():
         return True
-    mine = name_tokens(person.name)
-    theirs = name_tokens(other.name)
+    mine, theirs = _words(person.name), _words(other.name)
     if len(mine) >= 2 and len(mine & theirs) >= 2:
         return True
     return not person.email and bool(person.name) and matches(person.name, other)
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.strip(".,'").lower() for w in name.split() if len(w.strip(".,'")) > 1)
 
 
 def is_copied(person: Address, recipients: Sequence[Address]) -> bool:
@@ -85,8 +93,17 @@ def is_copied(person: Address, recipients: Sequence[Address]) -> bool:
 
 
 def shown_first_name(person: Address) -> str:
-    """First name to show in a message; names read from addresses ("mills") capitalised."""
-    name = first_name(person.name) or greeting_name(person)
+    """The name to greet someone by ("" when unknown), never a role account or an initial.
+
+    A name guessed from the address ("sue.park@" -> "Sue") is used only when it
+    looks like a name; lower-case names read from addresses are capitalised.
+    """
+    name = first_name(person.name)
+    if name.lower() in _NOT_A_NAME:
+        name = ""
+    if not name:
+        guess = greeting_name(Address("", person.email))
+        name = guess if len(guess) > 1 and guess.lower() not in _ROLE_ACCOUNTS else ""
     return name.capitalize() if name.islower() else name
 
 

@@ -26,7 +26,7 @@ _ABBREV = word_set(
     "mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp no fig approx dept est u.s a.m "
     "p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft"
 )
-_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_WORD = re.compile(r"[^\W_][\w'’]*")
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]+[\"')\]]*$")
 
 
@@ -46,7 +46,7 @@ def normalize(text: str) -> str:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them (numbers and contractions count once)."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def split_sentences(text: str, end: int | None = None) -> tuple[Sentence, ...]:

@@ -59,9 +59,12 @@ def has_thanks(text: str) -> bool:
 
 def proposes_next_step(sentence: str) -> bool:
     """Does the sentence propose or commit to a next step (meeting, call, intro)?"""
-    text = _GREETING_MEET.sub(lambda m: " " * len(m.group(0)), normalize(sentence))
+    text = normalize(sentence)
     if _COMMIT.search(text):
         return True
+    if not _MEET.search(text):
+        return False
+    text = _GREETING_MEET.sub(lambda m: " " * len(m.group(0)), text)
     return bool(_MEET.search(text) and _FORWARD.search(text))
 
 

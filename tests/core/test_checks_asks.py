@@ -1,0 +1,90 @@
+"""Tests for `ask`: requests for contacts, jobs, referrals... but never a proposal to meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.checks import ask_kind, check_asks, split_sentences
+
+ASKS = [
+    ("Would you be able to introduce me to anyone on the Stripe payments team?", "introductions"),
+    ("It would be great if you could connect me with your investors.", "introductions"),
+    ("If you know anyone at Google who works on search, I'd be grateful.", "contacts"),
+    ("Could you share the names of a few people I should talk to?", "contacts"),
+    ("I'd really appreciate any contacts you might have in biotech.", "contacts"),
+    ("Who else should I be talking to?", "contacts"),
+    ("I'm hoping to tap into your network as I look for my next role.", "contacts"),
+    ("Is your team hiring right now?", "job"),
+    ("Do you know of any openings in product management?", "job"),
+    ("I'm currently looking for a new role in fintech and would appreciate any leads.", "job"),
+    ("I am interested in any open positions on your team.", "job"),
+    ("Would you consider referring me for the analyst role?", "referral"),
+    ("Could you put in a good word for me with the hiring manager?", "referral"),
+    ("Would you mind forwarding my resume to your recruiter?", "resume"),
+    ("Please pass my CV along to anyone who might be interested.", "resume"),
+    ("Can I send you my resume?", "resume"),
+    ("Could you take a look at my pitch deck and tell me what you think?", "review"),
+    ("I'd value your feedback on my business plan.", "review"),
+    ("I'd love to pick your brain about moving into venture capital.", "advice"),
+    ("Any advice you could share on breaking into consulting would be appreciated.", "advice"),
+    ("Here is my list of target companies; who do you know there?", "target_companies"),
+    ("I was hoping you could do me a small favour.", "favour"),
+    ("I would be grateful if you could help me get a meeting with your CEO.", "favour"),
+    ("I would appreciate it if you could hold off on calling Tim for a few days.", "favour"),
+    ("Could you send me the slides from your talk?", "favour"),
+]
+NOT_ASKS = [
+    "Joe, thank you so much for the introduction!",
+    "Sue, I'd love to hear more about what you're building at Acme.",
+    "Would you be up for a coffee sometime in the next two weeks?",
+    "Could we find 20 minutes for a call next week?",
+    "Let me know what times work for you.",
+    "Please send me a couple of times that suit you.",
+    "Can you give me a call on Tuesday afternoon?",
+    "I'm happy to introduce you to a few designers in my network if that would help.",
+    "If there's anyone I can introduce you to, just say the word.",
+    "Would you like me to send over the article I mentioned?",
+    "Thanks for connecting us, and for all your help over the years.",
+    "I appreciate your help finding opportunities in Portland.",
+    "Joe mentioned you're hiring engineers; congratulations on the growth.",
+    "I'm looking forward to meeting you.",
+    "I'd welcome the opportunity to meet with you.",
+    "Here's my Calendly link to grab a slot.",
+    "I'd love to learn how you approached your first designer hires.",
+    "Let me know if you have any questions.",
+    "Please feel free to call me on my mobile.",
+    "Could you tell me a bit more about your role at Acme?",
+    "Let me know if there's anything I can do for you.",
+    "Thnx. I am happy to do the introduction.",
+    "Please let me know a convenient time and we'll get together.",
+    "Can you chat Friday?",
+    "If you have any questions or need further assistance, please contact me.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), ASKS)
+def test_asks_are_found_with_their_kind(sentence: str, kind: str) -> None:
+    """Each request for something is an ask of the right kind."""
+    assert ask_kind(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", NOT_ASKS)
+def test_meetings_offers_and_thanks_are_not_asks(sentence: str) -> None:
+    """Proposals to meet, offers of help, scheduling and thanks are not asks."""
+    assert ask_kind(sentence) is None
+
+
+def test_ask_finding_points_at_the_sentence() -> None:
+    """The finding's span is exactly the asking sentence, with a rewrite suggestion."""
+    text = "Hi Sue,\n\nGreat to meet you. Do you know anyone at Acme who is hiring?\n\nAnn"
+    found = check_asks(split_sentences(text), "Sue")
+    assert len(found) == 1
+    finding = found[0]
+    assert text[finding.start : finding.end] == "Do you know anyone at Acme who is hiring?"
+    assert (finding.code, finding.kind, finding.label) == ("ask", "contacts", "ask:contacts")
+    assert "Sue's work" in finding.fix
+
+
+def test_typographic_apostrophes_are_read() -> None:
+    """Curly apostrophes (as typed on phones) do not hide an ask."""
+    assert ask_kind("I’d love to pick your brain about hiring.") == "advice"

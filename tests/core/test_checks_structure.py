@@ -1,0 +1,106 @@
+"""Tests for `no_thanks`, `no_next_step` and `too_long`, and the sentence splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.checks import (
+    check_length,
+    check_next_step,
+    check_thanks,
+    count_words,
+    has_thanks,
+    proposes_next_step,
+    split_sentences,
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["Thnx. I am happy to do the introduction.", "Joe, thank you!", "Many thanks, Joe."]
+)
+def test_thanks_is_recognised_leniently(text: str) -> None:
+    """Short and informal thanks count."""
+    assert has_thanks(text)
+
+
+def test_missing_thanks_marks_the_spot_after_the_greeting() -> None:
+    """The empty span of `no_thanks` sits right after the greeting, and the fix names Joe."""
+    text = "Hi Sue and Joe,\n\nGreat to meet you. Coffee next week?"
+    (finding,) = check_thanks(text, split_sentences(text), "Joe")
+    assert finding.start == finding.end == len("Hi Sue and Joe,")
+    assert "Joe, thank you" in finding.fix
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll call you as soon as I get to the office.",
+        "Can you chat Friday?",
+        "Let's set up a time for a Zoom call.",
+        "When would you like to regroup?",
+        "I will let you know in advance so that we could spend time together.",
+        "Thnx. I am happy to do the introduction.",
+        "Would you be up for a coffee in the next two weeks?",
+        "Here's my Calendly link.",
+        "I shall be glad to meet you.",
+    ],
+)
+def test_next_steps_are_recognised(sentence: str) -> None:
+    """Meetings, calls and commitments to follow up count as a next step."""
+    assert proposes_next_step(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hello Bob, pleasure to meet you.",
+        "Nice to meet you, Sue!",
+        "Thank you luni (moved to bcc).",
+    ],
+)
+def test_greetings_are_not_next_steps(sentence: str) -> None:
+    """ "Nice to meet you" is a greeting, not a plan."""
+    assert not proposes_next_step(sentence)
+
+
+def test_missing_next_step_is_an_info_at_the_end() -> None:
+    """`no_next_step` is informational and marks the end of the text."""
+    text = "Thank you luni (moved to bcc).\nHello Bob, pleasure to meet you."
+    (finding,) = check_next_step(split_sentences(text), "Coffee next week?")
+    assert finding.severity == "info"
+    assert finding.start == finding.end == len(text)
+
+
+def test_long_reply_points_past_the_target_length() -> None:
+    """Above 150 words, the span starts at the sentence that crosses 120 words."""
+    sentence = "I wanted to share a little more context about the work we do here. "
+    text = "Hi Sue,\n\n" + sentence * 14
+    sentences = split_sentences(text)
+    (finding,) = check_length(text, sentences)
+    assert finding.code == "too_long"
+    assert count_words(text[: finding.start]) >= 110
+    assert finding.end == len(text.rstrip())
+
+
+def test_short_reply_is_not_too_long() -> None:
+    """A reply of normal length gets no length finding."""
+    text = "Hi Sue, thank you Joe! Coffee next week?"
+    assert check_length(text, split_sentences(text)) == ()
+
+
+def test_sentences_keep_their_offsets() -> None:
+    """Wrapped lines join, greetings and bullets split, abbreviations do not end sentences."""
+    text = (
+        "Hi Sue and Joe,\n\nJoe, thanks so much. Mr. Smith said the U.S. team is great! Would you\n"
+        "like coffee?\n- one\n- two"
+    )
+    found = split_sentences(text)
+    assert [s.text for s in found] == [
+        "Hi Sue and Joe,",
+        "Joe, thanks so much.",
+        "Mr. Smith said the U.S. team is great!",
+        "Would you\nlike coffee?",
+        "- one",
+        "- two",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
