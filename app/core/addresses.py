@@ -17,6 +17,11 @@ _EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
 _WS_RE = re.compile(r"\s+")
 _LEGACY_X500 = re.compile(r"</?O=[^>]*>?", re.IGNORECASE)
 _QUOTES = "\"'`"
+_SIMPLE_ITEM = re.compile(
+    r'\s*(?:"(?P<quoted>[^"\\]*)"\s*|(?P<plain>[^",;<>@()\\\[\]:]*?)\s*)'
+    r"<(?P<angle>[^<>\s\"@,;]+@[^<>\s\",;]+|)>\s*"
+    r'|\s*(?P<bare>[^\s",;<>()\\\[\]:@]+@[^\s",;<>()\\\[\]:@]+)\s*'
+)
 _GROUP = re.compile(r'^\s*[^:<>@"]*:\s*;?\s*$')
 # Exchange prints "Mills, Cheryl <cm@x>" unquoted; quote it so the comma stays inside.
 _LAST_FIRST = re.compile(r'(^|[,;]\s*)([^\s,;<>"@]+),\s*([^,;<>"@]+?)\s*(<[^<>]+@[^<>]+>)')
@@ -49,7 +54,9 @@ def parse_addresses(value: str) -> tuple[Address, ...]:
     decoded = decode_words(value) if "=?" in value else value
     if "@" not in decoded and "<" not in decoded:
         return _bare_names(decoded)
-    pairs = getaddresses([_LAST_FIRST.sub(r'\1"\3 \2" \4', decoded)])
+    pairs = _simple_pairs(decoded)
+    if pairs is None:
+        pairs = getaddresses([_LAST_FIRST.sub(r'\1"\3 \2" \4', decoded)])
     found: list[Address] = []
     for name, addr in pairs[:_MAX_ADDRESSES]:
         email = addr.strip().strip(_QUOTES).lower()
@@ -62,6 +69,27 @@ def parse_addresses(value: str) -> tuple[Address, ...]:
         if display or email:
             found.append(Address(display, email))
     return tuple(found)
+
+
+def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
+    """(name, address) pairs of a plain list ("Sue <s@x>, j@y"); None for anything odd.
+
+    The standard library's parser handles every corner of RFC 5322 but costs a
+    tenth of a millisecond per header; most headers need none of that.
+    """
+    pairs: list[tuple[str, str]] = []
+    pos, end = 0, len(value)
+    while pos < end and len(pairs) < _MAX_ADDRESSES:
+        match = _SIMPLE_ITEM.match(value, pos)
+        if match is None:
+            return None
+        name = match.group("quoted") or match.group("plain") or ""
+        pairs.append((name.strip(), match.group("angle") or match.group("bare") or ""))
+        pos = match.end()
+        if pos < end and value[pos] != ",":
+            return None
+        pos += 1
+    return pairs
 
 
 def _bare_names(value: str) -> tuple[Address, ...]:

@@ -25,7 +25,7 @@ _STOP = (
 # "Łukasz"); later letters are any Unicode letter, so "Françoise" is one token.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LETTERS = r"[^\W\d_]*(?:['’][^\W\d_]*)*"
-_TOKEN = rf"(?!(?:{_STOP})\b)[{UPPER}]{_LETTERS}(?:-[^\W\d_]{_LETTERS})*\.?"
+_TOKEN = rf"(?=[{UPPER}])(?!(?:{_STOP})\b)[{UPPER}]{_LETTERS}(?:-[^\W\d_]{_LETTERS})*\.?"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|al|St\.?)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[A-Z]\.?(?=\s+[{UPPER}]))){{0,3}}"
 GREET = r"hi|hey|hello|dear|hallo|hola|bonjour|salut|ciao|liebe|lieber|querida|querido"
@@ -38,20 +38,20 @@ _AND_WHO2 = rf"(?:\s*(?:,|and|&)\s*{_WHO2})?"
 class Cue:
     """A pattern, the kind of introduction it signals and how much it weighs.
 
-    `trigger` is a cheap lower-case keyword test: the full pattern runs only on
-    sentences where it passes, which keeps analysis near linear and fast.
+    `keys` are lower-case keywords, one of which every match contains: the pattern
+    runs only on sentences holding one, which keeps analysis near linear and fast.
     """
 
     name: str
     kind: str
     weight: float
     pattern: re.Pattern[str]
-    trigger: re.Pattern[str]
+    keys: frozenset[str]
     needs_copied: bool = False
 
 
 # fmt: off
-# name, kind, weight, needs the named person copied, trigger, pattern
+# name, kind, weight, needs the named person copied, keywords ("|"-separated), pattern
 _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("meet", "classic", 3.0, False, r"meet", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+{_WHO2}"),
     ("meet-someone", "classic", 3.0, False, r"meet", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+(?i:this|my|our|a)\s+(?i:lovely|wonderful|good|great|dear|old|new)?\s*(?i:friend|colleague|person|partner|contact|classmate|neighbou?r)"),
@@ -62,23 +62,23 @@ _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("introduce-you", "classic", 3.0, False, r"introduc", r"(?i:\bintroduc(?:e|ing)\s+(?:you\s+(?:both|two|all)|the two of you|both of you)\b)"),
     ("introduce-who", "classic", 3.0, True, r"introduc", rf"(?i:\b(?:(?:like|love|want|wanted|writing|glad|pleased|delighted|happy)\s+to|let me|allow me to|I'?m|I am)\s+(?:e-?)?introduc(?:e|ing))\s+(?:(?i:you)\s+(?:(?i:to|both to)\s+)?)?{_WHO}{_AND_WHO2}"),
     ("introduce-who", "classic", 2.5, False, r"introduc", rf"(?i:\b(?:this|the) (?:e-?mail|note|message) is to introduce)\s+(?:(?i:you)\s+(?i:to)\s+)?{_WHO}"),
-    ("intro-email", "classic", 3.0, False, r"introduction|opt.in", r"(?i:\b(?:this is an? |as an? )?(?:e-?)?introduction e-?mail\b|\bcard of introduction\b|\bdouble[- ]opt[- ]in\b)"),
+    ("intro-email", "classic", 3.0, False, r"introduction|opt-in|opt in", r"(?i:\b(?:this is an? |as an? )?(?:e-?)?introduction e-?mail\b|\bcard of introduction\b|\bdouble[- ]opt[- ]in\b)"),
     ("connect", "classic", 3.0, False, r"connect|introducing|linking", r"(?i:\b(?:connecting|introducing|linking)\s+(?:the\s+two\s+of\s+you|you\s+two|you\s+both|both\s+of\s+you)\b)"),
     ("connect", "classic", 2.5, True, r"connect|introducing|linking", rf"(?i:\b(?:I'?m|I am|am|I'?d like to|I want to|I wanted to)\s+(?:connecting|to connect|connect)\s+you\s+(?:with|to))\s+{_WHO}"),
     ("in-touch", "classic", 2.5, True, r"in touch", rf"(?i:\b(?:I'?m|I am|am|I'?d like to|I wanted to|I want to|to)\s+(?:putting|put)\s+you\s+(?:two\s+|both\s+)?in\s+touch(?:\s+with)?)\s*{_WHO}?"),
     ("take-it", "classic", 2.5, False, r"from here|leave it to|let you", r"(?i:\b(?:take it from here|leave it to (?:the two of )?you(?: two| both)? to|let you (?:two |both )?(?:take it from here|connect|find a time|set up))\b)"),
-    ("copying", "handoff", 3.0, True, r"cop|cc|add|loop|includ|bring|forward", rf"(?i:\b(?:I'?m|I am|am|I'?ve|I have|I'll|I will|I)\s+(?:also\s+)?(?:copying|cc'?ing|cc'?d|cced|copied|adding|looping in|including|bringing in|forwarding (?:this|your (?:e-?mail|note|message|question)) to|forwarded (?:this|your (?:e-?mail|note|message|question)) to)\s+(?:(?:this|you|in)\s+(?:to\s+)?)?){_WHO}{_AND_WHO2}"),
-    ("adding", "handoff", 3.0, False, r"add|loop|cc|cop", rf"(?:^|[.!?]\s+|\b(?i:and|but|so)\s+)(?i:adding|looping in|cc'?ing|copying)\s+{_WHO}{_AND_WHO2}\s*(?:,\s*(?i:who|as|since|to)\b|\s+(?i:who|to help|as|since|here)\b)"),
-    ("copied-who", "handoff", 2.5, True, r"cc|copied|on copy", rf"{_WHO}\s*(?:\((?i:cc'?d|cc|copied|on copy)\)|,?\s+(?i:cc'?d|copied|on copy)\b)"),
+    ("copying", "handoff", 3.0, True, r"copying|ccing|cc'ing|cc'd|ccd|cced|copied|adding|looping in|including|bringing in|forwarding|forwarded", rf"(?i:\b(?:I'?m|I am|am|I'?ve|I have|I'll|I will|I)\s+(?:also\s+)?(?:copying|cc'?ing|cc'?d|cced|copied|adding|looping in|including|bringing in|forwarding (?:this|your (?:e-?mail|note|message|question)) to|forwarded (?:this|your (?:e-?mail|note|message|question)) to)\s+(?:(?:this|you|in)\s+(?:to\s+)?)?){_WHO}{_AND_WHO2}"),
+    ("adding", "handoff", 3.0, False, r"adding|looping in|ccing|cc'ing|copying", rf"(?:^|[.!?]\s+|\b(?i:and|but|so)\s+)(?i:adding|looping in|cc'?ing|copying)\s+{_WHO}{_AND_WHO2}\s*(?:,\s*(?i:who|as|since|to)\b|\s+(?i:who|to help|as|since|here)\b)"),
+    ("copied-who", "handoff", 2.5, True, r"(cc|cc'd|ccd|copied|on copy", rf"{_WHO}\s*(?:\((?i:cc'?d|cc|copied|on copy)\)|,?\s+(?i:cc'?d|copied|on copy)\b)"),
     ("right-person", "handoff", 3.0, True, r"person|contact|expert", rf"{_WHO}\s+(?i:is|will be|would be)\s+(?i:the|a|our|my)\s+(?i:right\s+|best\s+|perfect\s+|ideal\s+|go-to\s+)?(?i:person|contact|expert)\s+(?i:who|to|for|on)\b"),
-    ("who-can-help", "handoff", 2.5, True, r"\bwho\b", rf"{_WHO},?\s+(?i:who\s+(?:should|will|can|could|would|may)\s+(?:be able to\s+)?(?:help|answer|assist|advise|give you|get back|walk you|point you|fill you))"),
-    ("reach-out", "one_sided", 3.0, False, r"you (?:may|might|should|could|will)", rf"(?i:\byou\s+(?:may|might|should|could|will)\s+(?:(?:also\s+)?want\s+to\s+)?(?:reach out to|contact|get in touch with|talk to|speak (?:to|with)|connect with|give)\s+){_WHO}"),
+    ("who-can-help", "handoff", 2.5, True, r"who", rf"{_WHO},?\s+(?i:who\s+(?:should|will|can|could|would|may)\s+(?:be able to\s+)?(?:help|answer|assist|advise|give you|get back|walk you|point you|fill you))"),
+    ("reach-out", "one_sided", 3.0, False, r"you may|you might|you should|you could|you will", rf"(?i:\byou\s+(?:may|might|should|could|will)\s+(?:(?:also\s+)?want\s+to\s+)?(?:reach out to|contact|get in touch with|talk to|speak (?:to|with)|connect with|give)\s+){_WHO}"),
     ("hear-from", "one_sided", 2.5, False, r"hear from", rf"(?i:\bexpect to hear from\s+)(?:{_WHO}|(?i:him|her|them))"),
-    ("will-contact", "one_sided", 1.5, False, r"will", rf"{_WHO}\s+(?i:will\s+(?:be\s+)?(?:reaching out|in touch|contacting you|getting in touch|calling you|contact you|reach out to you|get in touch))"),
+    ("will-contact", "one_sided", 1.5, False, r"reaching out|in touch|contacting you|calling you|contact you|reach out to you", rf"{_WHO}\s+(?i:will\s+(?:be\s+)?(?:reaching out|in touch|contacting you|getting in touch|calling you|contact you|reach out to you|get in touch))"),
     ("suggested-contact", "one_sided", 2.0, False, r"suggested|asked", rf"(?i:\b(?:suggested|asked)\s+(?:that\s+)?){_WHO}\s+(?i:(?:to\s+)?(?:contact|call|reach out to|get in touch with|e-?mail)\s+you)"),
     ("feel-free", "handoff", 2.0, False, r"feel free", r"(?i:\bfeel free to (?:contact|reach out to|call|get in touch with) (?:the following|either|any of|them|him|her)\b)"),
-    ("new-hire", "one_to_many", 1.0, False, r"hire|addition|member|colleague|join", rf"{_WHO}\s+(?i:is\s+(?:a|our)\s+(?:recent|new)\s+(?:hire|addition|member|colleague)|has\s+(?:recently\s+|just\s+)?joined|joins\s+us)"),
-    ("will-contact-you", "one_to_many", 1.5, False, r"will", r"(?i:\b(?:he|she|they)\s+will\s+(?:probably\s+|likely\s+|soon\s+)?(?:be\s+)?(?:contacting|reaching out to|calling|contact|reach out to|call)\s+(?:you|each of you|some of you))"),
+    ("new-hire", "one_to_many", 1.0, False, r"hire|addition|member|colleague|joined|joins", rf"{_WHO}\s+(?i:is\s+(?:a|our)\s+(?:recent|new)\s+(?:hire|addition|member|colleague)|has\s+(?:recently\s+|just\s+)?joined|joins\s+us)"),
+    ("will-contact-you", "one_to_many", 1.5, False, r"contact|reach|call", r"(?i:\b(?:he|she|they)\s+will\s+(?:probably\s+|likely\s+|soon\s+)?(?:be\s+)?(?:contacting|reaching out to|calling|contact|reach out to|call)\s+(?:you|each of you|some of you))"),
     ("new-hire-meet", "one_to_many", 2.0, False, r"please|kindly", r"(?i:\b(?:please|kindly) (?:take (?:the |some )?time to )?(?:meet|visit|sit down|get together)\s+(?:w/|with)?\s*(?:him|her|them)\b)"),
 )
 
@@ -98,12 +98,29 @@ _OTHER_LANGUAGES: tuple[tuple[str, str, float, bool, str, str], ...] = (
 
 
 def _cue(row: tuple[str, str, float, bool, str, str]) -> Cue:
-    name, kind, weight, copied, trigger, pattern = row
-    return Cue(name, kind, weight, re.compile(pattern), re.compile(trigger), copied)
+    name, kind, weight, copied, keys, pattern = row
+    return Cue(name, kind, weight, re.compile(pattern), frozenset(keys.split("|")), copied)
 
 
 POSITIVE: tuple[Cue, ...] = tuple(_cue(row) for row in _ENGLISH + _OTHER_LANGUAGES)
-ANY_TRIGGER = re.compile("|".join(sorted({f"(?:{c.trigger.pattern})" for c in POSITIVE})))
+KEYWORDS: tuple[str, ...] = tuple(sorted({k for cue in POSITIVE for k in cue.keys}))
+
+
+_BY_KEY = {k: frozenset(i for i, c in enumerate(POSITIVE) if k in c.keys) for k in KEYWORDS}
+
+
+def keywords_in(lower: str) -> frozenset[str]:
+    """The cue keywords a lower-cased text holds (substring tests, no regex)."""
+    return frozenset(k for k in KEYWORDS if k in lower)
+
+
+def cues_for(keys: frozenset[str]) -> tuple[Cue, ...]:
+    """The cues, in table order, that one of these keywords can set off."""
+    found: set[int] = set()
+    for key in keys:
+        found |= _BY_KEY.get(key, frozenset())
+    return tuple(POSITIVE[i] for i in sorted(found))
+
 
 _SUBJECT_WORD = r"intro|introduction|e-?intro|vorstellung|kennenlernen|presentación|os presento|mise en relation|présentation"
 # fmt: off

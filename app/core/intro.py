@@ -16,7 +16,7 @@ from app.core.cast import cast
 from app.core.model import Email, Introduction, IntroKind, IntroVerdict, Person, Thread, UserRole
 from app.core.people import blurb_for, display_name, sign_off_name
 from app.core.quoted import quoted_messages
-from app.core.reading import Reading, evidence, read, recipients, score
+from app.core.reading import Reading, could_hold_cue, evidence, read, recipients, score
 
 THRESHOLD = 3.0
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:re\s*:\s*)*(?:fwd?|wg|tr|rv)\s*:", re.IGNORECASE)
@@ -47,7 +47,7 @@ def detect_introduction(thread: Thread | Email, me: str | None = None) -> IntroV
             return verdict
         if verdict.confidence >= best.confidence:
             best = verdict
-    if not messages or not messages[-1].quoted_text:
+    if not messages or not could_hold_cue(messages[-1].quoted_text):
         return best
     for quoted in quoted_messages(messages[-1]):
         verdict = _detect_message(quoted.email, -1, me)

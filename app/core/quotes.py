@@ -11,23 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE_START = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\s*-{2,}\s*(original message|forwarded message|original|message d'origine)\s*-*\s*$",
-        r"^\s*-{2,}\s*forwarded by .*$",
-        r"^\s*-+\s*(forwarded|original) (message|e-?mail).*$",
-        r"^\s*(original message|forwarded message)\s*$",
-        r"^\s*begin forwarded message:?\s*$",
-        r"^\s*_{10,}\s*$",
-        r"^\s*on .{0,200}\b(wrote|writes|schrieb|a écrit|escribió|scrisse|skrev)\s*:\s*$",
-        r"^\s*am .{0,120} schrieb .{0,120}:\s*$",
-        r"^\s*le .{0,120} a écrit\s*:\s*$",
-        r"^\s*el .{0,120} escribió\s*:\s*$",
-        r"^\s*\*?from:\*?\s.+$",
-        r"^\s*>",
-    )
-]
+# Lines that open quoted or forwarded history by themselves, as one alternation (one
+# regex call per line). "From:" lines and "> " quoting need context: see `_starts_quote`.
+_QUOTE_LINE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"^\s*-{2,}\s*(original message|forwarded message|original|message d'origine)\s*-*\s*$",
+            r"^\s*-{2,}\s*forwarded by .*$",
+            r"^\s*-+\s*(forwarded|original) (message|e-?mail).*$",
+            r"^\s*(original message|forwarded message)\s*$",
+            r"^\s*begin forwarded message:?\s*$",
+            r"^\s*_{10,}\s*$",
+            r"^\s*on .{0,200}\b(wrote|writes|schrieb|a écrit|escribió|scrisse|skrev)\s*:\s*$",
+            r"^\s*am .{0,120} schrieb .{0,120}:\s*$",
+            r"^\s*le .{0,120} a écrit\s*:\s*$",
+            r"^\s*el .{0,120} escribió\s*:\s*$",
+        )
+    ),
+    re.IGNORECASE,
+)
 _WROTE_TAIL = re.compile(r"\b(wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
 _ON_HEAD = re.compile(r"^\s*(on|am|le|el)\s", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*\*?(sent|to|cc|subject|date|de|envoyé|à|objet)\*?\s*:", re.I)
@@ -91,7 +94,7 @@ def _starts_quote(lines: list[str], i: int) -> bool:
         # One stray ">" line in the middle of prose is not a quote block.
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), ">")
         return nxt.strip().startswith(">") or i + 1 >= len(lines) - 1
-    return any(p.match(line) for p in _QUOTE_START[:-2])
+    return _QUOTE_LINE.match(line) is not None
 
 
 def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -7,13 +7,14 @@ and the phrases that unmake an introduction (vetoes, mass-mail footers).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from app.core.cues import ANY_TRIGGER, POSITIVE, SUBJECT, Cue
+from app.core.cues import SUBJECT, Cue, cues_for, keywords_in
 from app.core.model import Address, Email
 from app.core.people import resolve, vocatives
 from app.core.sentences import Span, sentences
-from app.core.vetoes import BULK, NEGATIVE
+from app.core.vetoes import NEGATIVE, Veto, is_bulk
 
 _HARD_VETO = frozenset(
     {"self-introduction", "product", "request", "offer", "referral", "speaker", "after-the-fact"}
@@ -21,6 +22,7 @@ _HARD_VETO = frozenset(
 _MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
 _MAX_SENTENCES = 120
 _BULK_PENALTY = 2.0
+_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -49,32 +51,58 @@ class Reading:
 def read(email: Email) -> Reading:
     """Find the cues, vetoes and subject hints of one message."""
     text = email.new_text[:_MAX_SCAN]
-    reading = Reading(email, sentences(text)[:_MAX_SENTENCES])
+    lowered = folded(text)
+    # Keywords and vetoes absent from the whole text cannot be in any sentence of it.
+    keys = keywords_in(lowered)
+    reading = Reading(email, sentences(text)[:_MAX_SENTENCES] if keys else ())
+    vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
     for i, span in enumerate(reading.spans):
-        lower = span.text.lower()
-        if ANY_TRIGGER.search(lower):
-            _read_sentence(reading, i, span, lower)
+        lower = folded(span.text)
+        present = frozenset(k for k in keys if k in lower)
+        if present:
+            _read_sentence(reading, Sentence(i, span, lower, present), vetoes)
     for name, pattern in SUBJECT:
         found = pattern.search(email.subject)
         if found:
             reading.subject_hits.append(name)
             reading.subject_names.extend(n for n in found.groupdict().values() if n)
-    reading.bulk = bool(BULK.search(text) or BULK.search(email.signature[:2_000]))
+    reading.bulk = is_bulk(lowered, text) or is_bulk(folded(email.signature[:2_000]))
     return reading
 
 
-def _read_sentence(reading: Reading, i: int, span: Span, lower: str) -> None:
-    negatives = [veto.name for veto in NEGATIVE if veto.found_in(span.text, lower)]
+def could_hold_cue(text: str) -> bool:
+    """Cheap test: does a text (quoted "> " lines allowed) hold any cue keyword at all?"""
+    return bool(keywords_in(folded(_MARKERS.sub("", text))))
+
+
+def folded(text: str) -> str:
+    """Lower case, every run of white space one space: keywords survive line wrapping."""
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence being read: its index, span, folded text and cue keywords."""
+
+    index: int
+    span: Span
+    lower: str
+    keys: frozenset[str]
+
+
+def _read_sentence(reading: Reading, sentence: Sentence, vetoes: tuple[Veto, ...]) -> None:
+    text = sentence.span.text
+    negatives = [veto.name for veto in vetoes if veto.found_in(text, sentence.lower)]
     reading.vetoes.extend(negatives)
     if any(n in _HARD_VETO for n in negatives):
         return
     scheduling = "scheduling" in negatives
-    for cue in POSITIVE:
-        if (scheduling and cue.kind == "handoff") or not cue.trigger.search(lower):
+    for cue in cues_for(sentence.keys):
+        if scheduling and cue.kind == "handoff":
             continue
-        for match in cue.pattern.finditer(span.text):
+        for match in cue.pattern.finditer(text):
             names = [n for n in match.groupdict().values() if n]
-            reading.hits.append(Hit(cue, i, names, span.start))
+            reading.hits.append(Hit(cue, sentence.index, names, sentence.span.start))
 
 
 def score(reading: Reading) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.message
+import re
 from email import policy
 from email.header import Header, decode_header
 
@@ -18,6 +19,7 @@ from app.core.model import Email
 
 MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)
 MAX_DEPTH = 20
+_ESCAPED = re.compile("[\udc80-\udcff]")  # raw 8-bit header bytes, kept by the parser
 _CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ascii": "us-ascii"}
 
 
@@ -56,7 +58,7 @@ def _chunk_text(chunk: bytes | str, charset: str | None) -> str:
 
 
 def _has_escapes(value: str) -> bool:
-    return any("\udc80" <= c <= "\udcff" for c in value)
+    return _ESCAPED.search(value) is not None
 
 
 def _unescape_8bit(value: str) -> str:

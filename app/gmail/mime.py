@@ -50,7 +50,13 @@ def thread_from_gmail(thread: JSON) -> Thread:
     """A Gmail API thread (`threads.get`) into a `Thread`, oldest message first."""
     raw = thread.get("messages") if isinstance(thread, dict) else None
     messages = [m for m in raw if isinstance(m, dict)] if isinstance(raw, list) else []
-    messages.sort(key=lambda m: int(str(m.get("internalDate", "0")) or 0) if str(m.get("internalDate", "0")).isdigit() else 0)
+    messages.sort(
+        key=lambda m: (
+            int(str(m.get("internalDate", "0")) or 0)
+            if str(m.get("internalDate", "0")).isdigit()
+            else 0
+        )
+    )
     thread_id = str(thread.get("id", "")) if isinstance(thread, dict) else ""
     return Thread(tuple(email_from_gmail(m) for m in messages), thread_id)
 
