@@ -27,6 +27,11 @@ from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
 
 JsonObject = dict[str, Any]
 _READ_ERRORS = (OSError, ValueError, UnicodeError, RecursionError)
+_READ_MESSAGES: tuple[tuple[type[BaseException], str], ...] = (
+    (FileNotFoundError, "no such file"),
+    (IsADirectoryError, "is a directory"),
+    (PermissionError, "permission denied"),
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -184,10 +189,5 @@ def _check_summary(head: str, findings: list[JsonObject]) -> str:
 
 
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return str(exc) or type(exc).__name__
+    known = (m for kind, m in _READ_MESSAGES if isinstance(exc, kind))
+    return next(known, str(exc) or type(exc).__name__)

@@ -139,3 +139,24 @@ def test_human_readable_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[1].startswith("To: Ann Lee")
     main(["suggest", "--me", "joe@smith.example", str(DATA / "intro.eml")])
     assert "no reply to suggest" in capsys.readouterr().out
+
+
+def test_human_readable_errors_and_ask_kinds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Readable output names ask kinds and reports unreadable input, e.g. a directory."""
+    status = main(["check", str(DATA / "self_centred.eml"), str(tmp_path)])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "ask:contacts" in out
+    assert f"{tmp_path}: error: is a directory" in out
+
+
+def test_empty_gmail_thread_has_no_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A Gmail JSON thread with no messages gives an empty findings list."""
+    empty = tmp_path / "thread.json"
+    empty.write_text('{"id": "t1", "messages": []}', encoding="utf-8")
+    _, (record,) = _run(capsys, "check", "--json", str(empty))
+    assert record["findings"] == []

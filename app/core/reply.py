@@ -19,7 +19,7 @@ from app.core.blurb import fact_about
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
 from app.core.checks.recipients import shown_first_name
 from app.core.checks.spans import count_words
-from app.core.model import Address, Introduction, Person, Thread
+from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.names import first_name
 from app.core.preferences import Preferences
 from app.core.reply_message import render_rfc822
@@ -74,13 +74,15 @@ def suggest_reply(
         return ReplyAdvice("not_involved", None, ph.WHY_NOT_INVOLVED)
     if ctx.state == "already_replied":
         return ReplyAdvice(ctx.state, None, _replied_why(ctx), _follow_up_moves(ctx))
-    return ReplyAdvice(ctx.state, _suggestion(ctx, ctx.user, prefs))
+    return ReplyAdvice(ctx.state, _suggestion(ctx, ctx.user, introduction, prefs))
 
 
-def _suggestion(ctx: ReplyContext, user: Person, prefs: Preferences) -> ReplySuggestion:
+def _suggestion(
+    ctx: ReplyContext, user: Person, introduction: Introduction, prefs: Preferences
+) -> ReplySuggestion:
     to, cc, reasons = _recipients(ctx, user)
     paragraphs = _paragraphs(ctx, user, prefs)
-    subject, in_reply_to, references = _threading(ctx)
+    subject, in_reply_to, references = _threading(ctx, introduction)
     reasons += [f"Subject “{subject}” and the reply headers keep it in the same thread."]
     reasons += _body_reasons(ctx, prefs)
     text = "\n\n".join(paragraphs)
@@ -117,10 +119,7 @@ def _dropped_extras(ctx: ReplyContext, kept: tuple[Address, ...], mine: str) -> 
     if message.sender:
         known.add(message.sender.email.lower())
     extras = [a for a in message.to + message.cc if a.email and a.email.lower() not in known]
-    return [
-        f"Left off {_label(a)}, also copied; add them back if they should follow along."
-        for a in extras
-    ]
+    return [ph.REASON_EXTRA.format(who=_label(a)) for a in extras]
 
 
 def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences) -> list[str]:
@@ -133,15 +132,16 @@ def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences) -> list[str
     closing = ph.pick(ph.NEXT_STEP[(prefs.next_step, tone)], key, "next", prefs.variant)
     flexible = ph.pick(ph.FLEXIBLE[tone], key, "flex", prefs.variant)
     sign = _sign_off(user, prefs, key)
-    for interest in (
-        _interest(ctx, intro_name, prefs, key, True),
-        _interest(ctx, intro_name, prefs, key, False),
-    ):
-        for tail in (f"{closing} {flexible}", closing):
-            paragraphs = [*opening[:-1], f"{opening[-1]} {interest}".strip(), tail, sign]
-            if count_words("\n".join(paragraphs)) <= MAX_WORDS:
-                return paragraphs
-    return [*opening, closing, sign]
+    candidates = [
+        [*opening[:-1], f"{opening[-1]} {interest}", tail, sign]
+        for interest in (
+            _interest(ctx, intro_name, prefs, key, True),
+            _interest(ctx, intro_name, prefs, key, False),
+        )
+        for tail in (f"{closing} {flexible}", closing)
+    ]
+    fits = (p for p in candidates if count_words("\n".join(p)) <= MAX_WORDS)
+    return next(fits, candidates[-1])
 
 
 def _opening(
@@ -198,15 +198,9 @@ def _sign_off(user: Person, prefs: Preferences, key: str) -> str:
     return f"{sign}\n{name}" if name else sign
 
 
-def _threading(ctx: ReplyContext) -> tuple[str, str, tuple[str, ...]]:
-    message = ctx.reply_to
-    intro = ctx.introduction
-    if message is not None:
-        subject, msg_id, refs = message.subject, message.message_id, message.references
-    elif intro is not None:
-        subject, msg_id, refs = intro.subject, intro.message_id, intro.references
-    else:
-        subject, msg_id, refs = "", "", ()
+def _threading(ctx: ReplyContext, introduction: Introduction) -> tuple[str, str, tuple[str, ...]]:
+    source: Email | Introduction = ctx.reply_to or introduction
+    subject, msg_id, refs = source.subject, source.message_id, source.references
     subject = " ".join(subject.split())
     subject = subject if _RE_PREFIX.match(subject) else f"Re: {subject}".strip()
     references = tuple(dict.fromkeys([*refs, msg_id] if msg_id else refs))

@@ -84,3 +84,8 @@ def test_bcc_acknowledgements() -> None:
     assert acknowledges_bcc("Thank you luni (moved to bcc).")
     assert acknowledges_bcc("bcc'ing Joe to spare his inbox")
     assert not acknowledges_bcc("Hi Sue, great to meet you.")
+
+
+def test_group_words_are_not_introducer_names() -> None:
+    """ "Thanks All for the intro" names nobody."""
+    assert introducer_named_in("Thanks All for the intro. Thanks Everyone for the intro.") == ""

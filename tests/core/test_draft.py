@@ -192,3 +192,8 @@ def test_ten_kilobyte_draft_is_fast() -> None:
     for _ in range(5):
         check_reply(draft, introduction=INTRO, me=ANN.email)
     assert (time.perf_counter() - start) / 5 < 0.05
+
+
+def test_recipients_only_without_introduction() -> None:
+    """With only recipients and no known introduction there is nothing to judge."""
+    assert check_reply(Draft.from_recipients((SUE,))) == ()

@@ -307,3 +307,85 @@ def _draft(s: ReplySuggestion) -> Draft:
 def _ngrams(text: str, n: int = 6) -> set[tuple[str, ...]]:
     words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_many_people_are_greeted_together() -> None:
+    """With more than three names to greet, the greeting says "all"."""
+    names = ("Ann Lee", "Bo Li", "Cy Ng", "Di Wu")
+    people = tuple(Person(n, f"{n.split()[0].lower()}@x.example") for n in names)
+    intro = Introduction("one_to_many", JOE_P, people, "introduced", 0.9, (), 0, "Intro")
+    advice = suggest_reply(intro, None, "ann@x.example")
+    assert advice.suggestion is not None
+    assert advice.suggestion.body_text.startswith(("Hi all,", "Hello all,"))
+    assert len(advice.suggestion.to) == 3
+
+
+def test_unknown_introducer_and_no_thread() -> None:
+    """An introducer without name or address is not copied; threading falls back to the intro."""
+    intro = _intro(introducer=Person("", ""))
+    advice = suggest_reply(intro, None, ANN.email)
+    s = advice.suggestion
+    assert s is not None
+    assert s.cc == ()
+    assert s.in_reply_to == "<intro-1@smith.example>"
+    assert s.references == ("<older@smith.example>", "<intro-1@smith.example>")
+    assert "Thank" in s.body_text or "grateful" in s.body_text
+
+
+def test_sender_less_intro_message_and_missing_addresses() -> None:
+    """A thread message without a sender still works; people without an address are noted."""
+    message = Email(subject="", to=(SUE, ANN))
+    advice = suggest_reply(_intro(sue=Person("Sue Park", "")), Thread((message,)), ANN.email)
+    s = advice.suggestion
+    assert s is not None
+    assert s.subject == "Re: our introduction"
+    assert any("No address was found for Sue Park" in r for r in s.reasons)
+
+
+def test_default_user_when_nobody_introduced_is_on_to() -> None:
+    """Without `me` and with nobody on the intro's To line, the first introduced is the user."""
+    advice = suggest_reply(_intro(), Thread((Email(subject="Intro", sender=JOE),)))
+    assert advice.suggestion is not None
+    assert advice.suggestion.to == (ANN,)
+
+
+def test_nobody_introduced_means_no_suggestion() -> None:
+    """An introduction with nobody introduced gives nothing to suggest."""
+    intro = Introduction("classic", JOE_P, (), "unknown", 0.5, (), 0)
+    assert suggest_reply(intro, None, None).suggestion is None
+
+
+def test_render_leaves_out_addressless_people_and_empty_threading() -> None:
+    """People without an address are not put in headers; empty threading headers are omitted."""
+    s = ReplySuggestion((Address("Sue", ""),), (), "Re: hi", "", (), "Hello", "<p>Hello</p>", ())
+    message = email.message_from_bytes(render_rfc822(s, ANN), policy=policy.default)
+    assert "To" not in message
+    assert "In-Reply-To" not in message
+    assert "References" not in message
+
+
+def test_preferences_helpers() -> None:
+    """`next_variant` asks for another phrasing; `is_enabled` reads `ask:job` as `ask`."""
+    prefs = Preferences(enabled_checks=frozenset({"ask"}))
+    assert prefs.next_variant().variant == 1
+    assert prefs.is_enabled("ask:job")
+    assert not prefs.is_enabled("too_long")
+
+
+@pytest.mark.parametrize(
+    ("blurb", "fact"),
+    [
+        ("Sue teaches design at RISD.", "you teach design at RISD"),
+        ("She passes the bar exam every year.", "you pass the bar exam every year"),
+        ("Sue can build furniture from scratch.", "you can build furniture from scratch"),
+        ("Sue also is a keen climber.", "you're also a keen climber"),
+        ("Sue recently.", ""),
+        ("Sue walks.", ""),
+        ("Sue 3D-prints houses.", ""),
+        ("Sue and Tom run a bakery.", ""),
+        ("Sue gave a talk.", ""),
+    ],
+)
+def test_blurb_edge_cases(blurb: str, fact: str) -> None:
+    """Odd blurbs either convert cleanly or give nothing."""
+    assert fact_about(blurb, ["Sue"]) == fact

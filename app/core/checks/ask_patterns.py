@@ -15,6 +15,9 @@ from app.core.checks.finding import AskKind
 _I = re.IGNORECASE
 
 
+_JOBS = r"(?:jobs?|positions?|openings?|roles?|vacanc\w+|employment|internships?|opportunit\w+)\b"
+
+
 def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), _I)
 
@@ -82,6 +85,13 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
             r"\binterested in (?:(?:a|an|any|the|open|available|current) )*(?:positions?|roles?"
             r"|jobs?|openings?|internships?|vacanc\w+)\b",
             r"\binterested in (?:joining|working (?:for|at|with)) (?:you|your)\b",
+            r"\b(?:inquir|enquir)\w* (?:about|after|regarding|into) (?:\w+ ){0,3}?" + _JOBS,
+            r"\b(?:I|I'd|I'm|to) (?:\w+ ){0,3}?(?:apply|applying) (?:for|to) (?:\w+ ){0,4}?"
+            + _JOBS,
+            r"\binterest in (?:a|an|the|any|joining|working|open) (?:\w+ ){0,3}?" + _JOBS,
+            r"\bconsider(?:ed)? (?:me )?for (?:a|an|the|any) (?:\w+ ){0,2}?" + _JOBS,
+            r"\bif (?:anything|something|a position|a role|an opening) (?:opens|comes) up\b",
+            r"\b(?:discuss|explore|talk about) (?:\w+ )?(?:employment|job|career) opportunit",
             r"\bhire me\b",
         ),
     ),
@@ -144,6 +154,8 @@ KIND_CUES: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
             r"\b(?:a|your) reference\b",
             r"\brecommend me\b",
             r"\brecommendation (?:letter|for me)\b",
+            r"\b(?:share|pass|forward|send|put)\w* (?:along |forward )?my "
+            r"(?:profile|name|details)\b",
         ),
     ),
     (

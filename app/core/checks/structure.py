@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
@@ -121,13 +122,8 @@ def check_length(text: str, sentences: Sequence[Sentence]) -> tuple[Finding, ...
     total = sum(count_words(s.text) for s in body)
     if total <= MAX_WORDS:
         return ()
-    running = 0
-    start = body[-1].start
-    for sentence in body:
-        running += count_words(sentence.text)
-        if running > TARGET_WORDS:
-            start = sentence.start
-            break
+    running = list(accumulate(count_words(s.text) for s in body))
+    start = next(s.start for s, n in zip(body, running, strict=True) if n > TARGET_WORDS)
     end = body[-1].end
     return (
         Finding(
