@@ -99,10 +99,17 @@ def _bare_names(value: str) -> tuple[Address, ...]:
     for group in value.split(";")[:_MAX_ADDRESSES]:
         parts = [clean_name(p) for p in group.split(",")]
         parts = [p for p in parts if p]
-        if len(parts) == 2 and all(len(p.split()) == 1 for p in parts):
+        if len(parts) == 2 and _last_first(parts[0], parts[1]):
             parts = [f"{parts[1]} {parts[0]}"]  # "Park, Sue" is one person
         found.extend(Address(p, "") for p in parts)
     return tuple(found)
+
+
+def _last_first(last: str, first: str) -> bool:
+    """ "Park" + "Sue" or "Balderston" + "Kris M." read as one name, written last first."""
+    given = first.split()
+    initial = len(given) == 2 and len(given[1].strip(".")) == 1
+    return len(last.split()) == 1 and (len(given) == 1 or initial)
 
 
 def names_from_legacy(value: str) -> tuple[str, ...]:

@@ -112,6 +112,13 @@ def _date(value: str, problems: list[str]) -> datetime | None:
 
 
 def _body_text(parts: Sequence[Part], problems: list[str]) -> str:
+    body = _main_text(parts, problems)
+    # Messages forwarded as attachments follow the body as forwarded blocks.
+    forwarded = [p.text for p in parts if p.mime_type == "message/rfc822" and p.text]
+    return "\n\n".join([body, *forwarded]) if forwarded else body
+
+
+def _main_text(parts: Sequence[Part], problems: list[str]) -> str:
     plain = [p.text for p in parts if p.mime_type == "text/plain" and not p.filename and p.text]
     if plain:
         return "\n".join(plain)

@@ -41,6 +41,15 @@ _ANGLE = re.compile(r"<(?P<addr>[^<>\s]+@[^<>\s]+)>|\[mailto:(?P<mailto>[^\]\s]+
 _TIME_OR_YEAR = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?(?:\s*(?:uhr|h)\b)?|\b\d{4}\b", re.IGNORECASE
 )
+_LOTUS = re.compile(
+    r"^\s*(?P<who>.{1,160}?)\s+on \d{1,2}/\d{1,2}/\d{2,4}\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$",
+    re.IGNORECASE,
+)
+# Lotus Notes addresses: "Greta Holm/HOU/ACME@ACME" is Greta Holm.
+_LOTUS_ADDRESS = re.compile(r"([^,;/@<>\n]+?)\s*/[^,;@<>\s]+@[^,;<>\s]+")
+_LOTUS_DOMAIN = re.compile(r"@[A-Za-z][\w-]*\b(?![.\w])")
+_EMAILS_ONLY = re.compile(r"^[\s,;]*(?:[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+[\s,;]*)+$")
 _MAX_BLOCKS = 10
 _MAX_QUOTED = 200_000
 _MAX_HEAD = 16
@@ -107,6 +116,11 @@ def _read_head(lines: list[str]) -> tuple[dict[str, str], bool, int]:
         if wrote and not fields:
             fields["from"], start = wrote
             break
+        lotus = _LOTUS.match(line)
+        if lotus and not fields:
+            fields["from"] = lotus.group("who").strip()
+            start = i + 1
+            continue
         header = _HEADER.match(line)
         if not header:
             break
@@ -173,10 +187,10 @@ def _people(value: str) -> tuple[Address, ...]:
     if ";" in value:
         return tuple(a for part in value.split(";") for a in _people(part))
     value = re.sub(r"\[mailto:([^\]\s]+)\]", r" <\1>", value)
-    found = parse_addresses(value)
-    if len(found) == 2 and not found[0].email and not found[1].email and "," in value:
-        found = parse_addresses(value.replace(",", " ", 1))
-    return with_names(found, ())
+    value = _LOTUS_ADDRESS.sub(r"\1", value)
+    if "@" in value and "<" not in value and not _EMAILS_ONLY.match(value):
+        value = _LOTUS_DOMAIN.sub("", value)  # "Bea Novak@ACME": a Notes name, no address
+    return with_names(parse_addresses(value), ())
 
 
 def _first(value: str) -> Address | None:

@@ -34,6 +34,10 @@ _QUOTE_LINE = re.compile(
 _WROTE_TAIL = re.compile(r"\b(wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
 _ON_HEAD = re.compile(r"^\s*(on|am|le|el)\s", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*\*?(sent|to|cc|subject|date|de|envoyé|à|objet)\*?\s*:", re.I)
+_LOTUS_HEAD = re.compile(
+    r"^.{0,160}\bon \d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", re.I
+)
+_TO_LINE = re.compile(r"^\s*to:", re.IGNORECASE)
 _FORWARD_HINT = re.compile(r"forward|begin forwarded|fwd", re.IGNORECASE)
 _SIGNOFF = re.compile(
     r"^\s*(best|best regards|best wishes|all the best|kind regards|warm regards|warmly|regards|"
@@ -90,6 +94,9 @@ def _starts_quote(lines: list[str], i: int) -> bool:
         return sum(bool(_HEADER_LINE.match(x)) for x in following) >= 1
     if _ON_HEAD.match(line) and not _WROTE_TAIL.search(line) and i + 1 < len(lines):
         return bool(_WROTE_TAIL.search(line + " " + lines[i + 1]))
+    if _LOTUS_HEAD.match(line):
+        # Lotus Notes: "Jane Doe@ACME on 04/02/2025 05:30 PM" then a To: line.
+        return any(_TO_LINE.match(x) for x in lines[i + 1 : i + 4])
     if stripped.startswith(">"):
         # One stray ">" line in the middle of prose is not a quote block.
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), ">")
@@ -105,9 +112,16 @@ def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
             return lines[:i], lines[i:]
     start = max(0, len(lines) - 12)
     for i in range(len(lines) - 1, start - 1, -1):
-        if _SIGNOFF.match(lines[i]):
+        if _SIGNOFF.match(lines[i]) and _signs_off(lines, i):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def _signs_off(lines: list[str], i: int) -> bool:
+    """A sign-off ends the words ("Best," + a short name block), it does not open them."""
+    before = any(line.strip() for line in lines[:i])
+    after = [line for line in lines[i + 1 :] if line.strip()]
+    return before and len(after) <= 6 and all(len(line) <= 80 for line in after)
 
 
 def strip_quote_markers(text: str) -> str:

@@ -20,6 +20,8 @@ from app.core.model import Email
 MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)
 MAX_DEPTH = 20
 _ESCAPED = re.compile("[\udc80-\udcff]")  # raw 8-bit header bytes, kept by the parser
+_BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,200}?)(?:--)?[ \t]*$", re.MULTILINE)
+_FORWARD_BANNER = "---------- Forwarded message ---------"
 _CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ascii": "us-ascii"}
 
 
@@ -31,7 +33,9 @@ def parse_eml(raw: bytes) -> Email:
     except Exception:  # stdlib parser bugs on hostile input must not escape
         return build_email([], [], ["unreadable message"])
     headers = [(k, _header_text(v)) for k, v in message.items()]
-    if message.defects:
+    if not headers:
+        problems.append("no headers: read as a bare body")
+    elif message.defects:
         problems.append("malformed MIME structure")
     parts: list[Part] = []
     _collect(message, parts, problems, depth=0)
@@ -77,13 +81,47 @@ def _collect(
         if "MIME tree too large: rest ignored" not in problems:
             problems.append("MIME tree too large: rest ignored")
         return
+    payload = node.get_payload()
+    if node.get_content_type() == "message/rfc822" and isinstance(payload, list) and payload:
+        parts.append(_attached_message(payload[0], _filename(node), problems, depth))
+        return
     if node.is_multipart():
-        payload = node.get_payload()
         for child in payload if isinstance(payload, list) else []:
             if isinstance(child, email.message.Message):
                 _collect(child, parts, problems, depth + 1)
         return
+    if node.get_content_maintype() == "multipart" and isinstance(payload, str):
+        _rescue(payload, parts, problems, depth)
+        return
     parts.append(_leaf(node, problems))
+
+
+def _attached_message(node: object, filename: str, problems: list[str], depth: int) -> Part:
+    """A message forwarded as an attachment: listed, and its text kept as a forward."""
+    if not isinstance(node, email.message.Message):
+        return Part("message/rfc822", filename or "forwarded-message.eml")
+    inner: list[Part] = []
+    _collect(node, inner, problems, depth + 1)
+    attached = build_email([(k, _header_text(v)) for k, v in node.items()], inner)
+    head = [f"{name}: {node.get(name)}" for name in ("From", "Date", "Subject", "To", "Cc")]
+    block = "\n".join([_FORWARD_BANNER, *(h for h in head if not h.endswith("None")), ""])
+    text = block + "\n" + attached.text
+    return Part("message/rfc822", filename or "forwarded-message.eml", text, len(text))
+
+
+def _rescue(body: str, parts: list[Part], problems: list[str], depth: int) -> None:
+    """A multipart whose declared boundary never appears: use the one the body has."""
+    problems.append("multipart boundary not found: read from the body")
+    found = _BOUNDARY_LINE.search(body)
+    if found is None:
+        parts.append(Part("text/plain", text=body, size=len(body)))
+        return
+    head = f'Content-Type: multipart/mixed; boundary="{found.group(1)}"\n\n'
+    repaired = email.message_from_string(head + body, policy=policy.compat32)
+    if repaired.is_multipart():
+        _collect(repaired, parts, problems, depth + 1)
+    else:
+        parts.append(Part("text/plain", text=body, size=len(body)))
 
 
 def _leaf(node: email.message.Message, problems: list[str]) -> Part:
