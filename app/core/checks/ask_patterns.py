@@ -12,18 +12,27 @@ import re
 
 from app.core.checks.finding import AskKind
 
-_I = re.IGNORECASE
-
-
 _JOBS = r"(?:jobs?|positions?|openings?|roles?|vacanc\w+|employment|internships?|opportunit\w+)\b"
 
 
+_LITERAL_CAPITAL = re.compile(r"\\.|[A-Z]")
+
+
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+    """One pattern for lower-cased text: literal capitals are lowered, escapes (\\S) kept.
+
+    Matching lower-cased text without IGNORECASE is about twice as fast in `re`.
+    """
+    source = "|".join(f"(?:{p})" for p in parts)
+    return re.compile(
+        _LITERAL_CAPITAL.sub(
+            lambda m: m.group(0).lower() if len(m.group(0)) == 1 else m.group(0), source
+        )
+    )
 
 
 BLANK = _rx(
-    r"\S+@\S+",
+    r"[^\s@]+@\S+",
     r"\b(?:https?://|www\.)\S+",
     r"\bif you (?:have|need|want|run into) (?:any )?(?:\w+ ){0,4}?"
     r"(?:questions?|help|assistance|trouble"

@@ -33,7 +33,7 @@ _MEANING: dict[AskKind, str] = {
 
 def ask_kind(sentence: str) -> AskKind | None:
     """The kind of ask a sentence makes, or None when it makes none."""
-    text = pat.BLANK.sub(lambda m: " " * len(m.group(0)), normalize(sentence))
+    text = pat.BLANK.sub(lambda m: " " * len(m.group(0)), normalize(sentence).lower())
     for kind, pattern in pat.STRONG:
         if pattern.search(text):
             return kind

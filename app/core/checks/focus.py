@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
@@ -61,17 +62,13 @@ class Focus:
     sender: tuple[Sentence, ...]
     neither: tuple[Sentence, ...]
     credentials: int
-
-    @property
-    def words(self) -> int:
-        """Words in all counted sentences."""
-        return sum(count_words(s.text) for s in self.reader + self.sender + self.neither)
+    words: int = 0
+    reader_words: int = 0
 
     @property
     def reader_share(self) -> float:
         """Share of the words that are about the reader."""
-        total = self.words
-        return sum(count_words(s.text) for s in self.reader) / total if total else 1.0
+        return self.reader_words / self.words if self.words else 1.0
 
     @property
     def self_focused(self) -> bool:
@@ -91,24 +88,28 @@ def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) ->
     reader: list[Sentence] = []
     sender: list[Sentence] = []
     neither: list[Sentence] = []
-    credentials = 0
+    credentials = words = reader_words = 0
     for sentence in sentences:
-        if is_greeting(sentence) or is_throwaway(sentence.text) or count_words(sentence.text) < 3:
+        n = count_words(sentence.text)
+        if n < 3 or is_greeting(sentence) or is_throwaway(sentence.text):
             continue
-        text = _PLEASANTRY.sub(lambda m: " " * len(m.group(0)), normalize(sentence.text))
+        words += n
+        text = _PLEASANTRY.sub(_blank, normalize(sentence.text))
         cues = len(_CREDENTIAL.findall(text))
         credentials += cues
         if _SECOND.search(text) or (names and names.search(text)):
             reader.append(sentence)
+            reader_words += n
         elif proposes_next_step(sentence.text) and not cues:
             neither.append(sentence)  # logistics ("I'll call you when I land") is not self-talk
         elif _FIRST.search(text) or cues:
             sender.append(sentence)
         else:
             neither.append(sentence)
-    return Focus(tuple(reader), tuple(sender), tuple(neither), credentials)
+    return Focus(tuple(reader), tuple(sender), tuple(neither), credentials, words, reader_words)
 
 
+@lru_cache(maxsize=4096)  # asked by the focus measure and by the throw-away check
 def is_throwaway(sentence: str) -> bool:
     """A generic "let me know if I can ever help" line."""
     return bool(_THROWAWAY.search(normalize(sentence)))
@@ -178,6 +179,10 @@ def _longest_sender_run(focus: Focus) -> tuple[int, int]:
             best = (words, run[0].start, run[-1].end)
         run = []
     return best[1], best[2]
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:

@@ -17,7 +17,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
+_APOSTROPHES = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("“", '"'), ("”", '"'))
 _PARAGRAPH = re.compile(r"\n[ \t\f\v\r]*\n\s*")
 _LINE = re.compile(r"\n")
 _END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
@@ -41,7 +41,9 @@ class Sentence:
 
 def normalize(text: str) -> str:
     """Same-length copy with typographic apostrophes and quotes made plain."""
-    return text.translate(_APOSTROPHES)
+    for typographic, plain in _APOSTROPHES:
+        text = text.replace(typographic, plain)
+    return text
 
 
 def count_words(text: str) -> int:

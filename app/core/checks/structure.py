@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from app.core.checks.finding import Finding
@@ -58,6 +59,7 @@ def has_thanks(text: str) -> bool:
     return bool(_THANKS.search(normalize(text)))
 
 
+@lru_cache(maxsize=4096)  # asked once per check family for the same sentence
 def proposes_next_step(sentence: str) -> bool:
     """Does the sentence propose or commit to a next step (meeting, call, intro)?"""
     text = normalize(sentence)
