@@ -37,6 +37,7 @@ _VAGUE = re.compile(
 )
 _CUT = re.compile(
     r",? (?:who|which|where|and (?:is|has|was)|but)\b|[;:(—–]| - |,? and (?=[a-z]+s\b)"
+    r"|, (?=[a-z]+ing\b)"
 )
 
 

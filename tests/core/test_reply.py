@@ -389,3 +389,19 @@ def test_preferences_helpers() -> None:
 def test_blurb_edge_cases(blurb: str, fact: str) -> None:
     """Odd blurbs either convert cleanly or give nothing."""
     assert fact_about(blurb, ["Sue"]) == fact
+
+
+@pytest.mark.parametrize(
+    "introducer",
+    [
+        Person("<yourname>", "you@example.com"),
+        Person("unknown sender", "sender@example.com"),
+        Person("", "info@acme.example"),
+        Person("None", "x@y.example"),
+    ],
+)
+def test_placeholder_and_role_names_are_not_greeted(introducer: Person) -> None:
+    """Template placeholders, role accounts and "None" never become a greeting name."""
+    s = _suggest(introducer=introducer)
+    assert s.body_text.splitlines()[0] in ("Hi Sue,", "Hello Sue,", "Hi Sue!")
+    assert not re.search(r"\b(?:You|Sender|Info|None),", s.body_text)

@@ -52,7 +52,8 @@ _NOT_NAMES = word_set(
 )
 _ROLE_ACCOUNTS = word_set(
     "info hello hi contact contacts admin team sales support office noreply no reply mail "
-    "email inbox help jobs careers hr press media billing accounts marketing enquiries"
+    "email inbox help jobs careers hr press media billing accounts marketing enquiries "
+    "sender recipient you me user test example name yourname unknown"
 )
 _NOT_A_NAME = word_set("none null undefined nan n/a unknown")
 _BCC = re.compile(r"\bbcc\b|\bbcc'?(?:e?d|ing)\b|\bblind (?:carbon )?cop", re.IGNORECASE)
