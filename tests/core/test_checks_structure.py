@@ -43,6 +43,9 @@ def test_missing_thanks_marks_the_spot_after_the_greeting() -> None:
         "Would you be up for a coffee in the next two weeks?",
         "Here's my Calendly link.",
         "I shall be glad to meet you.",
+        "Hätten Sie nächste Woche Zeit für einen Kaffee?",
+        "¿Te viene bien una llamada la próxima semana?",
+        "Seriez-vous disponible pour un café ?",
     ],
 )
 def test_next_steps_are_recognised(sentence: str) -> None:

@@ -33,7 +33,9 @@ _GREETING_MEET = re.compile(
 _MEET = re.compile(
     r"\b(?:meet|meeting|meet up|coffee|call|phone|ring|chat|talk|speak|catch up|get together"
     r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
-    r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes)\b",
+    r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
+    r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
+    r"|visio|videollamada|videocall)\b",
     _I,
 )
 _FORWARD = re.compile(
