@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.checks import ORDER, ask_kind
+from app.core.checks import ORDER, Finding, ask_kind
 from app.core.draft import Draft, check_email, check_reply
 from app.core.intro import detect_introduction
 from app.core.model import Email, Thread
@@ -144,24 +144,10 @@ def _suggestion_round_trip(corpus: Path, rows: list[dict[str, str]]) -> list[str
         path = _path(corpus, row["id"])
         if row["label"] != "positive" or path is None:
             continue
-        thread = Thread((parse_eml(path.read_bytes()),))
-        intro = detect_introduction(thread).introduction
-        advice = suggest_reply(intro, thread) if intro else None
-        if advice is None or advice.suggestion is None:
+        found = _recheck(Thread((parse_eml(path.read_bytes()),)))
+        if found is None:
             skipped += 1
             continue
-        s = advice.suggestion
-        user = next((p for p in intro.introduced if p.address not in s.to), None) if intro else None
-        draft = Draft(
-            s.body_text,
-            s.to,
-            s.cc,
-            body_end=len(s.body_text),
-            text_known=True,
-            recipients_known=True,
-            sender=user.address if user else None,
-        )
-        found = check_reply(draft, thread, introduction=intro, me=user.email if user else None)
         checked += 1
         if found:
             dirty.append(f"  NOT CLEAN {row['id']}: {[f.label for f in found]}")
@@ -171,6 +157,26 @@ def _suggestion_round_trip(corpus: Path, rows: list[dict[str, str]]) -> list[str
         f"{skipped} positives without a suggestion (not detected or no one to answer)"
     )
     return [head, *dirty]
+
+
+def _recheck(thread: Thread) -> tuple[Finding, ...] | None:
+    """Findings on the suggested reply for this thread (None when nothing is suggested)."""
+    intro = detect_introduction(thread).introduction
+    advice = suggest_reply(intro, thread) if intro else None
+    if intro is None or advice is None or advice.suggestion is None:
+        return None
+    s = advice.suggestion
+    user = next((p for p in intro.introduced if p.address not in s.to), None)
+    draft = Draft(
+        s.body_text,
+        s.to,
+        s.cc,
+        body_end=len(s.body_text),
+        text_known=True,
+        recipients_known=True,
+        sender=user.address if user else None,
+    )
+    return check_reply(draft, thread, introduction=intro, me=user.email if user else None)
 
 
 def _intent_lines(path: Path) -> list[str]:
