@@ -3,6 +3,9 @@
 No I/O, no web framework, no Google client, no clock, no randomness.
 """
 
+from app.core.checks.finding import Finding
+from app.core.draft import Draft, check_email, check_reply
+from app.core.intro import detect_introduction
 from app.core.model import (
     Address,
     Attachment,
@@ -15,19 +18,32 @@ from app.core.model import (
     UserRole,
 )
 from app.core.names import first_name, greeting_name
+from app.core.preferences import Preferences
+from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
+from app.core.reply_message import render_rfc822
 from app.core.rfc822 import parse_eml
 
 __all__ = [
     "Address",
     "Attachment",
+    "Draft",
     "Email",
+    "Finding",
     "IntroKind",
     "IntroVerdict",
     "Introduction",
     "Person",
+    "Preferences",
+    "ReplyAdvice",
+    "ReplySuggestion",
     "Thread",
     "UserRole",
+    "check_email",
+    "check_reply",
+    "detect_introduction",
     "first_name",
     "greeting_name",
     "parse_eml",
+    "render_rfc822",
+    "suggest_reply",
 ]

@@ -7,6 +7,7 @@ token in the body) with the test signer, and verified by google-auth for real.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -112,8 +113,14 @@ def running_stack(timeout: float = 1.0, **overrides: Any) -> Iterator[Stack]:
     certs = CertsServer(shared_signer().certs_json())
     gmail_app = create_gmail_app(mailbox, faults, log=log)
     app = create_app()
-    with certs, serve_in_thread(gmail_app) as gmail_server, serve_in_thread(app) as app_server:
+    with (
+        tempfile.TemporaryDirectory() as state_dir,
+        certs,
+        serve_in_thread(gmail_app) as gmail_server,
+        serve_in_thread(app) as app_server,
+    ):
         settings = Settings(
+            database_url=f"sqlite:///{state_dir}/state.sqlite3",
             public_url=app_server.url,
             addon_service_account=SERVICE_ACCOUNT,
             oauth_client_id=CLIENT_ID,
