@@ -24,6 +24,7 @@ _QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "OutlookMess
 _QUOTE_IDS = ("divRplyFwdMsg", "appendonsend", "x_divRplyFwdMsg")
 _MAX_HTML = 2_000_000  # characters; beyond this the tail is ignored (see bench: cost stays linear)
 _BLANKS = re.compile(r"\n{3,}")
+_MARKERS_ONLY = re.compile(r"^[\s>]*$")
 
 
 def html_to_text(markup: str) -> str:
@@ -37,7 +38,8 @@ def html_to_text(markup: str) -> str:
     out: list[str] = []
     _walk(root, out, depth=0)
     text = "".join(out).replace("\xa0", " ")
-    lines = [line.rstrip() for line in text.split("\n")]
+    # A quote marker with no words after it is a blank line inside the quote.
+    lines = ["" if _MARKERS_ONLY.match(line) else line.rstrip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -48,6 +48,8 @@ _SIGNOFF = re.compile(
 )
 _SIG_DELIM = re.compile(r"^\s*(--|__|—)\s*$|^--\s?$")
 _MOBILE = re.compile(r"^\s*sent from my \w+|^\s*get outlook for", re.IGNORECASE)
+_SIGNATURE_LINES = 10  # name, title, company, phones, links: more is a message, not a signature
+_SIGNATURE_WIDTH = 80
 _MAX_LINES = 20_000  # a longer body is read up to here; the rest counts as quoted history
 
 
@@ -65,9 +67,17 @@ def split_body(text: str) -> Split:
     """Split a plain-text body into own words, signature and quoted history."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cut = _quote_start(lines[:_MAX_LINES])
-    own_lines, quoted_lines = lines[:cut], lines[cut:]
+    body, signature = _split_signature(lines[:cut])
+    # A "> " line kept as own words because own words followed it, which the signature
+    # then took, opens the quote after all: settle it so a second split changes nothing.
+    while any(line.lstrip().startswith(">") for line in body):
+        again = _quote_start(body)
+        if again >= len(body):
+            break
+        cut = again
+        body, signature = _split_signature(lines[:cut])
+    quoted_lines = lines[cut:]
     forwarded = any(_FORWARD_HINT.search(line) for line in quoted_lines[:3])
-    body, signature = _split_signature(own_lines)
     return Split(
         own="\n".join(body).strip(),
         signature="\n".join(signature).strip(),
@@ -93,35 +103,68 @@ def _starts_quote(lines: list[str], i: int) -> bool:
         following = [x for x in lines[i + 1 : i + 6] if x.strip()]
         return sum(bool(_HEADER_LINE.match(x)) for x in following) >= 1
     if _ON_HEAD.match(line) and not _WROTE_TAIL.search(line) and i + 1 < len(lines):
-        return bool(_WROTE_TAIL.search(line + " " + lines[i + 1]))
+        joined = line + " " + lines[i + 1]  # Gmail wraps long attribution lines
+        return bool(_WROTE_TAIL.search(joined) or _QUOTE_LINE.match(line))
     if _LOTUS_HEAD.match(line):
         # Lotus Notes: "Jane Doe@ACME on 04/02/2025 05:30 PM" then a To: line.
         return any(_TO_LINE.match(x) for x in lines[i + 1 : i + 4])
     if stripped.startswith(">"):
-        # One stray ">" line in the middle of prose is not a quote block.
+        # One stray ">" line in the middle of prose is not a quote block; one
+        # followed only by a closing ("Best, Sue") or by nothing is.
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), ">")
-        return nxt.strip().startswith(">") or i + 1 >= len(lines) - 1
+        return nxt.strip().startswith(">") or _no_own_words_after(lines, i)
     return _QUOTE_LINE.match(line) is not None
 
 
 def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
-    while lines and not lines[-1].strip():
-        lines = lines[:-1]
+    cut = len(lines)
     for i, line in enumerate(lines):
         if _SIG_DELIM.match(line) or _MOBILE.match(line):
-            return lines[:i], lines[i:]
-    start = max(0, len(lines) - 12)
-    for i in range(len(lines) - 1, start - 1, -1):
-        if _SIGNOFF.match(lines[i]) and _signs_off(lines, i):
-            return lines[:i], lines[i:]
-    return lines, []
+            cut = i
+            break
+    cut = _sign_off_start(lines, cut)
+    return lines[:cut], lines[cut:]
 
 
-def _signs_off(lines: list[str], i: int) -> bool:
-    """A sign-off ends the words ("Best," + a short name block), it does not open them."""
-    before = any(line.strip() for line in lines[:i])
-    after = [line for line in lines[i + 1 :] if line.strip()]
-    return before and len(after) <= 6 and all(len(line) <= 80 for line in after)
+def _sign_off_start(lines: list[str], cut: int) -> int:
+    """Where a closing ("Best," + a short name block) starts above `cut`.
+
+    Walks up from the end; each sign-off with text above it and at most
+    `_SIGNATURE_LINES` short lines below it moves the cut up. Stopping once more
+    lines than that lie between makes splitting the own words again a no-op.
+    """
+    seen = 0
+    for i in range(cut - 1, -1, -1):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if _SIGNOFF.match(line) and any(x.strip() for x in lines[:i]):
+            cut, seen = i, 0
+            continue
+        seen += 1
+        if seen > _SIGNATURE_LINES or _is_prose(line):
+            break
+    return cut
+
+
+def _is_prose(line: str) -> bool:
+    """A long line, or a sentence of five words or more: message text, not a signature."""
+    stripped = line.strip()
+    return len(line) > _SIGNATURE_WIDTH or (
+        len(stripped.split()) >= 5 and stripped.endswith((".", "!", "?", ":"))
+    )
+
+
+def _no_own_words_after(lines: list[str], i: int) -> bool:
+    """After line i: nothing, more quoted history, a signature, or a sign-off block."""
+    rest = [line for line in lines[i + 1 :] if line.strip()]
+    if not rest or _SIG_DELIM.match(rest[0]) or _MOBILE.match(rest[0]):
+        return True
+    following = next(j for j in range(i + 1, len(lines)) if lines[j].strip())
+    if not rest[0].lstrip().startswith(">") and _starts_quote(lines, following):
+        return True
+    short = len(rest) <= _SIGNATURE_LINES + 1 and not any(_is_prose(x) for x in rest)
+    return short and _SIGNOFF.match(rest[0]) is not None
 
 
 def strip_quote_markers(text: str) -> str:

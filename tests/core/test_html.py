@@ -1,0 +1,84 @@
+"""`html_to_text`: HTML mail as readable text, quoted containers as "> " lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.html import html_to_text
+
+
+def test_blocks_become_lines_and_entities_decode() -> None:
+    """Paragraphs, divs and <br> give line breaks; entities are decoded."""
+    text = html_to_text("<div>Hi Sue,</div><p>Joe&#39;s team &amp; mine<br>meet&nbsp;Thursday</p>")
+    assert text.splitlines() == ["Hi Sue,", "", "Joe's team & mine", "meet Thursday"]
+
+
+def test_scripts_styles_and_head_are_dropped() -> None:
+    """Script, style and head content never shows up as text."""
+    markup = (
+        "<html><head><title>T</title><style>p{}</style></head>"
+        "<body><script>x()</script>Hello</body></html>"
+    )
+    assert html_to_text(markup) == "Hello"
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        '<div class="gmail_quote">{}</div>',
+        "<blockquote>{}</blockquote>",
+        '<div id="divRplyFwdMsg">{}</div>',
+        '<div class="yahoo_quoted">{}</div>',
+    ],
+)
+def test_quote_containers_become_quoted_lines(container: str) -> None:
+    """Gmail, Outlook, Yahoo and plain blockquotes come out "> "-prefixed."""
+    text = html_to_text("<p>My answer.</p>" + container.format("<p>Old words.</p>"))
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines[0] == "My answer."
+    assert lines[-1].startswith(">")
+    assert "Old words." in lines[-1]
+
+
+def test_nested_quotes_deepen() -> None:
+    """A quote inside a quote gets two markers."""
+    text = html_to_text("<blockquote>a<blockquote>b</blockquote></blockquote>")
+    assert "> > b" in text
+
+
+def test_broken_markup() -> None:
+    """Unclosed tags and stray brackets still give the words."""
+    assert "Sue, meet Joe" in html_to_text("<div><p>Sue, meet <b>Joe<p></div></span>>")
+
+
+def test_empty_and_blank() -> None:
+    """Empty or blank markup gives empty text."""
+    assert html_to_text("") == ""
+    assert html_to_text("   \n ") == ""
+
+
+def test_deep_nesting_does_not_recurse() -> None:
+    """Thousands of nested divs are walked without hitting the recursion limit."""
+    assert html_to_text("<div>" * 5000 + "deep" + "</div>" * 5000) == "deep"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_never_raises(markup: str) -> None:
+    """Any string at all gives text."""
+    assert isinstance(html_to_text(markup), str)
+
+
+_PLAIN = st.text(
+    st.characters(blacklist_characters="<>&", blacklist_categories=("Cs", "Cc")), max_size=300
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PLAIN)
+def test_text_of_text_is_stable(text: str) -> None:
+    """Converting the result again changes nothing (for text without markup)."""
+    once = html_to_text(text)
+    assert html_to_text(once) == once
