@@ -1,10 +1,14 @@
-"""Short-lived server state that holds no mail content (thread-safe, in memory).
+"""Short-lived server state that holds no mail content: the ports, and in-memory versions.
 
 - `DraftLedger`: which reply drafts we created, so a repeated or retried
   "Reply to both" click opens the same draft instead of making a second one.
 - `RecentIntros`: for the compose trigger, which introductions this user opened
   lately: only participants' addresses (hashed, except the introducer's, which the
   "put them back on Cc" fix must write), keyed by a keyed hash of the user id, expiring.
+
+Both are Protocols. `MemoryDraftLedger` and `MemoryRecentIntros` keep them in this
+process (tests, one-process demo); `app.store` keeps them in the shared database so
+several instances agree.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 V = TypeVar("V")
 DRAFT_TTL_SECONDS = 15 * 60
@@ -91,8 +96,50 @@ class RememberedIntro:
     participants: frozenset[str]
 
 
-class RecentIntros:
+class RecentIntros(Protocol):
     """Introductions each user opened recently, found again from a draft's recipients."""
+
+    def remember(
+        self, user: str, introducer: str, introducer_name: str, others: Iterable[str]
+    ) -> None:
+        """Keep this introduction for the user (newest first, at most 20)."""
+        ...
+
+    def find(self, user: str, recipients: Iterable[str]) -> RememberedIntro | None:
+        """The newest remembered introduction whose other people are among `recipients`."""
+        ...
+
+
+class DraftLedger(Protocol):
+    """Drafts created per (user, message, content): the same click twice opens one draft.
+
+    Use: `with ledger.lock(key):` then `get(key)`, and create and `put` only when it is None.
+    """
+
+    def key(self, user: str, message_id: str, content: bytes) -> str:
+        """The idempotency key of one reply."""
+        ...
+
+    def lock(self, key: str) -> AbstractContextManager[object]:
+        """Held while one caller checks and creates the draft for `key`."""
+        ...
+
+    def get(self, key: str) -> CreatedReply | None:
+        """The draft already created under this key."""
+        ...
+
+    def put(self, key: str, reply: CreatedReply) -> None:
+        """Record a created draft."""
+        ...
+
+
+def draft_key(hasher: Hasher, user: str, message_id: str, content: bytes) -> str:
+    """The idempotency key of one reply: a keyed hash, so it names neither user nor message."""
+    return hasher("draft", user, message_id, hashlib.sha256(content).hexdigest())
+
+
+class MemoryRecentIntros:
+    """`RecentIntros` in this process."""
 
     def __init__(self, hasher: Hasher, ttl: float = INTRO_TTL_SECONDS) -> None:
         self._hash = hasher
@@ -120,8 +167,8 @@ class RecentIntros:
         return None
 
 
-class DraftLedger:
-    """Drafts created per (user, message, content): the same click twice opens one draft."""
+class MemoryDraftLedger:
+    """`DraftLedger` in this process: a lock per key guards concurrent clicks."""
 
     def __init__(self, hasher: Hasher, ttl: float = DRAFT_TTL_SECONDS) -> None:
         self._hash = hasher
@@ -131,7 +178,7 @@ class DraftLedger:
 
     def key(self, user: str, message_id: str, content: bytes) -> str:
         """The idempotency key of one reply."""
-        return self._hash("draft", user, message_id, hashlib.sha256(content).hexdigest())
+        return draft_key(self._hash, user, message_id, content)
 
     def lock(self, key: str) -> threading.Lock:
         """A lock per key, so two concurrent clicks cannot both create a draft."""

@@ -1,7 +1,9 @@
 """Builds the long-lived objects once per configuration: Gmail client, state, services.
 
 Everything here is made once per process (not per request): the Gmail service from
-the bundled discovery document, the certs cache, the state maps.
+the bundled discovery document, the certs cache, the store and its connection pool.
+`INTRO_DATABASE_URL` picks the storage: the SQL store (`app.store`, imported only here,
+on first use, so process start stays fast), or `memory://` for this process only.
 """
 
 from __future__ import annotations
@@ -16,7 +18,18 @@ from app.service.compose import ComposeService
 from app.service.message import MessageService
 from app.service.ports import MailReader, MemoryPreferences, PreferencesStore
 from app.settings import Settings
-from app.state import DraftLedger, Hasher, RecentIntros
+from app.state import DraftLedger, Hasher, MemoryDraftLedger, MemoryRecentIntros, RecentIntros
+
+MEMORY_URL = "memory://"
+
+
+@dataclass(frozen=True, slots=True)
+class Storage:
+    """Where preferences and the short-lived state live."""
+
+    preferences: PreferencesStore
+    recent: RecentIntros
+    ledger: DraftLedger
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +43,39 @@ class Services:
     profile: str
 
 
-def build_services(
-    settings: Settings, reader: MailReader, preferences: PreferencesStore | None = None
-) -> Services:
-    """Wire the services around a mail reader (real or fake)."""
-    urls = Urls(settings.public_url or "http://127.0.0.1:8080")
+def memory_storage(settings: Settings) -> Storage:
+    """Storage in this process (tests, a one-process demo): lost on restart."""
     hasher = Hasher(settings.hash_key.encode("utf-8") if settings.hash_key else None)
-    recent = RecentIntros(hasher)
+    return Storage(MemoryPreferences(), MemoryRecentIntros(hasher), MemoryDraftLedger(hasher))
+
+
+def storage_for(settings: Settings) -> Storage:
+    """The storage `INTRO_DATABASE_URL` names; the SQL store is migrated to head first."""
+    if settings.database_url == MEMORY_URL:
+        return memory_storage(settings)
+    from app.store import open_store
+
+    store = open_store(settings.database_url, settings.hash_key)
+    return Storage(store.preferences, store.recent, store.ledger)
+
+
+def build_services(
+    settings: Settings,
+    reader: MailReader,
+    preferences: PreferencesStore | None = None,
+    *,
+    storage: Storage | None = None,
+) -> Services:
+    """Wire the services around a mail reader (real or fake); storage in memory by default."""
+    urls = Urls(settings.public_url or "http://127.0.0.1:8080")
+    storage = storage or memory_storage(settings)
     return Services(
         urls=urls,
-        message=MessageService(reader, urls, DraftLedger(hasher), recent),
-        compose=ComposeService(reader, urls, recent, read_drafts=settings.profile == "draft-read"),
-        preferences=preferences or MemoryPreferences(),
+        message=MessageService(reader, urls, storage.ledger, storage.recent),
+        compose=ComposeService(
+            reader, urls, storage.recent, read_drafts=settings.profile == "draft-read"
+        ),
+        preferences=preferences or storage.preferences,
         profile=settings.profile,
     )
 
@@ -58,9 +92,11 @@ def services_for(settings: Settings) -> Services:
         settings.gmail_timeout_seconds,
         settings.hash_key,
         settings.profile,
+        settings.database_url,
     )
     with _lock:
         if key not in _built:
             client = GmailClient(settings.gmail_api_endpoint, settings.gmail_timeout_seconds)
-            _built[key] = build_services(settings, GmailReader(client))
+            storage = storage_for(settings)
+            _built[key] = build_services(settings, GmailReader(client), storage=storage)
         return _built[key]

@@ -1,0 +1,1 @@
+"""Tests of app.store: the shared SQL store, run against SQLite and PostgreSQL."""

@@ -1,0 +1,55 @@
+"""`python -m app migrate` (app/cli_store.py): migrates, or says why it could not."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from pathlib import Path
+
+import pytest
+
+from app import cli_store
+from app.store import HEAD_REVISION
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    cli_store.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["migrate", *argv])
+    return int(args.func(args))
+
+
+def test_migrates_then_reports_head(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The first run creates the schema; the second finds it at head."""
+    url = f"sqlite:///{tmp_path}/cli.sqlite3"
+    assert _run("--database-url", url) == 0
+    assert capsys.readouterr().out == f"schema at revision {HEAD_REVISION} (was empty)\n"
+    assert _run("--database-url", url) == 0
+    assert f"(was {HEAD_REVISION})" in capsys.readouterr().out
+
+
+def test_defaults_to_the_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --database-url the command migrates INTRO_DATABASE_URL."""
+    monkeypatch.setenv("INTRO_DATABASE_URL", f"sqlite:///{tmp_path}/env.sqlite3")
+    assert _run() == 0
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+@pytest.mark.parametrize("url", ["mysql://db/x", "not a url"])
+def test_bad_url_exits_2(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unsupported or malformed URL is a usage error, exit status 2."""
+    assert _run("--database-url", url) == 2
+    assert capsys.readouterr().err.startswith("migrate: ")
+
+
+def test_unreachable_database_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """A server that doesn't answer gives exit status 1 and no URL (it may hold a password)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert _run("--database-url", f"postgresql://u:secret@127.0.0.1:{port}/x") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("migrate: database error")
+    assert "secret" not in err
