@@ -75,6 +75,13 @@ class CertsCache:
             return snapshot.certs
         return self._refresh(kid)
 
+    def would_fetch(self, kid: str) -> bool:
+        """Whether `certs_for(kid)` would fetch now (blocking I/O) rather than use the cache."""
+        snapshot = self._snapshot
+        if snapshot is not None and kid in snapshot.certs and self._clock() < snapshot.expires_at:
+            return False
+        return self._may_fetch(self._clock())
+
     def _refresh(self, kid: str) -> Mapping[str, str]:
         with self._lock:
             now = self._clock()
