@@ -22,6 +22,7 @@ _SIMPLE_ITEM = re.compile(
     r"<(?P<angle>[^<>\s\"@,;]+@[^<>\s\",;]+|)>\s*"
     r'|\s*(?P<bare>[^\s",;<>()\\\[\]:@]+@[^\s",;<>()\\\[\]:@]+)\s*'
 )
+_NAME_PAREN_ADDRESS = re.compile(r'([^,;()<>"@]+?)\s*\(([^()\s<>"]+@[^()\s<>"]+)\)')
 _GROUP = re.compile(r'^\s*[^:<>@"]*:\s*;?\s*$')
 # Exchange prints "Mills, Cheryl <cm@x>" unquoted; quote it so the comma stays inside.
 _LAST_FIRST = re.compile(r'(^|[,;]\s*)([^\s,;<>"@]+),\s*([^,;<>"@]+?)\s*(<[^<>]+@[^<>]+>)')
@@ -117,6 +118,7 @@ def names_from_legacy(value: str) -> tuple[str, ...]:
     if not value.strip():
         return ()
     cleaned = _LEGACY_X500.sub("", decode_words(value))
+    cleaned = _NAME_PAREN_ADDRESS.sub(r'"\1" <\2>', cleaned)  # "Art Shaw (art@x.com)"
     if "<" in cleaned or "@" in cleaned:
         return tuple(a.name or a.email for a in parse_addresses(cleaned))
     # Without angle brackets commas are ambiguous ("Last, First"); one name per

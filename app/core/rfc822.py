@@ -20,6 +20,7 @@ from app.core.model import Email
 MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)
 MAX_DEPTH = 20
 _ESCAPED = re.compile("[\udc80-\udcff]")  # raw 8-bit header bytes, kept by the parser
+_FOLDING = re.compile(r"\r?\n(?=[ \t])")
 _BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,200}?)(?:--)?[ \t]*$", re.MULTILINE)
 _FORWARD_BANNER = "---------- Forwarded message ---------"
 _CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ascii": "us-ascii"}
@@ -43,8 +44,10 @@ def parse_eml(raw: bytes) -> Email:
 
 
 def _header_text(value: object) -> str:
+    """A header value as text: 8-bit bytes decoded, folding undone (RFC 5322 2.2.3)."""
     if isinstance(value, str):
-        return _unescape_8bit(value) if _has_escapes(value) else value
+        text = _unescape_8bit(value) if _has_escapes(value) else value
+        return _FOLDING.sub("", text)
     try:
         if isinstance(value, Header):
             return "".join(_chunk_text(chunk, charset) for chunk, charset in decode_header(value))
@@ -98,15 +101,31 @@ def _collect(
 
 def _attached_message(node: object, filename: str, problems: list[str], depth: int) -> Part:
     """A message forwarded as an attachment: listed, and its text kept as a forward."""
+    name = filename or "forwarded-message.eml"
     if not isinstance(node, email.message.Message):
-        return Part("message/rfc822", filename or "forwarded-message.eml")
+        return Part("message/rfc822", name)
     inner: list[Part] = []
     _collect(node, inner, problems, depth + 1)
-    attached = build_email([(k, _header_text(v)) for k, v in node.items()], inner)
-    head = [f"{name}: {node.get(name)}" for name in ("From", "Date", "Subject", "To", "Cc")]
-    block = "\n".join([_FORWARD_BANNER, *(h for h in head if not h.endswith("None")), ""])
-    text = block + "\n" + attached.text
-    return Part("message/rfc822", filename or "forwarded-message.eml", text, len(text))
+    headers = [(k, _header_text(v)) for k, v in node.items()]
+    attached = build_email(headers, inner)
+    shown = {k.lower(): v for k, v in reversed(headers)}
+    head = [
+        f"{k}: {shown[k.lower()]}"
+        for k in ("From", "Date", "Subject", "To", "Cc")
+        if k.lower() in shown
+    ]
+    text = "\n".join([_FORWARD_BANNER, *head, "", attached.text])
+    return Part("message/rfc822", name, text, len(text))
+
+
+def forwarded_part(raw: bytes, filename: str) -> Part:
+    """A `message/rfc822` part given as bytes (Gmail API) read like an attached message."""
+    problems: list[str] = []
+    try:
+        node = email.message_from_bytes(raw, policy=policy.compat32)
+    except Exception:  # stdlib parser bugs on hostile input must not escape
+        return Part("message/rfc822", filename or "forwarded-message.eml", None, len(raw))
+    return _attached_message(node, filename, problems, 0)
 
 
 def _rescue(body: str, parts: list[Part], problems: list[str], depth: int) -> None:

@@ -1,8 +1,9 @@
-"""Gmail API message JSON (`format=full`) into `core.Email` (pure: no I/O).
+"""Gmail API message JSON (`format=full` or `raw`) into `core.Email` (pure: no I/O).
 
 Walks the payload part tree, decodes base64url bodies with the declared charset,
 and lists attachments; the shared `core.assemble` builds the `Email`, so mail read
-from Gmail and from `.eml` files is analysed identically.
+from Gmail and from `.eml` files is analysed identically. Anything malformed (wrong
+types, bad base64, missing payload) degrades into a `problems` note, never raises.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from app.core.assemble import Part, build_email
 from app.core.model import Email, Thread
-from app.core.rfc822 import decode_text
+from app.core.rfc822 import decode_text, forwarded_part, parse_eml
 
 JSON = dict[str, Any]
 MAX_PARTS = 200
@@ -26,46 +27,49 @@ def email_from_gmail(message: JSON) -> Email:
         return build_email([], [], ["not a Gmail message object"])
     payload = message.get("payload")
     problems: list[str] = []
+    if not isinstance(payload, dict) and isinstance(message.get("raw"), str):
+        return parse_eml(_b64(message["raw"], problems))
     headers: list[tuple[str, str]] = []
     parts: list[Part] = []
     if isinstance(payload, dict):
         headers = _headers(payload)
         _walk(payload, parts, problems, 0)
-    elif "raw" in message:
-        from app.core.rfc822 import parse_eml
-
-        return parse_eml(_b64(str(message.get("raw", "")), problems))
     else:
         problems.append("message has no payload")
     return build_email(
         headers,
         parts,
         problems,
-        gmail_id=str(message.get("id", "")),
-        thread_id=str(message.get("threadId", "")),
+        gmail_id=_text(message.get("id")),
+        thread_id=_text(message.get("threadId")),
     )
 
 
 def thread_from_gmail(thread: JSON) -> Thread:
     """A Gmail API thread (`threads.get`) into a `Thread`, oldest message first."""
-    raw = thread.get("messages") if isinstance(thread, dict) else None
+    if not isinstance(thread, dict):
+        return Thread()
+    raw = thread.get("messages")
     messages = [m for m in raw if isinstance(m, dict)] if isinstance(raw, list) else []
-    messages.sort(
-        key=lambda m: (
-            int(str(m.get("internalDate", "0")) or 0)
-            if str(m.get("internalDate", "0")).isdigit()
-            else 0
-        )
-    )
-    thread_id = str(thread.get("id", "")) if isinstance(thread, dict) else ""
-    return Thread(tuple(email_from_gmail(m) for m in messages), thread_id)
+    messages.sort(key=_internal_date)  # stable: messages without a date keep their order
+    return Thread(tuple(email_from_gmail(m) for m in messages), _text(thread.get("id")))
+
+
+def _internal_date(message: JSON) -> int:
+    value = _text(message.get("internalDate"))
+    return int(value) if value.isdigit() else 0
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
 
 
 def _headers(part: JSON) -> list[tuple[str, str]]:
     found = []
-    for header in part.get("headers") or []:
+    raw = part.get("headers")
+    for header in raw if isinstance(raw, list) else []:
         if isinstance(header, dict):
-            found.append((str(header.get("name", "")), str(header.get("value", ""))))
+            found.append((_text(header.get("name")), _text(header.get("value"))))
     return found
 
 
@@ -75,7 +79,7 @@ def _walk(part: JSON, parts: list[Part], problems: list[str], depth: int) -> Non
             problems.append("MIME tree too large: rest ignored")
         return
     children = part.get("parts")
-    if isinstance(children, list) and children:
+    if isinstance(children, list) and children and _mime(part) != "message/rfc822":
         for child in children:
             if isinstance(child, dict):
                 _walk(child, parts, problems, depth + 1)
@@ -83,21 +87,30 @@ def _walk(part: JSON, parts: list[Part], problems: list[str], depth: int) -> Non
     parts.append(_leaf(part, problems))
 
 
+def _mime(part: JSON) -> str:
+    return (_text(part.get("mimeType")) or "text/plain").lower()
+
+
 def _leaf(part: JSON, problems: list[str]) -> Part:
-    mime = str(part.get("mimeType") or "text/plain").lower()
-    filename = str(part.get("filename") or "")
-    body = part.get("body") if isinstance(part.get("body"), dict) else {}
-    assert isinstance(body, dict)
-    size = body.get("size", 0)
-    size = size if isinstance(size, int) else 0
+    mime = _mime(part)
+    filename = _text(part.get("filename"))
+    body = part.get("body")
+    body = body if isinstance(body, dict) else {}
+    size = body.get("size")
+    size = size if isinstance(size, int) and size >= 0 else 0
+    data = _b64(body["data"], problems) if isinstance(body.get("data"), str) else None
+    if mime == "message/rfc822" and data is not None:
+        return forwarded_part(data, filename)
     text = None
-    if mime.startswith("text/") and not filename and "data" in body:
-        data = _b64(str(body.get("data", "")), problems)
+    if mime.startswith("text/") and not filename and data is not None:
         text = decode_text(data, _charset(part), problems)
-        size = size or len(data)
-    disposition = " ".join(v for n, v in _headers(part) if n.lower() == "content-disposition")
-    inline = disposition.lower().startswith("inline") and mime.startswith("image/")
-    return Part(mime, filename, text, size, inline)
+    inline = _disposition(part).startswith("inline") and mime.startswith("image/")
+    return Part(mime, filename, text, size or (len(data) if data else 0), inline)
+
+
+def _disposition(part: JSON) -> str:
+    found = [v for n, v in _headers(part) if n.lower() == "content-disposition"]
+    return found[0].lower().strip() if found else ""
 
 
 def _charset(part: JSON) -> str | None:
@@ -109,6 +122,7 @@ def _charset(part: JSON) -> str | None:
 
 
 def _b64(data: str, problems: list[str]) -> bytes:
+    """base64url with or without padding; damage gives no bytes and a note."""
     try:
         return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
     except (binascii.Error, ValueError):

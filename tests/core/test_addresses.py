@@ -1,0 +1,115 @@
+"""Address headers into `Address` values: names, damage, legacy Exchange headers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.addresses import (
+    clean_name,
+    decode_words,
+    name_from_email,
+    names_from_legacy,
+    normalize_display,
+    parse_addresses,
+    with_names,
+)
+from app.core.model import Address
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Sue Park <Sue@Northwind.Example>", [("Sue Park", "sue@northwind.example")]),
+        (
+            '"Park, Sue" <sue@x.example>, joe@y.example',
+            [("Park, Sue", "sue@x.example"), ("", "joe@y.example")],
+        ),
+        ("Mills, Cheryl D <cm@x.example>", [("Cheryl D Mills", "cm@x.example")]),
+        ("=?UTF-8?B?Wm/DqyBNw7xsbGVy?= <z@x.example>", [("Zoë Müller", "z@x.example")]),
+        ("Sue Park; Joe Brandt", [("Sue Park", ""), ("Joe Brandt", "")]),
+        ("Park, Sue", [("Sue Park", "")]),
+        ("Balderston, Kris M", [("Kris M Balderston", "")]),
+        ("Sue Park, Joe Brandt", [("Sue Park", ""), ("Joe Brandt", "")]),
+        ("undisclosed-recipients:;", []),
+        ("Team: a@x.example, b@y.example;", [("", "a@x.example"), ("", "b@y.example")]),
+        ("jdoe@x.example (John Doe)", [("John Doe", "jdoe@x.example")]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_parse_addresses(value: str, expected: list[tuple[str, str]]) -> None:
+    """Display names, quoted and unquoted 'Last, First', bare names, groups, comments."""
+    assert [(a.name, a.email) for a in parse_addresses(value)] == expected
+
+
+def test_address_as_name_is_dropped() -> None:
+    """A display name that is just the address is no name."""
+    assert parse_addresses('"sue@x.example" <sue@x.example>') == (Address("", "sue@x.example"),)
+
+
+def test_thousands_of_recipients_are_capped() -> None:
+    """A header with thousands of addresses stops at the cap."""
+    value = ", ".join(f"p{i}@x.example" for i in range(3000))
+    assert len(parse_addresses(value)) == 500
+
+
+def test_decode_words_damage_falls_back() -> None:
+    """Broken encoded words come back as written, whitespace collapsed."""
+    assert decode_words("=?utf-8?Q?Zo=C3=AB?=") == "Zoë"
+    assert decode_words("=?nope?Q?abc?=  x") == "=?nope?Q?abc?= x"
+
+
+def test_clean_name() -> None:
+    """Quotes and Exchange X.500 paths are removed from names."""
+    assert clean_name('"Sue Park"') == "Sue Park"
+    assert clean_name("Lay, Kenneth </O=ENRON/OU=NA/CN=RECIPIENTS/CN=KLAY>") == "Lay, Kenneth"
+    assert clean_name("sue@x.example") == ""
+
+
+def test_legacy_x_headers() -> None:
+    """Names from Exchange X-To headers, with or without addresses."""
+    value = (
+        "Dasovich, Jeff </O=ENRON/OU=NA/CN=RECIPIENTS/CN=JDASOVIC>, "
+        "Kean, Steven </O=ENRON/OU=NA/CN=RECIPIENTS/CN=SKEAN>"
+    )
+    assert names_from_legacy(value) == ("Dasovich, Jeff", "Kean, Steven")
+    assert names_from_legacy("Art Shaw (art@x.example), b@y.example") == ("Art Shaw", "b@y.example")
+    assert names_from_legacy("") == ()
+
+
+def test_with_names_fills_from_parallel_list_and_address() -> None:
+    """Missing names come from X-To, else from the address; 'Last, First' is turned round."""
+    found = with_names(
+        (Address("", "jeff@x.example"), Address("", "sue.park@y.example")),
+        ("Dasovich, Jeff", "sue.park@y.example"),
+    )
+    assert found == (
+        Address("Jeff Dasovich", "jeff@x.example"),
+        Address("Sue Park", "sue.park@y.example"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("email", "name"),
+    [("sue.park@x", "Sue Park"), ("jo-ann.de-la-cruz@x", ""), ("sue@x", ""), ("a.b@x", "")],
+)
+def test_name_from_email(email: str, name: str) -> None:
+    """Two or three alphabetic parts of the local part make a name."""
+    assert name_from_email(email) == name
+
+
+def test_normalize_display() -> None:
+    """'Park, Sue' and shouted names are made readable; others are kept."""
+    assert normalize_display("Park, Sue") == "Sue Park"
+    assert normalize_display("PARK, SUE") == "Sue Park"
+    assert normalize_display("Sue Park, PhD, MBA") == "Sue Park, PhD, MBA"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises(value: str) -> None:
+    """Any header value gives addresses with lower-case emails."""
+    for address in parse_addresses(value):
+        assert address.email == address.email.lower()

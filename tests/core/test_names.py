@@ -1,0 +1,81 @@
+"""People's names: greeting names, nickname and accent-aware matching."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.model import Address
+from app.core.names import first_name, greeting_name, matches, name_tokens
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Sue Park", "Sue"),
+        ("Park, Sue", "Sue"),
+        ("Dr. Sue Park Jr.", "Sue"),
+        ("Dr. Park", "Dr. Park"),
+        ("Zoë Müller", "Zoë"),
+        ("sue@x.example", ""),
+        ("<yourname>", ""),
+        ("", ""),
+        ("123 Team", ""),
+    ],
+)
+def test_first_name(name: str, first: str) -> None:
+    """The name to greet by; addresses, placeholders and numbers give nothing."""
+    assert first_name(name) == first
+
+
+def test_greeting_name_falls_back_to_the_address() -> None:
+    """Without a display name the address's local part gives the greeting."""
+    assert greeting_name(Address("", "sue.park@x.example")) == "Sue"
+    assert greeting_name(Address("Joe Brandt", "jb@x.example")) == "Joe"
+    assert greeting_name(Address("", "")) == ""
+
+
+def test_name_tokens() -> None:
+    """Lower-cased words, titles dropped, nicknames, possessives and accent-free forms."""
+    assert name_tokens("Dr. Sue Park") == {"sue", "susan", "park"}
+    assert name_tokens("Joe's") == {"joe", "joseph"}
+    assert {"zoe", "muller", "mueller"} <= name_tokens("Zoë Müller")
+    assert "strasser" in name_tokens("Straßer")
+    assert name_tokens("") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("written", "person", "expected"),
+    [
+        ("Tom", Address("Thomas Nides", "tn@x.example"), True),
+        ("Sue", Address("Susan Park", ""), True),
+        ("Françoise", Address("Francoise Blanc", ""), True),
+        ("Zoë", Address("", "zoe.mueller@x.example"), True),
+        ("Müller", Address("", "mueller@x.example"), True),
+        ("Misha", Address("", "msiegel@x.example"), False),
+        ("Siegel", Address("", "msiegel@x.example"), True),
+        ("Joe", Address("Sue Park", "sue@x.example"), False),
+        ("", Address("Sue Park", "sue@x.example"), False),
+    ],
+)
+def test_matches(written: str, person: Address, expected: bool) -> None:
+    """A written name refers to a recipient by name, nickname, spelling or address."""
+    assert matches(written, person) is expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=40))
+def test_never_raise(name: str, email: str) -> None:
+    """Any name and address give strings and booleans."""
+    assert isinstance(first_name(name), str)
+    assert isinstance(greeting_name(Address(name, email)), str)
+    assert isinstance(matches(name, Address(name, email)), bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_first_name_is_stable(name: str) -> None:
+    """The first name of a first name is itself."""
+    once = first_name(name)
+    assert first_name(once) == once
