@@ -13,7 +13,16 @@ import re
 from dataclasses import replace
 
 from app.core.cast import cast
-from app.core.model import Email, Introduction, IntroKind, IntroVerdict, Person, Thread, UserRole
+from app.core.model import (
+    Address,
+    Email,
+    Introduction,
+    IntroKind,
+    IntroVerdict,
+    Person,
+    Thread,
+    UserRole,
+)
 from app.core.people import blurb_for, display_name, sign_off_name
 from app.core.quoted import quoted_messages
 from app.core.reading import Reading, could_hold_cue, evidence, read, recipients, score
@@ -81,6 +90,7 @@ def _build(
     kind, people = cast(reading.hits, email, recipients(email), reading.subject_names)
     if not people:
         return None
+    people = _signed_names(people, email)
     cue_sentences = frozenset(h.sentence for h in reading.hits)
     introduced = tuple(
         Person(name, addr.email if addr else "", blurb_for(name, reading.spans, cue_sentences))
@@ -99,6 +109,28 @@ def _build(
         message_id=email.message_id,
         references=email.references,
     )
+
+
+def _signed_names(
+    people: list[tuple[str, Address | None]], email: Email
+) -> list[tuple[str, Address | None]]:
+    """People known only by a handle ("sbwhoeop") take the name they sign quoted mail with."""
+    if not any(addr and name.lower() == addr.email.split("@", 1)[0] for name, addr in people):
+        return people
+    signed = {
+        q.email.sender.email: sign_off_name(q.email.new_text, q.email.signature)
+        for q in quoted_messages(email)
+        if q.email.sender and q.email.sender.email
+    }
+    return [
+        (
+            signed.get(addr.email) or name
+            if addr and name.lower() == addr.email.split("@", 1)[0]
+            else name,
+            addr,
+        )
+        for name, addr in people
+    ]
 
 
 def _introducer(email: Email) -> Person:

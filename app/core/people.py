@@ -23,6 +23,7 @@ _SPLIT_NAMES = re.compile(_NAME_SEP)
 _VOCATIVE = re.compile(rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
 _SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
+_TRAILING_NAME = re.compile(rf"[.!?]\s+(?P<who>{NAME})\s*$")
 _MAX_BLURB = 400
 _CLOSING = re.compile(
     r"^(?:thanks|thank you|best|regards|cheers|sincerely|warmly|all the best|kind regards|"
@@ -86,7 +87,10 @@ def sign_off_name(own: str, signature: str) -> str:
         match = _SIGN_NAME.match(line)
         if match and len(line) <= 40:
             return match.group("who").strip()
-    return ""
+    # "... tomorrow at the event. Hooray! Sid": a name after the last sentence.
+    last = own.rstrip().rsplit("\n", 1)[-1]
+    match = _TRAILING_NAME.search(last[-60:])
+    return match.group("who").strip() if match else ""
 
 
 def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -> str:

@@ -71,6 +71,7 @@ def quoted_messages(email: Email) -> tuple[QuotedMessage, ...]:
     while text.strip() and len(found) < _MAX_BLOCKS:
         message, rest = _read_block(text, email, people)
         found.append(message)
+        people = _learn(people, message.email)
         if len(rest) >= len(text):
             rest = text.split("\n", 1)[1] if "\n" in text else ""  # always make progress
         text = rest
@@ -84,12 +85,12 @@ def _read_block(text: str, outer: Email, people: tuple[Address, ...]) -> tuple[Q
     split = split_body("\n".join(body))
     sender = _complete(_first(fields.get("from", "")), people)
     others = tuple(p for p in people if not sender or not _same(p, sender))
-    to = _complete_all(_people(fields.get("to", "")), people) if "to" in fields else others
+    cc = _complete_all(_people(fields.get("cc", "")), people)
     message = Email(
         subject=fields.get("subject", outer.subject),
         sender=sender,
-        to=to,
-        cc=_complete_all(_people(fields.get("cc", "")), people),
+        to=_recipients(fields.get("to"), people, others, cc),
+        cc=cc,
         text="\n".join(body),
         new_text=split.own,
         quoted_text=split.quoted,
@@ -98,6 +99,22 @@ def _read_block(text: str, outer: Email, people: tuple[Address, ...]) -> tuple[Q
         problems=("read from quoted history",),
     )
     return QuotedMessage(message, forwarded), split.quoted
+
+
+def _recipients(
+    value: str | None,
+    people: tuple[Address, ...],
+    others: tuple[Address, ...],
+    cc: tuple[Address, ...],
+) -> tuple[Address, ...]:
+    """The quoted To, completed; when it is missing or names someone we cannot place
+    (redacted, garbled), the thread's other participants stand in for it."""
+    listed = _complete_all(_people(value), people) if value is not None else ()
+    if listed and all(a.email for a in listed):
+        return listed
+    known = [a for a in listed if a.email]
+    rest = [p for p in others if not any(_same(p, a) for a in (*known, *cc))]
+    return tuple(known + rest)
 
 
 def _read_head(lines: list[str]) -> tuple[dict[str, str], bool, int]:
@@ -157,6 +174,25 @@ def _unquote(lines: list[str]) -> list[str]:
     if not first.lstrip().startswith(">"):
         return lines
     return [re.sub(r"^\s*> ?", "", line) for line in lines]
+
+
+def _learn(people: tuple[Address, ...], message: Email) -> tuple[Address, ...]:
+    """Participants known so far, plus those an older message names with an address.
+
+    A handle-like name ("sradelet") gives way to a real one ("Steve Radelet").
+    """
+    known = list(people)
+    for person in _participants(message):
+        same = next((i for i, p in enumerate(known) if p.email == person.email), None)
+        if same is None:
+            known.append(person)
+        elif _is_handle(known[same]) and not _is_handle(person):
+            known[same] = person
+    return tuple(known)
+
+
+def _is_handle(person: Address) -> bool:
+    return not person.name or person.name.lower() == person.email.split("@", 1)[0]
 
 
 def _participants(email: Email) -> tuple[Address, ...]:

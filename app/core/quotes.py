@@ -47,7 +47,11 @@ _SIGNOFF = re.compile(
     re.IGNORECASE,
 )
 _SIG_DELIM = re.compile(r"^\s*(--|__|—)\s*$|^--\s?$")
-_MOBILE = re.compile(r"^\s*sent from my \w+|^\s*get outlook for", re.IGNORECASE)
+_MOBILE = re.compile(
+    r"^\s*(?:sent from my \w+|get outlook for|sent (?:via|from|using|with) .{0,60}"
+    r"(?:blackberry|iphone|ipad|android|mobile|phone|device|wireless))",
+    re.IGNORECASE,
+)
 _SIGNATURE_LINES = 10  # name, title, company, phones, links: more is a message, not a signature
 _SIGNATURE_WIDTH = 80
 _MAX_LINES = 20_000  # a longer body is read up to here; the rest counts as quoted history

@@ -314,6 +314,23 @@ def test_names_lose_trailing_punctuation() -> None:
     assert all(p.name[-1].isalpha() for p in intro.introduced)
 
 
+def test_handles_take_the_name_people_sign_with() -> None:
+    """A recipient known only as 'sbw' is named as they sign their quoted mail."""
+    email = Email(
+        sender=Address("Hana Ito", "hana@x.example"),
+        to=(Address("sbw", "sbw@y.example"),),
+        cc=(Address("Jake Sullivan", "jake@x.example"),),
+        new_text="How would you frame it? I'm copying Jake Sullivan who works with me on this.",
+        quoted_text=(
+            "-----Original Message-----\nFrom: sbw <sbw@y.example>\nTo: Hana Ito\n\n"
+            "The vote passed tonight. Hooray! Sid\n\nSent via BlackBerry"
+        ),
+    )
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert [p.name for p in intro.introduced] == ["Sid", "Jake Sullivan"]
+
+
 def test_mass_mail_footer_is_never_an_introduction() -> None:
     """'Meet X' in a newsletter with an unsubscribe footer is not an introduction."""
     email = Email(

@@ -156,3 +156,13 @@ def test_own_words_split_again_stay_the_same(body: str) -> None:
     own = split_body(body).own
     again = split_body(own)
     assert (again.own, again.quoted) == (own, "")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["Sent from my iPhone", "Sent via BlackBerry by AT&T", "Sent with my Android phone"],
+)
+def test_mobile_footers_are_signatures(footer: str) -> None:
+    """Phone footers end the own words."""
+    split = split_body(f"Done. Hooray! Sid\n\n{footer}")
+    assert (split.own, split.signature) == ("Done. Hooray! Sid", footer)
