@@ -1,4 +1,4 @@
-"""The command line: `analyze`, `suggest`, `check` and `manifest` (a contract).
+"""The command line: `analyze`, `suggest`, `check`, `manifest` and `migrate` (a contract).
 
 `python -m app analyze --json [--me ADDRESS] FILE...` prints one JSON object per
 file, in order, one per line. Unreadable input gives an object with an `error`
@@ -114,12 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli_coach import register
 
     register(sub)
-    try:
-        from app.cli_manifest import register as register_manifest
-    except ImportError:  # the deployment descriptor command lands with the add-on backend
-        pass
-    else:
-        register_manifest(sub)
+    from app.cli_manifest import register as register_manifest
+    from app.cli_store import register as register_store
+
+    register_manifest(sub)
+    register_store(sub)
     return parser
 
 

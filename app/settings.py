@@ -37,13 +37,13 @@ class Settings(BaseSettings):
     )
     hash_key: str | None = Field(
         default=None,
-        description="Secret for the keyed hashes of user ids and addresses in server state "
-        "(share it between instances; random per process when unset).",
+        description="Secret for the keyed hashes of user ids and addresses in server state; "
+        "when unset, the database generates one and keeps it (the `memory://` store: per process).",
     )
     database_url: str = Field(
         default="sqlite:///var/intro-coach.sqlite3",
         description="Where preferences and short-lived state live: a SQLite file by default, "
-        "`postgresql://…` for a multi-instance deployment.",
+        "`postgresql://…` for a multi-instance deployment, `memory://` for nothing on disk.",
     )
     demo: bool = Field(
         default=False,
