@@ -79,6 +79,10 @@ class Hasher:
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
 
 
+class DraftInProgress(Exception):
+    """Another click is still creating this draft; try again in a moment."""
+
+
 @dataclass(frozen=True, slots=True)
 class CreatedReply:
     """A draft we created: enough to open it again."""

@@ -17,8 +17,9 @@ from app.addon.auth import InvalidToken
 from app.addon.certs import CertsUnavailable
 from app.addon.events import MalformedEvent
 from app.cards import error as error_card
-from app.cards.responses import push, update
+from app.cards.responses import notify, push, update
 from app.gmail.errors import AccessDenied, GmailError, GmailTimeout, RateLimited
+from app.state import DraftInProgress
 
 logger = logging.getLogger("app.api")
 TRIGGER_PATHS = ("/addon/homepage", "/addon/message", "/addon/compose")
@@ -40,6 +41,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CertsUnavailable, _certs_down)
     app.add_exception_handler(NotConfigured, _not_configured)
     app.add_exception_handler(GmailError, _gmail)
+    app.add_exception_handler(DraftInProgress, _in_progress)
     app.add_middleware(LastResort)
 
 
@@ -110,6 +112,12 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     logger.error("unexpected %s on %s", type(exc).__name__, request.url.path)
     message = "Something went wrong on our side while reading this message."
     return _card(request, "Sorry", message, "Try again; if it keeps happening, tell us.")
+
+
+async def _in_progress(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        notify("Still creating your draft from the first click: try again in a moment.")
+    )
 
 
 def _advice(exc: GmailError) -> str:

@@ -16,9 +16,10 @@ Keeps: no mail content is stored, and user ids and participants' addresses only 
 hashes (HMAC-SHA256 with `INTRO_HASH_KEY`).
 """
 
+from app.state import DraftInProgress
 from app.store.engine import UnsupportedDatabase, connect
 from app.store.intros import SqlRecentIntros
-from app.store.ledger import DraftInProgress, SqlDraftLedger
+from app.store.ledger import SqlDraftLedger
 from app.store.migrate import HEAD_REVISION, current_revision, upgrade
 from app.store.preferences import SqlPreferences
 from app.store.store import Store, open_store

@@ -19,7 +19,7 @@ from types import TracebackType
 
 from sqlalchemy import Engine, delete, select, update
 
-from app.state import DRAFT_TTL_SECONDS, CreatedReply, Hasher, draft_key
+from app.state import DRAFT_TTL_SECONDS, CreatedReply, DraftInProgress, Hasher, draft_key
 from app.store.dialect import insert
 from app.store.housekeeping import Housekeeping
 from app.store.schema import draft_claims
@@ -27,10 +27,6 @@ from app.store.schema import draft_claims
 CLAIM_SECONDS = 60.0  # longer than any Gmail call (its timeout is at most 30 s)
 WAIT_SECONDS = 20.0  # how long a second click waits for the first one's draft
 _rows = draft_claims.c
-
-
-class DraftInProgress(Exception):
-    """Another click is still creating this draft; try again in a moment."""
 
 
 class _Claim(Enum):
