@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from app.core.model import Address, Email, IntroKind
 from app.core.names import matches
-from app.core.people import display_name, full_names, resolve, vocatives
+from app.core.people import at_organisation, display_name, full_names, resolve, vocatives
 from app.core.reading import Hit
 
 Cast = list[tuple[str, Address | None]]
@@ -29,6 +29,8 @@ def cast(
     if kind == "classic" and _to_a_group(named, addressed, others):
         kind, people = "one_to_many", _merge(named, _fallback(others, _MAX_PEOPLE))
     elif kind == "classic":
+        # "I'd like to introduce you to Joe" with no greeting: "you" is who it is sent to.
+        addressed = addressed or [(display_name("", a), a) for a in email.to if not _in(a, named)]
         people = _merge(addressed, named) if named or addressed else _fallback(others, 4)
         if len(people) < 2:
             people = _merge(people, _fallback(others, 4))
@@ -69,7 +71,13 @@ def _named(hits: Sequence[Hit], email: Email, others: tuple[Address, ...]) -> Ca
         found.extend((a.name, a) for a in email.cc if a.name and a.name.split()[-1] in text)
     for hit in hits:
         for name in hit.names:
-            person = resolve(name, others)
+            person = resolve(name, others) if hit.cue.name != "introduce-org" else None
+            team = at_organisation(name, others) if person is None else []
+            if team:  # "introduce you to Tallyworks": the people copied from tallyworks
+                found.extend((display_name("", a), a) for a in team)
+                continue
+            if hit.cue.name == "introduce-org":
+                continue
             if person is None and hit.cue.needs_copied and len(email.cc) == 1:
                 person = email.cc[0] if not resolve(name, email.to) else None
             found.append((display_name(name, person), person))

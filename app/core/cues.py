@@ -61,6 +61,7 @@ _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("each-other", "classic", 3.0, False, r"each other|one another", r"(?i:\bintroduc\w*\s+(?:you\s+)?(?:both\s+|two\s+|all\s+)?(?:to\s+)?(?:each other|one another)\b)"),
     ("introduce-you", "classic", 3.0, False, r"introduc", r"(?i:\bintroduc(?:e|ing)\s+(?:you\s+(?:both|two|all)|the two of you|both of you)\b)"),
     ("introduce-who", "classic", 3.0, True, r"introduc", rf"(?i:\b(?:(?:like|love|want|wanted|writing|glad|pleased|delighted|happy)\s+to|let me|allow me to|I'?m|I am)\s+(?:e-?)?introduc(?:e|ing))\s+(?:(?i:you)\s+(?:(?i:to|both to)\s+)?)?{_WHO}{_AND_WHO2}"),
+    ("introduce-org", "classic", 3.0, True, r"introduc", r"(?i:\b(?:(?:like|love|want|wanted|writing|glad|pleased|delighted|happy)\s+to|let me|allow me to|I'?m|I am)\s+(?:e-?)?introduc(?:e|ing)\s+you\s+to)\s+(?!(?i:one|our|my|the|an?|some|his|her|their|your|this|that|these|those|him|them|us|people|someone|everyone|all|both|each)\b)(?P<org>[A-Za-z][\w&-]{2,40})"),
     ("introduce-who", "classic", 2.5, False, r"introduc", rf"(?i:\b(?:this|the) (?:e-?mail|note|message) is to introduce)\s+(?:(?i:you)\s+(?i:to)\s+)?{_WHO}"),
     ("intro-email", "classic", 3.0, False, r"introduction|opt-in|opt in", r"(?i:\b(?:this is an? |as an? )?(?:e-?)?introduction e-?mail\b|\bcard of introduction\b|\bdouble[- ]opt[- ]in\b)"),
     ("connect", "classic", 3.0, False, r"connect|introducing|linking", r"(?i:\b(?:connecting|introducing|linking)\s+(?:the\s+two\s+of\s+you|you\s+two|you\s+both|both\s+of\s+you)\b)"),

@@ -23,6 +23,7 @@ _SPLIT_NAMES = re.compile(_NAME_SEP)
 _VOCATIVE = re.compile(rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
 _SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
+_POSSESSIVE = re.compile(r"['’]s$")
 _TRAILING_NAME = re.compile(rf"[.!?]\s+(?P<who>{NAME})\s*$")
 _MAX_BLURB = 400
 _CLOSING = re.compile(
@@ -73,6 +74,25 @@ def resolve(name: str, people: Sequence[Address]) -> Address | None:
         return found[0]
     exact = [p for p in found if name_tokens(name) >= name_tokens(p.name) and p.name]
     return exact[0] if len(exact) == 1 else None
+
+
+def at_organisation(token: str, people: Sequence[Address]) -> list[Address]:
+    """Recipients whose mail domain is the organisation named ("myCFO" -> @mycfo.com)."""
+    wanted = re.sub(r"[^a-z0-9]", "", _POSSESSIVE.sub("", token.lower()))
+    if len(wanted) < 3:
+        return []
+    return [p for p in people if p.email and any(_same_org(wanted, d) for d in _labels(p.email))]
+
+
+def _labels(email: str) -> list[str]:
+    return email.rsplit("@", 1)[-1].split(".")[:-1]
+
+
+def _same_org(wanted: str, label: str) -> bool:
+    if wanted == label:
+        return True
+    short, long_ = sorted((wanted, label), key=len)
+    return len(short) >= 4 and long_.startswith(short)
 
 
 def sign_off_name(own: str, signature: str) -> str:

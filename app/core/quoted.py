@@ -120,31 +120,36 @@ def _recipients(
 def _read_head(lines: list[str]) -> tuple[dict[str, str], bool, int]:
     """Banner, attribution and header lines at the top of a block, and where the body starts."""
     fields: dict[str, str] = {}
-    forwarded = False
-    start = 0
+    forwarded, start, last = False, 0, ""
     for i, line in enumerate(lines[:_MAX_HEAD]):
         if not line.strip():
             continue
-        if _BANNER.match(line) and not fields:
-            forwarded = forwarded or "forward" in line.lower()
-            start = i + 1
+        if not fields and _BANNER.match(line):
+            forwarded, start = forwarded or "forward" in line.lower(), i + 1
             continue
-        wrote = _attribution(lines, i)
-        if wrote and not fields:
+        wrote = _attribution(lines, i) if not fields else None
+        if wrote:
             fields["from"], start = wrote
             break
-        lotus = _LOTUS.match(line)
-        if lotus and not fields:
-            fields["from"] = lotus.group("who").strip()
-            start = i + 1
+        lotus = None if fields else _LOTUS.match(line)
+        if lotus:
+            fields["from"], start, last = lotus.group("who").strip(), i + 1, "from"
             continue
         header = _HEADER.match(line)
-        if not header:
+        if header is None and last in ("to", "cc") and _continues(line, fields[last]):
+            fields[last], start = f"{fields[last]} {line.strip()}", i + 1
+            continue
+        if header is None:
             break
-        key = header.group(1).lower()
-        fields.setdefault(_FIELDS.get(key, key), header.group(2).strip())
+        last = _FIELDS.get(header.group(1).lower(), header.group(1).lower())
+        fields.setdefault(last, header.group(2).strip())
         start = i + 1
     return fields, forwarded, start
+
+
+def _continues(line: str, value: str) -> bool:
+    """A folded address list: an indented line, or one after a trailing separator."""
+    return line[:1] in (" ", "\t") or value.rstrip().endswith((",", ";"))
 
 
 def _attribution(lines: list[str], i: int) -> tuple[str, int] | None:

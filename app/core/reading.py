@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from app.core.cues import SUBJECT, Cue, cues_for, keywords_in
 from app.core.model import Address, Email
-from app.core.people import resolve, vocatives
+from app.core.people import at_organisation, resolve, vocatives
 from app.core.sentences import Span, sentences
 from app.core.vetoes import NEGATIVE, Veto, is_bulk
 
@@ -22,6 +22,7 @@ _HARD_VETO = frozenset(
 _MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
 _MAX_SENTENCES = 120
 _BULK_PENALTY = 2.0
+_NAMES_AN_ORG = frozenset({"introduce-who", "introduce-org"})
 _MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 
@@ -61,6 +62,7 @@ def read(email: Email) -> Reading:
         present = frozenset(k for k in keys if k in lower)
         if present:
             _read_sentence(reading, Sentence(i, span, lower, present), vetoes)
+    _drop_own_company(reading)
     for name, pattern in SUBJECT:
         found = pattern.search(email.subject)
         if found:
@@ -68,6 +70,23 @@ def read(email: Email) -> Reading:
             reading.subject_names.extend(n for n in found.groupdict().values() if n)
     reading.bulk = is_bulk(lowered, text) or is_bulk(folded(email.signature[:2_000]))
     return reading
+
+
+def _drop_own_company(reading: Reading) -> None:
+    """ "I'd like to introduce you to Acme" from an acme.com address is a sales pitch."""
+    sender = reading.email.sender
+    if sender is None or not sender.email:
+        return
+    pitch = [
+        h
+        for h in reading.hits
+        if h.cue.name in _NAMES_AN_ORG
+        and h.names
+        and all(at_organisation(n, (sender,)) for n in h.names)
+    ]
+    if pitch:
+        reading.hits = [h for h in reading.hits if h not in pitch]
+        reading.vetoes.append("self-introduction")
 
 
 def could_hold_cue(text: str) -> bool:
@@ -113,8 +132,9 @@ def score(reading: Reading) -> float:
     for hit in reading.hits:
         weight = hit.cue.weight
         if hit.cue.needs_copied and email.headers_present:
-            copied = [n for n in hit.names if resolve(n, others)]
-            weight = weight if copied or _lone_cc(email, hit.names) else weight / 2
+            copied = [n for n in hit.names if _placed(hit, n, others)]
+            lone = hit.cue.name != "introduce-org" and _lone_cc(email, hit.names)
+            weight = weight if copied or lone else weight / 2
         best[hit.cue.name] = max(best.get(hit.cue.name, 0.0), weight)
     if max(best.values(), default=0.0) < 2.0:
         return 0.0  # weak hints alone (a new hire, "will contact you") never make an intro
@@ -128,6 +148,13 @@ def score(reading: Reading) -> float:
         total -= 1.5  # broadcast mail: announcements, newsletters
     total -= _BULK_PENALTY if reading.bulk else 0.0
     return total - 0.5 * len(set(reading.vetoes) - {"scheduling"})
+
+
+def _placed(hit: Hit, name: str, others: tuple[Address, ...]) -> bool:
+    """The person (or, for "introduce you to Acme", the organisation) is on the message."""
+    if hit.cue.name == "introduce-org":
+        return bool(at_organisation(name, others))
+    return resolve(name, others) is not None
 
 
 def recipients(email: Email) -> tuple[Address, ...]:

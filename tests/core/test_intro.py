@@ -140,6 +140,12 @@ INTRODUCTIONS = [
          "hugo.martin@boulangerie-martin.example": "boulangerie"},
     ),
     Case(
+        "classic_intro_to_company_team.eml", "classic", "paula@grantcapital.example",
+        (SUE, "ken.obi@tallyworks.example", "rita@tallyworks.example"),
+        {"ken.obi@tallyworks.example": "Ken runs the firm"},
+        roles={SUE: "introduced", "rita@tallyworks.example": "introduced"},
+    ),
+    Case(
         "read_body_only_intro.eml", "classic", "Lena", ("Priya", "Tom"),
         {"Priya": "integration guide", "Tom": "weighbridge"},
     ),
@@ -148,6 +154,7 @@ INTRODUCTIONS = [
 NOT_INTRODUCTIONS = [
     "neg_self_introduction.eml",
     "neg_product_launch.eml",
+    "neg_company_pitch.eml",
     "neg_request_for_intro.eml",
     "neg_offer_to_introduce.eml",
     "neg_referral_outreach.eml",
