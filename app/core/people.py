@@ -23,6 +23,7 @@ _SPLIT_NAMES = re.compile(_NAME_SEP)
 _VOCATIVE = re.compile(rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
 _SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
+_NOT_NAMES = re.compile(r"[\s,.:;!?&/+()–—-]+|\b(?:and|und|y|et)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TRAILING_NAME = re.compile(rf"[.!?]\s+(?P<who>{NAME})\s*$")
 _MAX_BLURB = 400
@@ -129,7 +130,7 @@ def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -
             anchored = True  # "Bob, meet Annie." anchors what follows about Annie
             continue
         if mentions or (anchored and _PRONOUN_START.match(body)):
-            picked.append(body)
+            picked.append(_own_clauses(body, tokens) if mentions else body)
             anchored = True
         else:
             anchored = False
@@ -138,9 +139,27 @@ def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -
     return _trim(" ".join(picked))
 
 
+def _own_clauses(sentence: str, tokens: frozenset[str]) -> str:
+    """ "Joe builds radios; Sue pilots sensors." keeps the clauses about the person."""
+    clauses = [c.strip() for c in sentence.split("; ")]
+    if len(clauses) < 2:
+        return sentence
+    mine = [c for c in clauses if _about(c, tokens)]
+    return "; ".join(mine) if mine else sentence
+
+
+def _about(clause: str, tokens: frozenset[str]) -> bool:
+    """The clause names this person, or names nobody (then "his", "her" are about them)."""
+    named = name_tokens(" ".join(re.findall(NAME, clause)))
+    return bool(tokens & named) or not named
+
+
 def _is_greeting(text: str) -> bool:
+    """A greeting ("Hi Jeff:") or a bare exchange of names ("Sue — Joe.") says nothing."""
     match = _GREETING.match(text[:160])
-    return match is not None and not text[match.end() :].strip()
+    if match is not None and not text[match.end() :].strip():
+        return True
+    return len(text) < 80 and not _NOT_NAMES.sub("", re.sub(NAME, "", text))
 
 
 def _without_vocative(text: str, tokens: frozenset[str]) -> str:
