@@ -4,7 +4,7 @@ UV := .venv/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: install run test lint fmt check eval bench
+.PHONY: install run test lint fmt check eval bench fuzz load
 
 .venv/.installed: pyproject.toml uv.lock
 	test -x $(PY) || python3 -m venv .venv
@@ -36,3 +36,10 @@ eval: install
 
 bench: install
 	$(PY) -m scripts.bench
+
+# `make bench` report figures; `make fuzz` and `make load` exit 1 on any failure.
+fuzz: install
+	$(PY) -m scripts.fuzz
+
+load: install
+	$(PY) -m scripts.load
