@@ -26,6 +26,9 @@ _NAME_PAREN_ADDRESS = re.compile(r'([^,;()<>"@]+?)\s*\(([^()\s<>"]+@[^()\s<>"]+)
 _GROUP = re.compile(r'^\s*[^:<>@"]*:\s*;?\s*$')
 # Exchange prints "Mills, Cheryl <cm@x>" unquoted; quote it so the comma stays inside.
 _LAST_FIRST = re.compile(r'(^|[,;]\s*)([^\s,;<>"@]+),\s*([^,;<>"@]+?)\s*(<[^<>]+@[^<>]+>)')
+_X500_SPLIT = re.compile(r"</?O=[^>]*>?\s*,?", re.IGNORECASE)
+_LOCAL_SPLIT = re.compile(r"[._-]+")
+_COMMA_NAME = re.compile(r"([^,]+),\s*([^,]+)")
 _MAX_ADDRESSES = 500  # thousands of recipients are capped: nobody introduces 500 people
 
 
@@ -123,14 +126,14 @@ def names_from_legacy(value: str) -> tuple[str, ...]:
         return tuple(a.name or a.email for a in parse_addresses(cleaned))
     # Without angle brackets commas are ambiguous ("Last, First"); one name per
     # X500 group is the reliable split, so we split on the original markers.
-    parts = [p for p in re.split(r"</?O=[^>]*>?\s*,?", value, flags=re.IGNORECASE) if p.strip()]
+    parts = [p for p in _X500_SPLIT.split(value) if p.strip()]
     return tuple(clean_name(p.strip().strip(",")) for p in parts)
 
 
 def name_from_email(email: str) -> str:
     """Guess a display name from an address's local part ("sue.park@x" -> "Sue Park")."""
     local = email.split("@", 1)[0]
-    pieces = [p for p in re.split(r"[._-]+", local) if p.isalpha() and len(p) > 1]
+    pieces = [p for p in _LOCAL_SPLIT.split(local) if p.isalpha() and len(p) > 1]
     if not 1 < len(pieces) <= 3:
         return ""
     return " ".join(p.capitalize() for p in pieces)
@@ -153,7 +156,7 @@ def with_names(addresses: tuple[Address, ...], names: tuple[str, ...]) -> tuple[
 def normalize_display(name: str) -> str:
     """'Park, Sue' -> 'Sue Park'; 'PARK, SUE' -> 'Sue Park'; other names unchanged."""
     name = name.strip()
-    match = re.fullmatch(r"([^,]+),\s*([^,]+)", name)
+    match = _COMMA_NAME.fullmatch(name)
     if match and len(match.group(1).split()) <= 2 and len(match.group(2).split()) <= 2:
         last, first = match.group(1).strip(), match.group(2).strip()
         name = f"{first} {last}"

@@ -57,7 +57,7 @@ _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("meet-someone", "classic", 3.0, False, r"meet", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+(?i:this|my|our|a)\s+(?i:lovely|wonderful|good|great|dear|old|new)?\s*(?i:friend|colleague|person|partner|contact|classmate|neighbou?r)"),
     ("meet", "classic", 3.0, False, r"meet", rf"(?i:^(?:please\s+)?meet)\s+{_WHO}\b(?!\s+(?i:at|on|in|with)\b)"),
     ("meet", "classic", 3.0, False, r"meet", rf"(?i:\b(?:like|love|want|wanted)\s+(?:you|both of you|you both|you two|you all)\s+to\s+meet)\s+{_WHO}"),
-    ("you-two", "classic", 3.0, False, r"you two|you both|of you", r"(?i:\b(?:you two|you both|both of you|the two of you)\b[^.?!]{0,40}\b(?:meet|connect|talk|speak|know each other|get together|compare notes)\b)"),
+    ("you-two", "classic", 3.0, False, r"you two|you both|both of you|two of you", r"(?i:\b(?:you two|you both|both of you|the two of you)\b[^.?!]{0,40}\b(?:meet|connect|talk|speak|know each other|get together|compare notes)\b)"),
     ("each-other", "classic", 3.0, False, r"each other|one another", r"(?i:\bintroduc\w*\s+(?:you\s+)?(?:both\s+|two\s+|all\s+)?(?:to\s+)?(?:each other|one another)\b)"),
     ("introduce-you", "classic", 3.0, False, r"introduc", r"(?i:\bintroduc(?:e|ing)\s+(?:you\s+(?:both|two|all)|the two of you|both of you)\b)"),
     ("introduce-who", "classic", 3.0, True, r"introduc", rf"(?i:\b(?:(?:like|love|want|wanted|writing|glad|pleased|delighted|happy)\s+to|let me|allow me to|I'?m|I am)\s+(?:e-?)?introduc(?:e|ing))\s+(?:(?i:you)\s+(?:(?i:to|both to)\s+)?)?{_WHO}{_AND_WHO2}"),
@@ -72,15 +72,15 @@ _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("adding", "handoff", 3.0, False, r"adding|looping in|ccing|cc'ing|copying", rf"(?:^|[.!?]\s+|\b(?i:and|but|so)\s+)(?i:adding|looping in|cc'?ing|copying)\s+{_WHO}{_AND_WHO2}\s*(?:,\s*(?i:who|as|since|to)\b|\s+(?i:who|to help|as|since|here)\b)"),
     ("copied-who", "handoff", 2.5, True, r"(cc|cc'd|ccd|copied|on copy", rf"{_WHO}\s*(?:\((?i:cc'?d|cc|copied|on copy)\)|,?\s+(?i:cc'?d|copied|on copy)\b)"),
     ("right-person", "handoff", 3.0, True, r"person|contact|expert", rf"{_WHO}\s+(?i:is|will be|would be)\s+(?i:the|a|our|my)\s+(?i:right\s+|best\s+|perfect\s+|ideal\s+|go-to\s+)?(?i:person|contact|expert)\s+(?i:who|to|for|on|I\s+(?:told you about|mentioned|was telling you about))\b"),
-    ("who-can-help", "handoff", 2.5, True, r"who", rf"{_WHO},?\s+(?i:who\s+(?:should|will|can|could|would|may)\s+(?:be able to\s+)?(?:help|answer|assist|advise|give you|get back|walk you|point you|fill you))"),
+    ("who-can-help", "handoff", 2.5, True, r"who should|who will|who can|who could|who would|who may", rf"{_WHO},?\s+(?i:who\s+(?:should|will|can|could|would|may)\s+(?:be able to\s+)?(?:help|answer|assist|advise|give you|get back|walk you|point you|fill you))"),
     ("reach-out", "one_sided", 3.0, False, r"you may|you might|you should|you could|you will", rf"(?i:\byou\s+(?:may|might|should|could|will)\s+(?:(?:also\s+)?want\s+to\s+)?(?:reach out to|contact|get in touch with|talk to|speak (?:to|with)|connect with|give)\s+){_WHO}"),
     ("hear-from", "one_sided", 2.5, False, r"hear from", rf"(?i:\bexpect to hear from\s+)(?:{_WHO}|(?i:him|her|them))"),
     ("will-contact", "one_sided", 1.5, False, r"reaching out|in touch|contacting you|calling you|contact you|reach out to you", rf"{_WHO}\s+(?i:will\s+(?:be\s+)?(?:reaching out|in touch|contacting you|getting in touch|calling you|contact you|reach out to you|get in touch))"),
     ("suggested-contact", "one_sided", 2.0, False, r"suggested|asked", rf"(?i:\b(?:suggested|asked)\s+(?:that\s+)?){_WHO}\s+(?i:(?:to\s+)?(?:contact|call|reach out to|get in touch with|e-?mail)\s+you)"),
     ("feel-free", "handoff", 2.0, False, r"feel free", r"(?i:\bfeel free to (?:contact|reach out to|call|get in touch with) (?:the following|either|any of|them|him|her)\b)"),
-    ("new-hire", "one_to_many", 1.0, False, r"hire|addition|member|colleague|joined|joins", rf"{_WHO}\s+(?i:is\s+(?:a|our)\s+(?:recent|new)\s+(?:hire|addition|member|colleague)|has\s+(?:recently\s+|just\s+)?joined|joins\s+us)"),
-    ("will-contact-you", "one_to_many", 1.5, False, r"contact|reach|call", r"(?i:\b(?:he|she|they)\s+will\s+(?:probably\s+|likely\s+|soon\s+)?(?:be\s+)?(?:contacting|reaching out to|calling|contact|reach out to|call)\s+(?:you|each of you|some of you))"),
-    ("new-hire-meet", "one_to_many", 2.0, False, r"please|kindly", r"(?i:\b(?:please|kindly) (?:take (?:the |some )?time to )?(?:meet|visit|sit down|get together)\s+(?:w/|with)?\s*(?:him|her|them)\b)"),
+    ("new-hire", "one_to_many", 1.0, False, r"new hire|new addition|new member|new colleague|recent hire|recent addition|recent member|recent colleague|joined|joins us", rf"{_WHO}\s+(?i:is\s+(?:a|our)\s+(?:recent|new)\s+(?:hire|addition|member|colleague)|has\s+(?:recently\s+|just\s+)?joined|joins\s+us)"),
+    ("will-contact-you", "one_to_many", 1.5, False, r"will be|will contact|will reach|will call|will probably|will likely|will soon", r"(?i:\b(?:he|she|they)\s+will\s+(?:probably\s+|likely\s+|soon\s+)?(?:be\s+)?(?:contacting|reaching out to|calling|contact|reach out to|call)\s+(?:you|each of you|some of you))"),
+    ("new-hire-meet", "one_to_many", 2.0, False, r"meet|visit|sit down|get together", r"(?i:\b(?:please|kindly) (?:take (?:the |some )?time to )?(?:meet|visit|sit down|get together)\s+(?:w/|with)?\s*(?:him|her|them)\b)"),
 )
 
 # Other languages: only phrasings that cannot be a self-introduction or a product launch

@@ -24,6 +24,8 @@ _QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "OutlookMess
 _QUOTE_IDS = ("divRplyFwdMsg", "appendonsend", "x_divRplyFwdMsg")
 _MAX_HTML = 2_000_000  # characters; beyond this the tail is ignored (see bench: cost stays linear)
 _BLANKS = re.compile(r"\n{3,}")
+_TAG = re.compile(r"<[^>]+>")
+_WHITE = re.compile(r"[ \t\r\n]+")
 _MARKERS_ONLY = re.compile(r"^[\s>]*$")
 
 
@@ -34,7 +36,7 @@ def html_to_text(markup: str) -> str:
     tree = LexborHTMLParser(markup[:_MAX_HTML])
     root = tree.body or tree.root
     if root is None:
-        return _html.unescape(re.sub(r"<[^>]+>", " ", markup[:_MAX_HTML])).strip()
+        return _html.unescape(_TAG.sub(" ", markup[:_MAX_HTML])).strip()
     out: list[str] = []
     _walk(root, out, depth=0)
     text = "".join(out).replace("\xa0", " ")
@@ -88,6 +90,6 @@ def _children(node: LexborNode) -> list[LexborNode]:
 
 
 def _emit_text(text: str, out: list[str], level: int) -> None:
-    text = re.sub(r"[ \t\r\n]+", " ", text)
+    text = _WHITE.sub(" ", text)
     if text.strip() or (out and not out[-1].endswith((" ", "\n"))):
         out.append(text)

@@ -33,6 +33,7 @@ _NICKNAME_PAIRS = (
 _NICKNAMES = dict(pair.split(":", 1) for pair in _NICKNAME_PAIRS.split())
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _PLACEHOLDER = re.compile(r"^[<\[{(].*[>\]})]$")
+_LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"})
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -102,4 +103,4 @@ def matches(name: str, person: Address) -> bool:
 
 def _name_from_local(email: str) -> str:
     local = email.split("@", 1)[0]
-    return " ".join(p for p in re.split(r"[._\-+0-9]+", local) if p.isalpha())
+    return " ".join(p for p in _LOCAL_SPLIT.split(local) if p.isalpha())

@@ -23,6 +23,10 @@ _SPLIT_NAMES = re.compile(_NAME_SEP)
 _VOCATIVE = re.compile(rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
 _SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
+_NAME = re.compile(NAME)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_MEET = re.compile(r"(?i)meet\b")
+_SPACES = re.compile(r"\s+")
 _NOT_NAMES = re.compile(r"[\s,.:;!?&/+()–—-]+|\b(?:and|und|y|et)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TRAILING_NAME = re.compile(rf"[.!?]\s+(?P<who>{NAME})\s*$")
@@ -61,7 +65,7 @@ def vocatives(text: str) -> tuple[str, ...]:
 def full_names(text: str) -> tuple[str, ...]:
     """Capitalised names of two words or more mentioned in a text, in order."""
     seen: list[str] = []
-    for match in re.finditer(NAME, text):
+    for match in _NAME.finditer(text):
         name = match.group(0).rstrip(".")
         if len(name.split()) >= 2 and name not in seen:
             seen.append(name)
@@ -79,7 +83,7 @@ def resolve(name: str, people: Sequence[Address]) -> Address | None:
 
 def at_organisation(token: str, people: Sequence[Address]) -> list[Address]:
     """Recipients whose mail domain is the organisation named ("myCFO" -> @mycfo.com)."""
-    wanted = re.sub(r"[^a-z0-9]", "", _POSSESSIVE.sub("", token.lower()))
+    wanted = _NOT_ALNUM.sub("", _POSSESSIVE.sub("", token.lower()))
     if len(wanted) < 3:
         return []
     return [p for p in people if p.email and any(_same_org(wanted, d) for d in _labels(p.email))]
@@ -125,7 +129,7 @@ def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -
         if _is_greeting(span.text):
             continue  # "Hi Jeff:" or "Sue and Dana," says nothing about anyone
         body = _without_vocative(span.text, tokens)
-        mentions = bool(tokens & name_tokens(" ".join(re.findall(NAME, body))))
+        mentions = bool(tokens & name_tokens(" ".join(_NAME.findall(body))))
         if mentions and i in cue_sentences and len(body.split()) <= 6:
             anchored = True  # "Bob, meet Annie." anchors what follows about Annie
             continue
@@ -150,7 +154,7 @@ def _own_clauses(sentence: str, tokens: frozenset[str]) -> str:
 
 def _about(clause: str, tokens: frozenset[str]) -> bool:
     """The clause names this person, or names nobody (then "his", "her" are about them)."""
-    named = name_tokens(" ".join(re.findall(NAME, clause)))
+    named = name_tokens(" ".join(_NAME.findall(clause)))
     return bool(tokens & named) or not named
 
 
@@ -159,7 +163,7 @@ def _is_greeting(text: str) -> bool:
     match = _GREETING.match(text[:160])
     if match is not None and not text[match.end() :].strip():
         return True
-    return len(text) < 80 and not _NOT_NAMES.sub("", re.sub(NAME, "", text))
+    return len(text) < 80 and not _NOT_NAMES.sub("", _NAME.sub("", text))
 
 
 def _without_vocative(text: str, tokens: frozenset[str]) -> str:
@@ -168,13 +172,13 @@ def _without_vocative(text: str, tokens: frozenset[str]) -> str:
         return text
     rest = text[match.end() :]
     # "Brent: Ed is part of..." is about Ed; drop the addressee so it is not Brent's blurb.
-    if name_tokens(match.group("who")) & tokens and not re.match(r"(?i)meet\b", rest):
+    if name_tokens(match.group("who")) & tokens and not _MEET.match(rest):
         return rest if len(rest.split()) > 3 else text
     return rest if len(rest.split()) > 3 else text
 
 
 def _trim(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     if len(text) <= _MAX_BLURB:
         return text
     cut = text[:_MAX_BLURB].rsplit(" ", 1)[0]

@@ -50,6 +50,9 @@ _LOTUS = re.compile(
 _LOTUS_ADDRESS = re.compile(r"([^,;/@<>\n]+?)\s*/[^,;@<>\s]+@[^,;<>\s]+")
 _LOTUS_DOMAIN = re.compile(r"@[A-Za-z][\w-]*\b(?![.\w])")
 _EMAILS_ONLY = re.compile(r"^[\s,;]*(?:[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+[\s,;]*)+$")
+_AT = re.compile(r"^\s*(?:at|um|à|a las)\s+", re.IGNORECASE)
+_ONE_MARKER = re.compile(r"^\s*> ?")
+_MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]")
 _MAX_BLOCKS = 10
 _MAX_QUOTED = 200_000
 _MAX_HEAD = 16
@@ -168,7 +171,7 @@ def _attribution(lines: list[str], i: int) -> tuple[str, int] | None:
     angle = _ANGLE.search(head)
     name = _TIME_OR_YEAR.split(head[: angle.start()] if angle else head)[-1]
     name = name.split(",")[-1] if "," in name else name
-    name = re.sub(r"^\s*(?:at|um|à|a las)\s+", "", name.strip(" ,-\t"), flags=re.I)
+    name = _AT.sub("", name.strip(" ,-\t"))
     address = (angle.group("addr") or angle.group("mailto")) if angle else ""
     return f'"{name.strip()}" <{address}>' if address else name.strip(), end
 
@@ -178,7 +181,7 @@ def _unquote(lines: list[str]) -> list[str]:
     first = next((line for line in lines if line.strip()), "")
     if not first.lstrip().startswith(">"):
         return lines
-    return [re.sub(r"^\s*> ?", "", line) for line in lines]
+    return [_ONE_MARKER.sub("", line) for line in lines]
 
 
 def _learn(people: tuple[Address, ...], message: Email) -> tuple[Address, ...]:
@@ -227,7 +230,7 @@ def _people(value: str) -> tuple[Address, ...]:
     # Outlook prints "Last, First; Last2, First2": semicolons separate people there.
     if ";" in value:
         return tuple(a for part in value.split(";") for a in _people(part))
-    value = re.sub(r"\[mailto:([^\]\s]+)\]", r" <\1>", value)
+    value = _MAILTO.sub(r" <\1>", value)
     value = _LOTUS_ADDRESS.sub(r"\1", value)
     if "@" in value and "<" not in value and not _EMAILS_ONLY.match(value):
         value = _LOTUS_DOMAIN.sub("", value)  # "Bea Novak@ACME": a Notes name, no address

@@ -31,6 +31,7 @@ _QUOTE_LINE = re.compile(
     ),
     re.IGNORECASE,
 )
+_OPENERS = frozenset("-ofb_ale")  # first letters of the lines _QUOTE_LINE can match
 _WROTE_TAIL = re.compile(r"\b(wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
 _ON_HEAD = re.compile(r"^\s*(on|am|le|el)\s", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*\*?(sent|to|cc|subject|date|de|envoyé|à|objet)\*?\s*:", re.I)
@@ -54,6 +55,7 @@ _MOBILE = re.compile(
 )
 _SIGNATURE_LINES = 10  # name, title, company, phones, links: more is a message, not a signature
 _SIGNATURE_WIDTH = 80
+_MARKERS = re.compile(r"^(\s*>)+ ?")
 _MAX_LINES = 20_000  # a longer body is read up to here; the rest counts as quoted history
 
 
@@ -101,29 +103,42 @@ def _quote_start(lines: list[str]) -> int:
 
 def _starts_quote(lines: list[str], i: int) -> bool:
     line = lines[i]
-    stripped = line.strip()
-    if stripped.lower().startswith(("from:", "*from:")):
+    head = line.lstrip()[:6].lower()
+    first = head[:1]  # cheap tests first: most lines open nothing
+    if head.startswith(("from:", "*from:")):
         # A From: line opens quoted history only when header lines follow it.
         following = [x for x in lines[i + 1 : i + 6] if x.strip()]
         return sum(bool(_HEADER_LINE.match(x)) for x in following) >= 1
-    if _ON_HEAD.match(line) and not _WROTE_TAIL.search(line) and i + 1 < len(lines):
+    if _wrapped_attribution(lines, i, first):
         joined = line + " " + lines[i + 1]  # Gmail wraps long attribution lines
         return bool(_WROTE_TAIL.search(joined) or _QUOTE_LINE.match(line))
-    if _LOTUS_HEAD.match(line):
+    if "/" in line and _LOTUS_HEAD.match(line):
         # Lotus Notes: "Jane Doe@ACME on 04/02/2025 05:30 PM" then a To: line.
         return any(_TO_LINE.match(x) for x in lines[i + 1 : i + 4])
-    if stripped.startswith(">"):
+    if first == ">":
         # One stray ">" line in the middle of prose is not a quote block; one
         # followed only by a closing ("Best, Sue") or by nothing is.
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), ">")
         return nxt.strip().startswith(">") or _no_own_words_after(lines, i)
-    return _QUOTE_LINE.match(line) is not None
+    return first in _OPENERS and _QUOTE_LINE.match(line) is not None
+
+
+def _wrapped_attribution(lines: list[str], i: int, first: str) -> bool:
+    """ "On <date> <name>" whose "wrote:" may be on the next line."""
+    line = lines[i]
+    return (
+        first in "oale"
+        and i + 1 < len(lines)
+        and _ON_HEAD.match(line) is not None
+        and not _WROTE_TAIL.search(line)
+    )
 
 
 def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     cut = len(lines)
     for i, line in enumerate(lines):
-        if _SIG_DELIM.match(line) or _MOBILE.match(line):
+        first = line.lstrip()[:1].lower()
+        if first in "-_—sg" and (_SIG_DELIM.match(line) or _MOBILE.match(line)):
             cut = i
             break
     cut = _sign_off_start(lines, cut)
@@ -173,4 +188,4 @@ def _no_own_words_after(lines: list[str], i: int) -> bool:
 
 def strip_quote_markers(text: str) -> str:
     """Remove leading "> " markers from quoted lines."""
-    return "\n".join(re.sub(r"^(\s*>)+ ?", "", line) for line in text.split("\n"))
+    return "\n".join(_MARKERS.sub("", line) for line in text.split("\n"))

@@ -129,7 +129,8 @@ _PHRASES = (
     "has joined|he will be contacting|each of you|myself|our new product|could you|open to|"
     "would you like to|assistant|schedule a time|thanks for the intro|we met|introduce the panel|"
     "vorstellen|euch einander|os presento|te presento a|je vous présente|mettre en relation|"
-    "unsubscribe|,|.|:|?|\n|\n\n|  "
+    "unsubscribe|will|be|probably|soon|calling|who|should|new|recent|hire|member|kindly|visit|"
+    "with|him|them|He|She|They|is a|is our|,|.|:|?|\n|\n\n|  "
 )
 
 
