@@ -8,6 +8,7 @@ The service object is built once per process from the bundled discovery document
 no credentials in it. Each call carries the user's bearer token and, for add-on scopes,
 the per-message `X-Goog-Gmail-Access-Token`, and runs on an `httplib2.Http` leased from
 a small pool: `Http` is not thread-safe, and FastAPI runs our sync endpoints in threads.
+Ids that Gmail can't have (not `[A-Za-z0-9_-]`) are "not found" without a request.
 googleapiclient's own retries stay off; we retry a read once on a 5xx or a dropped
 connection, and only when a second attempt still fits the ~10 s budget.
 """
@@ -18,6 +19,7 @@ import base64
 import binascii
 import http.client
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -31,7 +33,13 @@ from googleapiclient.errors import Error as ApiClientError
 from googleapiclient.errors import HttpError
 from googleapiclient.http import HttpRequest
 
-from app.gmail.errors import GmailError, GmailTimeout, GmailUnavailable, error_for_answer
+from app.gmail.errors import (
+    GmailError,
+    GmailTimeout,
+    GmailUnavailable,
+    MessageNotFound,
+    error_for_answer,
+)
 
 JSON = dict[str, Any]
 MessageFormat = Literal["full", "metadata", "minimal", "raw"]
@@ -42,6 +50,7 @@ _RETRY_PAUSE_SECONDS = 0.1
 _MAX_IDLE_CONNECTIONS = 16
 _TO_URLSAFE = str.maketrans("+/", "-_")
 _TRANSPORT_ERRORS = (OSError, httplib2.HttpLib2Error, http.client.HTTPException, ValueError)
+_ID = re.compile(r"[A-Za-z0-9_-]{1,4096}")  # hex ids, "r…" drafts, long attachment ids
 
 logger = logging.getLogger(__name__)
 
@@ -100,18 +109,20 @@ class GmailClient:
         """`users.messages.get`; `metadata_headers` filters a `metadata` read."""
         headers = list(metadata_headers) or None
         request = self._messages.get(
-            userId="me", id=message_id, format=fmt, metadataHeaders=headers
+            userId="me", id=_gmail_id(message_id), format=fmt, metadataHeaders=headers
         )
         return self._read(auth, request)
 
     def get_thread(self, auth: GmailAuth, thread_id: str, fmt: MessageFormat = "full") -> JSON:
         """`users.threads.get`: the thread with its messages, oldest first."""
-        request = self._threads.get(userId="me", id=thread_id, format=fmt)
+        request = self._threads.get(userId="me", id=_gmail_id(thread_id), format=fmt)
         return self._read(auth, request)
 
     def get_attachment(self, auth: GmailAuth, message_id: str, attachment_id: str) -> bytes:
         """`users.messages.attachments.get`, decoded to bytes."""
-        request = self._attachments.get(userId="me", messageId=message_id, id=attachment_id)
+        request = self._attachments.get(
+            userId="me", messageId=_gmail_id(message_id), id=_gmail_id(attachment_id)
+        )
         answer = self._read(auth, request)
         try:
             return _decode_base64url(answer["data"])
@@ -143,7 +154,7 @@ class GmailClient:
 
     def get_draft(self, auth: GmailAuth, draft_id: str, fmt: MessageFormat = "full") -> JSON:
         """`users.drafts.get`: the draft with its message."""
-        request = self._drafts.get(userId="me", id=draft_id, format=fmt)
+        request = self._drafts.get(userId="me", id=_gmail_id(draft_id), format=fmt)
         return self._read(auth, request)
 
     def close(self) -> None:
@@ -195,6 +206,13 @@ def _send(request: HttpRequest, connection: httplib2.Http) -> object:
     except (*_TRANSPORT_ERRORS, ApiClientError) as exc:
         logger.warning("%s failed: %s", request.methodId, type(exc).__name__)
         raise GmailUnavailable() from exc
+
+
+def _gmail_id(value: str) -> str:
+    """An id as Gmail makes them; anything else can't exist (and must not reach a URL)."""
+    if not _ID.fullmatch(value):
+        raise MessageNotFound()
+    return value
 
 
 def _translate(exc: HttpError) -> GmailError:
