@@ -15,6 +15,7 @@ from app.core.model import Address
 
 _EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
 _WS_RE = re.compile(r"\s+")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 _LEGACY_X500 = re.compile(r"</?O=[^>]*>?", re.IGNORECASE)
 _QUOTES = "\"'`"
 _SIMPLE_ITEM = re.compile(
@@ -33,13 +34,20 @@ _MAX_ADDRESSES = 500  # thousands of recipients are capped: nobody introduces 50
 
 
 def decode_words(value: str) -> str:
-    """Decode RFC 2047 encoded words; fall back to the raw text on any damage."""
+    """Decode RFC 2047 encoded words; a damaged word stays as written, the rest decode."""
     if "=?" not in value:
         return _WS_RE.sub(" ", value).strip()
+    decoded = _decoded(value)
+    if decoded is None:  # one bad word: decode the words one by one
+        decoded = _ENCODED_WORD.sub(lambda m: _decoded(m.group(0)) or m.group(0), value)
+    return _WS_RE.sub(" ", decoded).strip()
+
+
+def _decoded(value: str) -> str | None:
     try:
-        return _WS_RE.sub(" ", str(make_header(decode_header(value)))).strip()
-    except (ValueError, LookupError, UnicodeError, TypeError, AssertionError):
-        return _WS_RE.sub(" ", value).strip()
+        return str(make_header(decode_header(value)))
+    except Exception:  # email.header raises many kinds on hostile words (base64, charsets)
+        return None
 
 
 def clean_name(name: str) -> str:

@@ -84,7 +84,7 @@ def _collect(
         if "MIME tree too large: rest ignored" not in problems:
             problems.append("MIME tree too large: rest ignored")
         return
-    payload = node.get_payload()
+    payload = _payload(node)
     if node.get_content_type() == "message/rfc822" and isinstance(payload, list) and payload:
         parts.append(_attached_message(payload[0], _filename(node), problems, depth))
         return
@@ -97,6 +97,13 @@ def _collect(
         _rescue(payload, parts, problems, depth)
         return
     parts.append(_leaf(node, problems))
+
+
+def _payload(node: email.message.Message) -> object:
+    try:
+        return node.get_payload()
+    except Exception:  # the stdlib decodes 8-bit payloads with the declared charset, and fails
+        return None
 
 
 def _attached_message(node: object, filename: str, problems: list[str], depth: int) -> Part:
@@ -178,7 +185,7 @@ def decode_text(data: bytes, charset: str | None, problems: list[str]) -> str:
     for candidate in (declared, "utf-8"):
         try:
             return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):  # unknown, wrong or NUL-ridden charset
             continue
     problems.append(f"text not in its declared charset {charset or 'none'}: read as Latin-1")
     return data.decode("latin-1")

@@ -56,9 +56,17 @@ def test_thousands_of_recipients_are_capped() -> None:
 
 
 def test_decode_words_damage_falls_back() -> None:
-    """Broken encoded words come back as written, whitespace collapsed."""
+    """Broken encoded words come back as written; good words around them still decode."""
     assert decode_words("=?utf-8?Q?Zo=C3=AB?=") == "Zoë"
     assert decode_words("=?nope?Q?abc?=  x") == "=?nope?Q?abc?= x"
+    assert decode_words("=?utf-8?q?Zo=C3=AB?= =?utf-8?b?w?=") == "Zoë =?utf-8?b?w?="
+    assert decode_words("=?\x80?q?x?=") == "=?\x80?q?x?="
+
+
+@pytest.mark.parametrize("value", ["=?utf-8?b?w?= <a@b.example>", "=?\x80?q?x?= <a@b.example>"])
+def test_damaged_encoded_names_keep_the_address(value: str) -> None:
+    """A name that cannot be decoded keeps its address (found by fuzzing)."""
+    assert [a.email for a in parse_addresses(value)] == ["a@b.example"]
 
 
 def test_clean_name() -> None:

@@ -236,6 +236,10 @@ def test_decode_text_order() -> None:
         b"To: =?utf-8?B?broken?= <a@b.example>\n\nx",
         b"Subject: =?x-unknown?Q?abc?=\n\nx",
         b"Content-Type: message/rfc822\n\n",
+        b"To: =?utf-8?b?w?= <a@b.example>\r\n\r\nhi",
+        b"From: =?\x80?q?x?= <a@b.example>\r\n\r\nhi",
+        b"Content-Type: text/plain; charset=\x00\r\n\r\nhi",
+        b"ContenT-type:charset=\x00\r\x80",
     ],
 )
 def test_damaged_input_degrades(raw: bytes) -> None:
@@ -271,6 +275,22 @@ def test_parse_never_raises_on_damaged_real_mail(
             raw[position % len(raw)] = value
     email = parse_eml(bytes(raw))
     assert isinstance(email.new_text, str)
+
+
+_HEADER_BITS = st.sampled_from(
+    ["=?utf-8?b?w?=", "=?\x80?q?x?=", "=?utf-8?q?S=C3=BCe?=", "=?bogus?x?zz?=", "<a@b.example>",
+     '"Park, Sue"', "charset=\x00", "charset=utf-8", "boundary=", "; name*=x''%ZZ", "Sue", ","]
+)  # fmt: skip
+_NAMES = st.sampled_from(["From", "To", "Cc", "Subject", "Content-Type", "Content-Disposition"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_NAMES, st.lists(_HEADER_BITS, max_size=5)), max_size=6))
+def test_parse_never_raises_on_hostile_headers(headers: list[tuple[str, list[str]]]) -> None:
+    """Damaged encoded words, charsets and parameters in any header give an Email."""
+    head = "".join(f"{name}: {' '.join(bits)}\r\n" for name, bits in headers)
+    email = parse_eml(head.encode("utf-8", "surrogateescape") + b"\r\nbody")
+    assert isinstance(email.subject, str)
 
 
 def test_base64_text_part() -> None:

@@ -185,7 +185,7 @@ _SHAPED = st.recursive(
     st.none()
     | st.integers()
     | st.text(max_size=30)
-    | st.sampled_from(["text/plain", "aGk", "multipart/mixed"]),
+    | st.sampled_from(["text/plain", "aGk", "multipart/mixed", "=?utf-8?b?w?= <a@b.example>"]),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=6),
     max_leaves=40,
 )
