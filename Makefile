@@ -14,8 +14,9 @@ PORT ?= 8080
 
 install: .venv/.installed
 
+# Local demo mode: built-in mailbox, locally signed requests, the sidebar simulator at /.
 run: install
-	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+	HOST=$(HOST) PORT=$(PORT) INTRO_DEMO=1 $(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
 
 lint: install
 	$(PY) -m ruff check app tests scripts
