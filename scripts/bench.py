@@ -29,16 +29,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts to run")
     parser.add_argument("--seconds", type=float, default=8, help="seconds per wrk run")
+    parser.add_argument(
+        "--database-url",
+        default="memory://",
+        help="the app's INTRO_DATABASE_URL (memory:// by default; e.g. sqlite:///var/bench.db)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT, help="where to write bench-results.*")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     started = time.monotonic()
-    results: dict[str, Any] = {"machine": machine()}
+    results: dict[str, Any] = {"machine": machine(), "database_url": args.database_url}
     if "core" in parts:
         results["core"] = core()
         print_core(results["core"])
     if "service" in parts:
-        results["service"] = bench_service.service_bench(seconds=args.seconds)
+        results["service"] = bench_service.service_bench(
+            seconds=args.seconds, database_url=args.database_url
+        )
         print_service(results["service"])
     if "cold" in parts:
         results["cold_start"] = bench_cold.cold_start()

@@ -89,10 +89,12 @@ def memory(stack: Stack, total: int = 10_000, concurrency: int = 20) -> dict[str
 
 
 def service_bench(
-    connections: tuple[int, ...] = (1, 20, 100), seconds: float = 8
+    connections: tuple[int, ...] = (1, 20, 100),
+    seconds: float = 8,
+    database_url: str = "memory://",
 ) -> dict[str, Any]:
     """Throughput runs (if wrk is there) and the memory run, on one stack."""
-    with running() as stack:
+    with running(database_url=database_url) as stack:
         check_card(stack)
         out: dict[str, Any] = {}
         if have_wrk():
