@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from tests.fuzz import targets
 
-# Found by this fuzzing: the core raises on damaged encoded words and on a NUL in a
-# charset name. Strict: once the core handles them these tests pass and the mark must go.
-CORE_BUGS = pytest.mark.xfail(
-    strict=True,
-    reason="core raises on '=?utf-8?b?w?=', '=?\\x80?q?x?=' and 'charset=\\x00'",
-)
+# The explicit examples are crashes this fuzzing found in the core (since fixed).
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@CORE_BUGS
 @FAST
 @given(targets.raw_mime)
 @example(b"To: =?utf-8?b?w?= <a@b.example>\r\n\r\nhi")
@@ -29,7 +22,6 @@ def test_any_mime_bytes_are_read_detected_and_checked(raw: bytes) -> None:
     targets.check_mime(raw)
 
 
-@CORE_BUGS
 @FAST
 @given(targets.gmail_message)
 @example({"payload": {"headers": [{"name": "From", "value": "=?utf-8?b?w?= <a@b.example>"}]}})
