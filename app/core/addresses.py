@@ -31,6 +31,7 @@ _X500_SPLIT = re.compile(r"</?O=[^>]*>?\s*,?", re.IGNORECASE)
 _LOCAL_SPLIT = re.compile(r"[._-]+")
 _COMMA_NAME = re.compile(r"([^,]+),\s*([^,]+)")
 _MAX_ADDRESSES = 500  # thousands of recipients are capped: nobody introduces 500 people
+_MAX_HEADER = 50_000  # characters of an address header read (500 addresses fit easily)
 
 
 def decode_words(value: str) -> str:
@@ -63,6 +64,7 @@ def parse_addresses(value: str) -> tuple[Address, ...]:
     """All mailboxes in a header value such as `To:`; never raises."""
     if not value or not value.strip():
         return ()
+    value = value[:_MAX_HEADER]
     decoded = decode_words(value) if "=?" in value else value
     if "@" not in decoded and "<" not in decoded:
         return _bare_names(decoded)

@@ -19,6 +19,7 @@ from app.core.model import Address, Attachment, Email
 from app.core.quotes import split_body
 
 MAX_TEXT = 1_000_000  # characters of body text analysed; longer bodies are cut and flagged
+_MAX_SUBJECT = 2_000  # characters of a subject decoded (10,000 encoded words cost seconds)
 _MSGID = re.compile(r"<[^<>\s]+>")
 
 
@@ -50,7 +51,7 @@ def build_email(
         found.append("body truncated for analysis")
     split = split_body(text)
     return Email(
-        subject=decode_words(head.get("subject")),
+        subject=decode_words(head.get("subject")[:_MAX_SUBJECT]),
         sender=_first(_people(head, "from")),
         to=_people(head, "to"),
         cc=_people(head, "cc"),

@@ -131,20 +131,34 @@ def _fallback(others: tuple[Address, ...], limit: int) -> Cast:
 
 
 def _merge(first: Cast, second: Cast) -> Cast:
+    """Both lists without repeats: the same address, or a name that matches a person.
+
+    Addresses are looked up in a set, so thousands of recipients merge in linear time;
+    only entries without an address are compared by name.
+    """
     merged: Cast = []
-    for name, person in list(first) + list(second):
-        if any(_same(name, person, n, p) for n, p in merged):
+    seen: set[str] = set()
+    loose: Cast = []  # merged entries without an address
+    for name, person in (*first, *second):
+        email = person.email if person else ""
+        if email in seen or any(_same(name, person, n, p) for n, p in (loose if email else merged)):
             continue
         merged.append((name, person))
+        if email:
+            seen.add(email)
+        else:
+            loose.append((name, person))
     return merged
 
 
 def _same(name: str, person: Address | None, other_name: str, other: Address | None) -> bool:
-    if person is not None and other is not None:
-        return person.email == other.email
-    probe = person or other
+    mine = person if person and person.email else None
+    theirs = other if other and other.email else None
+    if mine and theirs:
+        return mine.email == theirs.email
+    probe = mine or theirs
     if probe is not None:
-        return matches(name if person is None else other_name, probe)
+        return matches(name if mine is None else other_name, probe)
     return bool(name) and matches(name, Address(other_name, ""))
 
 

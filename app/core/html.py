@@ -13,6 +13,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from app.core.tagscan import scan_text
+
 _BLOCK_TAGS = (
     "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul"
@@ -23,6 +25,12 @@ _SKIP = frozenset(_SKIP_TAGS.split())
 _QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "OutlookMessageHeader")
 _QUOTE_IDS = ("divRplyFwdMsg", "appendonsend", "x_divRplyFwdMsg")
 _MAX_HTML = 2_000_000  # characters; beyond this the tail is ignored (see bench: cost stays linear)
+# Lexbor's tree building slows down with nesting depth (25,000 nested divs: seconds); past
+# these sizes `tagscan` gives the same lines and quote markers in one linear pass.
+_TREE_LIMIT = 200_000
+_TREE_CONTAINERS = 2_000
+_MAX_SCANNED = 400_000  # characters of huge markup read; introductions come first
+_QUOTE_MARKS = (*_QUOTE_CLASSES, *_QUOTE_IDS)
 _BLANKS = re.compile(r"\n{3,}")
 _TAG = re.compile(r"<[^>]+>")
 _WHITE = re.compile(r"[ \t\r\n]+")
@@ -33,16 +41,31 @@ def html_to_text(markup: str) -> str:
     """Readable text of an HTML body; quoted containers come out as "> " lines."""
     if not markup.strip():
         return ""
-    tree = LexborHTMLParser(markup[:_MAX_HTML])
+    markup = markup[:_MAX_HTML]
+    if _too_deep(markup):
+        return scan_text(markup[:_MAX_SCANNED], _QUOTE_MARKS)
+    tree = LexborHTMLParser(markup)
     root = tree.body or tree.root
     if root is None:
-        return _html.unescape(_TAG.sub(" ", markup[:_MAX_HTML])).strip()
+        return _html.unescape(_TAG.sub(" ", markup)).strip()
     out: list[str] = []
     _walk(root, out, depth=0)
-    text = "".join(out).replace("\xa0", " ")
+    return _tidy("".join(out))
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\xa0", " ")
     # A quote marker with no words after it is a blank line inside the quote.
     lines = ["" if _MARKERS_ONLY.match(line) else line.rstrip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _too_deep(markup: str) -> bool:
+    """Big or div-heavy markup, where a tree builder's cost grows with nesting depth."""
+    if len(markup) > _TREE_LIMIT:
+        return True
+    lower = markup.lower()
+    return lower.count("<div") + lower.count("<blockquote") > _TREE_CONTAINERS
 
 
 def _is_quote(node: LexborNode) -> bool:

@@ -101,6 +101,7 @@ def matches(name: str, person: Address) -> bool:
     return any(len(w) >= 4 and w in local for w in wanted)
 
 
+@lru_cache(maxsize=8192)
 def _name_from_local(email: str) -> str:
     local = email.split("@", 1)[0]
     return " ".join(p for p in _LOCAL_SPLIT.split(local) if p.isalpha())

@@ -31,6 +31,15 @@ _QUOTE_LINE = re.compile(
     ),
     re.IGNORECASE,
 )
+# Lines that can open quoted history (a superset of what `_starts_quote` accepts), and
+# lines that can start a signature: found by one regex pass instead of a loop per line.
+_CANDIDATE = re.compile(
+    r"^[^\S\n]*(?:\*?from:|(?:on|am|le|el)\s|[>_*-]|original message|forwarded message|"
+    r"begin forwarded)|^[^\n]{0,160}\bon \d{1,2}/",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIGNATURE_CANDIDATE = re.compile(r"^[^\S\n]*(?:--|__|—|sent |get outlook)", re.I | re.M)
+_QUOTED_LINE = re.compile(r"^[^\S\n]*>", re.MULTILINE)
 _OPENERS = frozenset("-ofb_ale")  # first letters of the lines _QUOTE_LINE can match
 _WROTE_TAIL = re.compile(r"\b(wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
 _ON_HEAD = re.compile(r"^\s*(on|am|le|el)\s", re.IGNORECASE)
@@ -76,7 +85,7 @@ def split_body(text: str) -> Split:
     body, signature = _split_signature(lines[:cut])
     # A "> " line kept as own words because own words followed it, which the signature
     # then took, opens the quote after all: settle it so a second split changes nothing.
-    while any(line.lstrip().startswith(">") for line in body):
+    while _QUOTED_LINE.search("\n".join(body)):
         again = _quote_start(body)
         if again >= len(body):
             break
@@ -93,11 +102,14 @@ def split_body(text: str) -> Split:
 
 
 def _quote_start(lines: list[str]) -> int:
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if _starts_quote(lines, i):
-            return i
+    """The first line that opens quoted history (a regex finds the few candidates)."""
+    text = "\n".join(lines)
+    line_no, offset = 0, 0
+    for match in _CANDIDATE.finditer(text):
+        line_no += text.count("\n", offset, match.start())
+        offset = match.start()
+        if lines[line_no].strip() and _starts_quote(lines, line_no):
+            return line_no
     return len(lines)
 
 
@@ -136,9 +148,10 @@ def _wrapped_attribution(lines: list[str], i: int, first: str) -> bool:
 
 def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     cut = len(lines)
-    for i, line in enumerate(lines):
-        first = line.lstrip()[:1].lower()
-        if first in "-_—sg" and (_SIG_DELIM.match(line) or _MOBILE.match(line)):
+    text = "\n".join(lines)
+    for match in _SIGNATURE_CANDIDATE.finditer(text):
+        i = text.count("\n", 0, match.start())
+        if _SIG_DELIM.match(lines[i]) or _MOBILE.match(lines[i]):
             cut = i
             break
     cut = _sign_off_start(lines, cut)

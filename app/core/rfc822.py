@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.message
+import itertools
 import re
 from email import policy
 from email.header import Header, decode_header
@@ -20,6 +21,12 @@ from app.core.model import Email
 MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)
 MAX_DEPTH = 20
 _ESCAPED = re.compile("[\udc80-\udcff]")  # raw 8-bit header bytes, kept by the parser
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_WHOLE_BODY_FROM = 64_000  # bytes; smaller messages parse fast enough line by line
+_PART_START = re.compile(rb"\n--")
+_MAX_BOUNDARIES = 2 * MAX_PARTS + 20  # boundary lines parsed; _collect flags the cut tree
+_MULTIPART = re.compile(rb"content-type:[ \t]*multipart/", re.IGNORECASE)
+_MAX_MULTIPARTS = 3 * MAX_DEPTH
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
 _BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,200}?)(?:--)?[ \t]*$", re.MULTILINE)
 _FORWARD_BANNER = "---------- Forwarded message ---------"
@@ -30,7 +37,7 @@ def parse_eml(raw: bytes) -> Email:
     """Read one message from its raw bytes. Malformed input gives a degraded `Email`."""
     problems: list[str] = []
     try:
-        message = email.message_from_bytes(raw, policy=policy.compat32)
+        message = _message(raw)
     except Exception:  # stdlib parser bugs on hostile input must not escape
         return build_email([], [], ["unreadable message"])
     headers = [(k, _header_text(v)) for k, v in message.items()]
@@ -41,6 +48,39 @@ def parse_eml(raw: bytes) -> Email:
     parts: list[Part] = []
     _collect(message, parts, problems, depth=0)
     return build_email(headers, parts, problems)
+
+
+def _message(raw: bytes) -> email.message.Message:
+    """The stdlib's parse, bounded: multiparts read up to their first parts, and a
+    single-part body attached whole instead of line by line.
+
+    The stdlib parser walks a body one line at a time (seconds for 5 MB of short
+    lines); a body that is not multipart needs no walking, only its bytes.
+    """
+    blank = _BLANK_LINE.search(raw)
+    head = raw[: blank.start()] if blank else raw
+    if b"multipart/" in head.lower():
+        return email.message_from_bytes(_first_parts(raw), policy=policy.compat32)
+    if blank is None or len(raw) <= _WHOLE_BODY_FROM:
+        return email.message_from_bytes(raw, policy=policy.compat32)
+    message = email.message_from_bytes(head + b"\n\n", policy=policy.compat32)
+    if message.get_content_maintype() in ("multipart", "message") or message.get_payload():
+        return email.message_from_bytes(raw, policy=policy.compat32)
+    message.set_payload(raw[blank.end() :].decode("ascii", "surrogateescape"))
+    return message
+
+
+def _first_parts(raw: bytes) -> bytes:
+    """The message up to its first few hundred parts and few dozen nested multiparts.
+
+    The stdlib checks every line against every open boundary, so width and depth
+    both cost; parts past these limits would be cut by `_collect` anyway.
+    """
+    ends = [len(raw)]
+    for pattern, limit in ((_PART_START, _MAX_BOUNDARIES), (_MULTIPART, _MAX_MULTIPARTS)):
+        found = next(itertools.islice(pattern.finditer(raw), limit, None), None)
+        ends.append(found.start() if found else len(raw))
+    return raw[: min(ends)]
 
 
 def _header_text(value: object) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.html import html_to_text
+from app.core.html import _QUOTE_MARKS, html_to_text
+from app.core.tagscan import scan_text
 
 
 def test_blocks_become_lines_and_entities_decode() -> None:
@@ -82,3 +85,38 @@ def test_text_of_text_is_stable(text: str) -> None:
     """Converting the result again changes nothing (for text without markup)."""
     once = html_to_text(text)
     assert html_to_text(once) == once
+
+
+_SAMPLES = [
+    "<div>Hi Sue,</div><p>Joe&#39;s team &amp; mine<br>meet&nbsp;Thursday</p>",
+    "<html><head><style>p{}</style></head><body><script>x()</script>Hello</body></html>",
+    '<p>My answer.</p><div class="gmail_quote"><p>Old words.</p></div>',
+    "<blockquote>a<blockquote>b</blockquote></blockquote>",
+    "<p>a < b and c > d</p><!-- hidden --><p>x</p>",
+    "<p>x</p><blockquote><p>one</p><div><p>two</p></div><p>three</p></blockquote><p>after</p>",
+    "<p>x</p><DIV>y</DIV><TABLE><TR><TD>a</TD><TD>b</TD></TR></TABLE>",
+]
+
+
+@pytest.mark.parametrize("markup", _SAMPLES)
+def test_linear_scan_reads_like_the_tree_walk(markup: str) -> None:
+    """The regex scan used for huge markup gives the same text as the tree walk."""
+    assert scan_text(markup, _QUOTE_MARKS) == html_to_text(markup)
+
+
+def test_deeply_nested_markup_is_scanned_quickly() -> None:
+    """25,000 nested divs (seconds for a tree builder) are read in well under a second."""
+    unit = "<div><p><b>Sue</b>, meet <i>Dana</i>.</p>"
+    markup = unit * 25_000 + "</div>" * 25_000
+    started = time.perf_counter()
+    text = html_to_text(markup)
+    assert time.perf_counter() - started < 1.0
+    assert text.startswith("Sue, meet Dana.")
+
+
+def test_huge_quoted_markup_keeps_quote_markers() -> None:
+    """Past the tree limit, quote containers still mark their lines."""
+    markup = "<p>Top.</p>" + '<div class="gmail_quote">' + "<p>Old line.</p>" * 30_000 + "</div>"
+    lines = html_to_text(markup).splitlines()
+    assert lines[0] == "Top."
+    assert lines[2] == "> Old line."

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import base64
+import email
+import time
 from datetime import UTC, datetime
+from email.policy import compat32
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.model import Address, Attachment
-from app.core.rfc822 import decode_text, parse_eml
+from app.core.rfc822 import _message, decode_text, parse_eml
 
 EMAILS = Path(__file__).parents[1] / "data" / "emails"
 
@@ -298,3 +301,52 @@ def test_base64_text_part() -> None:
     body = base64.b64encode("Grüße aus Köln".encode()).decode()
     raw = f"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n{body}\n"
     assert parse_eml(raw.encode()).new_text == "Grüße aus Köln"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        ("7bit", b"Sue, meet Joe.\r\n" * 8000),
+        ("base64", base64.encodebytes("Zoë, meet Jörg.\n".encode() * 8000)),
+        ("quoted-printable", b"caf=E9 au lait=\r\n and more\r\n" * 4000),
+        ("8bit", "Grüße aus Köln\n".encode("latin-1") * 8000),
+    ],
+)
+def test_big_single_part_bodies_read_like_the_stdlib(encoding: str, body: bytes) -> None:
+    """Bodies attached whole (large messages) decode exactly as a line-by-line parse."""
+    raw = (
+        b"From: a@x.example\r\nSubject: big\r\nContent-Type: text/plain; charset=latin-1\r\n"
+        + f"Content-Transfer-Encoding: {encoding}\r\n\r\n".encode()
+        + body
+    )
+    assert len(raw) > 64_000
+    slow = email.message_from_bytes(raw, policy=compat32)
+    fast = _message(raw)
+    assert fast.items() == slow.items()
+    assert fast.get_payload(decode=True) == slow.get_payload(decode=True)
+
+
+def test_thousands_of_parts_are_cut_before_parsing() -> None:
+    """Only the first few hundred parts are parsed; the cut is reported."""
+    parts = "".join(
+        f'--p\r\nContent-Type: application/pdf; name="f{i}.pdf"\r\n\r\nx\r\n' for i in range(3000)
+    )
+    raw = f'Content-Type: multipart/mixed; boundary="p"\r\n\r\n{parts}--p--\r\n'.encode()
+    email_ = parse_eml(raw)
+    assert len(email_.attachments) <= 200
+    assert "MIME tree too large: rest ignored" in email_.problems
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"Content-Type: text/plain\r\n\r\n" + b"\r\n" * 2_500_000,
+        b"Content-Type: text/html\r\n\r\n" + b"<div><p><b>Sue</b>, meet <i>Dana</i>.</p>" * 24_000,
+    ],
+    ids=["5 MB of newlines", "1 MB of nested HTML"],
+)
+def test_pathological_bodies_stay_fast(raw: bytes) -> None:
+    """Huge bodies are read in well under a second (they once took seconds)."""
+    started = time.perf_counter()
+    parse_eml(raw)
+    assert time.perf_counter() - started < 1.5
