@@ -53,10 +53,10 @@ class Cue:
 # fmt: off
 # name, kind, weight, needs the named person copied, keywords ("|"-separated), pattern
 _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
-    ("meet", "classic", 3.0, False, r"meet", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+{_WHO2}"),
-    ("meet-someone", "classic", 3.0, False, r"meet", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+(?i:this|my|our|a)\s+(?i:lovely|wonderful|good|great|dear|old|new)?\s*(?i:friend|colleague|person|partner|contact|classmate|neighbou?r)"),
-    ("meet", "classic", 3.0, False, r"meet", rf"(?i:^(?:please\s+)?meet)\s+{_WHO}\b(?!\s+(?i:at|on|in|with)\b)"),
-    ("meet", "classic", 3.0, False, r"meet", rf"(?i:\b(?:like|love|want|wanted)\s+(?:you|both of you|you both|you two|you all)\s+to\s+meet)\s+{_WHO}"),
+    ("meet", "classic", 3.0, False, r"meet ", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+{_WHO2}"),
+    ("meet-someone", "classic", 3.0, False, r"meet ", rf"(?:^|[.!?;]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?i:please\s+)?(?i:meet)\s+(?i:this|my|our|a)\s+(?i:lovely|wonderful|good|great|dear|old|new)?\s*(?i:friend|colleague|person|partner|contact|classmate|neighbou?r)"),
+    ("meet", "classic", 3.0, False, r"meet ", rf"(?i:^(?:please\s+)?meet)\s+{_WHO}\b(?!\s+(?i:at|on|in|with)\b)"),
+    ("meet", "classic", 3.0, False, r"meet ", rf"(?i:\b(?:like|love|want|wanted)\s+(?:you|both of you|you both|you two|you all)\s+to\s+meet)\s+{_WHO}"),
     ("you-two", "classic", 3.0, False, r"you two|you both|both of you|two of you", r"(?i:\b(?:you two|you both|both of you|the two of you)\b[^.?!]{0,40}\b(?:meet|connect|talk|speak|know each other|get together|compare notes)\b)"),
     ("each-other", "classic", 3.0, False, r"each other|one another", r"(?i:\bintroduc\w*\s+(?:you\s+)?(?:both\s+|two\s+|all\s+)?(?:to\s+)?(?:each other|one another)\b)"),
     ("introduce-you", "classic", 3.0, False, r"introduc", r"(?i:\bintroduc(?:e|ing)\s+(?:you\s+(?:both|two|all)|the two of you|both of you)\b)"),
@@ -80,7 +80,7 @@ _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("feel-free", "handoff", 2.0, False, r"feel free", r"(?i:\bfeel free to (?:contact|reach out to|call|get in touch with) (?:the following|either|any of|them|him|her)\b)"),
     ("new-hire", "one_to_many", 1.0, False, r"new hire|new addition|new member|new colleague|recent hire|recent addition|recent member|recent colleague|joined|joins us", rf"{_WHO}\s+(?i:is\s+(?:a|our)\s+(?:recent|new)\s+(?:hire|addition|member|colleague)|has\s+(?:recently\s+|just\s+)?joined|joins\s+us)"),
     ("will-contact-you", "one_to_many", 1.5, False, r"will be|will contact|will reach|will call|will probably|will likely|will soon", r"(?i:\b(?:he|she|they)\s+will\s+(?:probably\s+|likely\s+|soon\s+)?(?:be\s+)?(?:contacting|reaching out to|calling|contact|reach out to|call)\s+(?:you|each of you|some of you))"),
-    ("new-hire-meet", "one_to_many", 2.0, False, r"meet|visit|sit down|get together", r"(?i:\b(?:please|kindly) (?:take (?:the |some )?time to )?(?:meet|visit|sit down|get together)\s+(?:w/|with)?\s*(?:him|her|them)\b)"),
+    ("new-hire-meet", "one_to_many", 2.0, False, r"meet |visit |sit down|get together", r"(?i:\b(?:please|kindly) (?:take (?:the |some )?time to )?(?:meet|visit|sit down|get together)\s+(?:w/|with)?\s*(?:him|her|them)\b)"),
 )
 
 # Other languages: only phrasings that cannot be a self-introduction or a product launch
