@@ -65,7 +65,7 @@ def test_each_cue_fires_on_its_phrase(sentence: str, cue: str) -> None:
         ("Allow me to introduce myself.", "self-introduction"),
         ("We are proud to introduce our new platform.", "product"),
         ("Could you introduce me to Joe?", "request"),
-        ("Would you be open to meeting Joe?", "offer"),
+        ("Would you be open to an introduction to Joe?", "offer"),
         ("Sue suggested I contact you.", "referral"),
         ("I'm copying my assistant Lona to find a time.", "scheduling"),
         ("Thanks for the introduction to Joe!", "after-the-fact"),
