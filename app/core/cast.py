@@ -152,10 +152,9 @@ def _merge(first: Cast, second: Cast) -> Cast:
 
 
 def _same(name: str, person: Address | None, other_name: str, other: Address | None) -> bool:
+    """Two entries, at most one with an address (`_merge` compares addresses itself)."""
     mine = person if person and person.email else None
     theirs = other if other and other.email else None
-    if mine and theirs:
-        return mine.email == theirs.email
     probe = mine or theirs
     if probe is not None:
         return matches(name if mine is None else other_name, probe)

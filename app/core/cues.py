@@ -25,7 +25,12 @@ _STOP = (
 # "Łukasz"); later letters are any Unicode letter, so "Françoise" is one token.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LETTERS = r"[^\W\d_]*(?:['’][^\W\d_]*)*"
-_TOKEN = rf"(?=[{UPPER}])(?!(?:{_STOP})\b)[{UPPER}]{_LETTERS}(?:-[^\W\d_]{_LETTERS})*\.?"
+# A name word; only titles and initials take a period ("Dr.", "J.", "Jr."), so a name never runs on
+# past the end of a sentence ("Elena Duarte. Then ...").
+_TOKEN = (
+    rf"(?=[{UPPER}])(?!(?:{_STOP})\b)"
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Jr|Sr|St|[{UPPER}])\.|[{UPPER}]{_LETTERS}(?:-[^\W\d_]{_LETTERS})*)"
+)
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|al|St\.?)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[A-Z]\.?(?=\s+[{UPPER}]))){{0,3}}"
 GREET = r"hi|hey|hello|dear|hallo|hola|bonjour|salut|ciao|liebe|lieber|querida|querido"

@@ -8,7 +8,6 @@ structure as line breaks. Gmail, Outlook and Apple quote containers become
 
 from __future__ import annotations
 
-import html as _html
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -32,7 +31,6 @@ _TREE_CONTAINERS = 2_000
 _MAX_SCANNED = 400_000  # characters of huge markup read; introductions come first
 _QUOTE_MARKS = (*_QUOTE_CLASSES, *_QUOTE_IDS)
 _BLANKS = re.compile(r"\n{3,}")
-_TAG = re.compile(r"<[^>]+>")
 _WHITE = re.compile(r"[ \t\r\n]+")
 _MARKERS_ONLY = re.compile(r"^[\s>]*$")
 
@@ -45,11 +43,8 @@ def html_to_text(markup: str) -> str:
     if _too_deep(markup):
         return scan_text(markup[:_MAX_SCANNED], _QUOTE_MARKS)
     tree = LexborHTMLParser(markup)
-    root = tree.body or tree.root
-    if root is None:
-        return _html.unescape(_TAG.sub(" ", markup)).strip()
     out: list[str] = []
-    _walk(root, out, depth=0)
+    _walk(tree.body or tree.root, out, depth=0)  # a frameset page has no body
     return _tidy("".join(out))
 
 
@@ -77,7 +72,7 @@ def _is_quote(node: LexborNode) -> bool:
     return any(c in classes for c in _QUOTE_CLASSES) or ident in _QUOTE_IDS
 
 
-def _walk(node: LexborNode, out: list[str], depth: int) -> None:
+def _walk(node: LexborNode | None, out: list[str], depth: int) -> None:
     stack: list[tuple[LexborNode | None, int, str]] = [(node, depth, "")]
     # Iterative walk: deeply nested mail must not hit Python's recursion limit.
     while stack:

@@ -28,7 +28,7 @@ _MAX_BOUNDARIES = 2 * MAX_PARTS + 20  # boundary lines parsed; _collect flags th
 _MULTIPART = re.compile(rb"content-type:[ \t]*multipart/", re.IGNORECASE)
 _MAX_MULTIPARTS = 3 * MAX_DEPTH
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
-_BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,200}?)(?:--)?[ \t]*$", re.MULTILINE)
+_BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,200}?)(?:--)?[ \t\r]*$", re.MULTILINE)
 _FORWARD_BANNER = "---------- Forwarded message ---------"
 _CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ascii": "us-ascii"}
 
@@ -38,7 +38,7 @@ def parse_eml(raw: bytes) -> Email:
     problems: list[str] = []
     try:
         message = _message(raw)
-    except Exception:  # stdlib parser bugs on hostile input must not escape
+    except Exception:  # pragma: no cover - defensive: stdlib parser bugs must not escape
         return build_email([], [], ["unreadable message"])
     headers = [(k, _header_text(v)) for k, v in message.items()]
     if not headers:
@@ -83,25 +83,24 @@ def _first_parts(raw: bytes) -> bytes:
     return raw[: min(ends)]
 
 
-def _header_text(value: object) -> str:
-    """A header value as text: 8-bit bytes decoded, folding undone (RFC 5322 2.2.3)."""
+def _header_text(value: str | Header) -> str:
+    """A header value as text: 8-bit bytes decoded, folding undone (RFC 5322 2.2.3).
+
+    The parser keeps a value as `str`, or as a `Header` of raw 8-bit chunks when
+    the bytes were not ASCII; those are read as UTF-8, else Latin-1.
+    """
     if isinstance(value, str):
         text = _unescape_8bit(value) if _has_escapes(value) else value
         return _FOLDING.sub("", text)
     try:
-        if isinstance(value, Header):
-            return "".join(_chunk_text(chunk, charset) for chunk, charset in decode_header(value))
-        return str(value)
-    except Exception:  # email.header's decoders can fail on bad bytes
+        return "".join(_chunk_text(chunk) for chunk, _ in decode_header(value))
+    except Exception:  # pragma: no cover - defensive: email.header on a Header it built
         return ""
 
 
-def _chunk_text(chunk: bytes | str, charset: str | None) -> str:
-    if isinstance(chunk, str):
-        return chunk
-    if charset in (None, "unknown-8bit"):
-        return _unescape_8bit(chunk.decode("ascii", "surrogateescape"))
-    return chunk.decode(charset, "replace")
+def _chunk_text(chunk: bytes | str) -> str:
+    raw = chunk if isinstance(chunk, bytes) else chunk.encode("utf-8", "surrogateescape")
+    return _unescape_8bit(raw.decode("ascii", "surrogateescape"))
 
 
 def _has_escapes(value: str) -> bool:
@@ -130,8 +129,7 @@ def _collect(
         return
     if node.is_multipart():
         for child in payload if isinstance(payload, list) else []:
-            if isinstance(child, email.message.Message):
-                _collect(child, parts, problems, depth + 1)
+            _collect(child, parts, problems, depth + 1)
         return
     if node.get_content_maintype() == "multipart" and isinstance(payload, str):
         _rescue(payload, parts, problems, depth)
@@ -146,11 +144,11 @@ def _payload(node: email.message.Message) -> object:
         return None
 
 
-def _attached_message(node: object, filename: str, problems: list[str], depth: int) -> Part:
+def _attached_message(
+    node: email.message.Message, filename: str, problems: list[str], depth: int
+) -> Part:
     """A message forwarded as an attachment: listed, and its text kept as a forward."""
     name = filename or "forwarded-message.eml"
-    if not isinstance(node, email.message.Message):
-        return Part("message/rfc822", name)
     inner: list[Part] = []
     _collect(node, inner, problems, depth + 1)
     headers = [(k, _header_text(v)) for k, v in node.items()]
@@ -169,8 +167,8 @@ def forwarded_part(raw: bytes, filename: str) -> Part:
     """A `message/rfc822` part given as bytes (Gmail API) read like an attached message."""
     problems: list[str] = []
     try:
-        node = email.message_from_bytes(raw, policy=policy.compat32)
-    except Exception:  # stdlib parser bugs on hostile input must not escape
+        node = _message(raw)
+    except Exception:  # pragma: no cover - defensive: stdlib parser bugs must not escape
         return Part("message/rfc822", filename or "forwarded-message.eml", None, len(raw))
     return _attached_message(node, filename, problems, 0)
 
@@ -195,28 +193,23 @@ def _leaf(node: email.message.Message, problems: list[str]) -> Part:
     filename = _filename(node)
     disposition = str(node.get("Content-Disposition", "")).lower()
     try:
-        data = node.get_payload(decode=True)
-    except Exception:  # undecodable transfer encodings degrade to no bytes
-        data = None
-    if not isinstance(data, bytes):
-        data = b""
+        decoded = node.get_payload(decode=True)
+    except Exception:  # pragma: no cover - defensive: not seen even in fuzzing
+        decoded = None
+    data = decoded if isinstance(decoded, bytes) else b""
     text = None
     if mime.startswith("text/") and not filename:
         text = decode_text(data, node.get_content_charset(), problems)
-    if mime == "message/rfc822" and not filename:
-        filename = "forwarded-message.eml"
     inline = disposition.startswith("inline") and mime.startswith("image/")
     return Part(mime, filename, text, len(data), inline)
 
 
 def _filename(node: email.message.Message) -> str:
     try:
-        name = node.get_filename() or node.get_param("name") or ""
-    except Exception:  # RFC 2231 damage
+        name = node.get_filename() or ""  # also reads Content-Type's name=
+    except Exception:  # RFC 2231 damage: 'filename*;filename*0' raises TypeError
         return "attachment"
-    if isinstance(name, tuple):
-        name = email.utils.collapse_rfc2231_value(name)
-    return decode_words(str(name))
+    return decode_words(name)
 
 
 def decode_text(data: bytes, charset: str | None, problems: list[str]) -> str:

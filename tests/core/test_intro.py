@@ -425,3 +425,40 @@ def test_detection_never_raises_on_any_bytes(raw: bytes) -> None:
     """Parsing then detecting arbitrary bytes gives a verdict."""
     verdict = detect_introduction(parse_eml(raw), "me@x.example")
     assert verdict.is_introduction in (True, False)
+
+
+def test_thread_keeps_the_most_likely_non_introduction() -> None:
+    """With no introduction, the verdict is the closest miss, not the last message's."""
+    near = Email(
+        sender=Address("Ann", "ann@x.example"),
+        new_text="You two should meet. Would you be open to an introduction?",
+    )
+    far = Email(sender=Address("Bo", "bo@x.example"), new_text="Lunch at noon?")
+    verdict = detect_introduction(Thread((near, far)))
+    assert verdict.introduction is None
+    assert verdict.reason == "vetoed: offer"
+    assert verdict.confidence > 0.2
+
+
+def test_cue_with_nobody_to_introduce() -> None:
+    """'You two should meet each other' to nobody: a cue but nobody to introduce."""
+    email = Email(
+        sender=Address("Ann Lee", "ann@x.example"),
+        new_text="I'd love to introduce you to each other.",
+    )
+    verdict = detect_introduction(email)
+    assert (verdict.introduction, verdict.reason) == (None, "nobody to introduce")
+
+
+def test_intro_sent_with_a_forward_but_no_consent_is_forwarded() -> None:
+    """An introduction written over a forwarded note with no 'yes' in it is 'forwarded'."""
+    email = Email(
+        subject="Fwd: deck",
+        sender=Address("Maya Chen", MAYA),
+        to=(Address("Sue Park", SUE), Address("Joe Brandt", JOE)),
+        new_text="Sue, meet Joe. Joe, meet Sue. His deck is below.",
+        quoted_text="---------- Forwarded message ---------\nFrom: Joe <j@x.example>\n\nThe deck.",
+    )
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert intro.kind == "forwarded"

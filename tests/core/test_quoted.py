@@ -107,3 +107,68 @@ def test_never_raises(text: str) -> None:
     """Any quoted text gives messages, never an exception, and never more than the cap."""
     reply = Email(sender=SUE, to=(JOE,), cc=(MAYA,), quoted_text=text)
     assert len(quoted_messages(reply)) <= 10
+
+
+def test_block_without_a_head_still_moves_on() -> None:
+    """A quote opener the reader cannot take apart ('- Original email') is passed over."""
+    found = quoted_messages(Email(sender=SUE, quoted_text="- Original email -\nhello there"))
+    assert found
+    assert all(isinstance(q.email.new_text, str) for q in found)
+
+
+def test_folded_recipient_lists_are_read_whole() -> None:
+    """'cc: a@x,' continued on the next line keeps both recipients."""
+    text = (
+        "Bea Novak@RIDGELINE on 04/02/2025 05:30:00 PM\nTo: Greta Holm/HOU/RIDGELINE@RIDGELINE\n"
+        "cc: amy@x.example, \n   raj@y.example\nSubject: rates\n\nGreta, rates attached."
+    )
+    (first,) = quoted_messages(Email(sender=SUE, quoted_text=text))
+    assert [a.email for a in first.email.cc] == ["amy@x.example", "raj@y.example"]
+    assert first.email.subject == "rates"
+
+
+def test_wrapped_and_false_attributions() -> None:
+    """'On ... <addr>' wrapped before 'wrote:' is read; 'On Monday we met' is not a header."""
+    wrapped = "On Tue, Mar 4, 2025 at 9:12 AM Maya Chen <maya.chen@harbor.example>\nwrote:\n> Hi."
+    (first,) = quoted_messages(Email(sender=SUE, quoted_text=wrapped))
+    assert first.email.sender == MAYA
+    assert first.email.new_text == "Hi."
+    (plain,) = quoted_messages(Email(sender=SUE, quoted_text="> On Monday we met.\n> Twice."))
+    assert plain.email.sender is None
+    assert plain.email.new_text == "On Monday we met.\nTwice."
+
+
+def test_handles_learn_real_names_down_the_chain() -> None:
+    """'sradelet' on the reply becomes 'Steve Radelet' once an older block names him."""
+    reply = Email(
+        sender=Address("sradelet", "sradelet@x.example"),
+        quoted_text=(
+            "-----Original Message-----\nFrom: Steve Radelet <sradelet@x.example>\nTo: Maya\n\n"
+            "Sounds good.\n\n-----Original Message-----\nFrom: Maya Chen <maya.chen@harbor.example>"
+            "\n\nSteve, meet Joe."
+        ),
+    )
+    found = quoted_messages(reply)
+    assert Address("Steve Radelet", "sradelet@x.example") in found[1].email.to
+
+
+def test_sender_without_address_is_matched_by_name() -> None:
+    """A quoted 'From: Ravi Menon' nobody on the thread matches stays without address."""
+    text = "-----Original Message-----\nFrom: Ravi Menon\nSubject: hello\n\nHi all."
+    (first,) = quoted_messages(Email(sender=SUE, to=(JOE,), quoted_text=text))
+    assert first.email.sender == Address("Ravi Menon", "")
+    assert set(first.email.to) == {SUE, JOE}
+
+
+def test_a_block_of_headers_only() -> None:
+    """A quoted header block with no body gives a message with no words."""
+    text = "-----Original Message-----\nFrom: a@x.example\nSubject: s"
+    (first,) = quoted_messages(Email(sender=SUE, quoted_text=text))
+    assert (first.email.subject, first.email.new_text) == ("s", "")
+
+
+def test_an_on_sentence_is_not_an_attribution() -> None:
+    """'On Monday we met.' at the top of a block is text, not 'On ... wrote:'."""
+    (first,) = quoted_messages(Email(sender=SUE, quoted_text="On Monday we met.\nThen lunch."))
+    assert first.email.sender is None
+    assert first.email.new_text == "On Monday we met.\nThen lunch."

@@ -166,3 +166,15 @@ def test_mobile_footers_are_signatures(footer: str) -> None:
     """Phone footers end the own words."""
     split = split_body(f"Done. Hooray! Sid\n\n{footer}")
     assert (split.own, split.signature) == ("Done. Hooray! Sid", footer)
+
+
+def test_a_stray_quote_line_before_a_closing_and_history_is_quoted() -> None:
+    """'>' then 'Best' then history: the '>' line belongs to the history (found by fuzzing)."""
+    split = split_body(">\nBEST\nON 0 0 0 WROTE:")
+    assert (split.own, split.quoted) == ("", ">\nBEST\nON 0 0 0 WROTE:")
+
+
+def test_a_quote_line_before_a_signature_is_quoted() -> None:
+    """A single '>' line followed by a signature delimiter opens the quote."""
+    split = split_body("Agreed.\n> the plan\n-- \nSue")
+    assert (split.own, split.quoted) == ("Agreed.", "> the plan\n-- \nSue")

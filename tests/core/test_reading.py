@@ -146,3 +146,12 @@ def test_keywords_are_necessary(text: str) -> None:
     for veto in NEGATIVE:
         if veto.pattern.search(text):
             assert veto.keys_in(lower), veto.name
+
+
+def test_broadcasts_score_less() -> None:
+    """The same intro sentence scores less when sent to a crowd of recipients."""
+    crowd = tuple(Address("", f"p{i}@x.example") for i in range(15))
+    text = "I'd like to introduce you to each other."
+    alone = score(read(_email(text, cc=(JOE,))))
+    broadcast = score(read(Email("", SUE, crowd, (JOE,), new_text=text)))
+    assert broadcast == alone - 1.5

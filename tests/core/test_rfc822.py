@@ -350,3 +350,38 @@ def test_pathological_bodies_stay_fast(raw: bytes) -> None:
     started = time.perf_counter()
     parse_eml(raw)
     assert time.perf_counter() - started < 1.5
+
+
+def test_rfc2231_damage_in_a_file_name() -> None:
+    """A file name the stdlib cannot reassemble ('filename*;filename*0') is 'attachment'."""
+    raw = (
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+        b"hi\r\n--b\r\nContent-Type: application/pdf\r\n"
+        b"Content-Disposition: attachment; filename*;filename*0\r\n\r\nx\r\n--b--\r\n"
+    )
+    assert [a.filename for a in parse_eml(raw).attachments] == ["attachment"]
+
+
+def test_encoded_content_type_name_is_a_file_name() -> None:
+    """An RFC 2231 'name*=' on Content-Type names the attachment."""
+    raw = (
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+        b"hi\r\n--b\r\nContent-Type: application/pdf; name*=utf-8''r%C3%A9sum%C3%A9.pdf\r\n\r\n"
+        b"x\r\n--b--\r\n"
+    )
+    assert [a.filename for a in parse_eml(raw).attachments] == ["résumé.pdf"]
+
+
+def test_big_message_with_a_broken_header_block_is_read_in_full() -> None:
+    """A large message whose header block has a stray line takes the stdlib's full parse."""
+    raw = b"Subject: x\r\nnot a header\r\n\r\n" + b"Sue, meet Joe.\r\n" * 5000
+    email_ = parse_eml(raw)
+    assert email_.subject == "x"
+    assert "Sue, meet Joe." in email_.text
+
+
+def test_a_found_boundary_that_splits_nothing_reads_plain_text() -> None:
+    """A body with '--x' lines that still do not parse as parts is read as plain text."""
+    raw = b'Content-Type: multipart/mixed; boundary="gone"\r\n\r\nhello\r\n--x--\r\n'
+    email_ = parse_eml(raw)
+    assert "hello" in email_.text

@@ -197,3 +197,19 @@ def test_never_raises_on_arbitrary_json(value: Any) -> None:
     """Any JSON-like value, shaped like Gmail's or not, gives an Email and a Thread."""
     assert isinstance(email_from_gmail(value).problems, tuple)
     assert isinstance(thread_from_gmail(value).messages, tuple)
+
+
+def test_odd_entries_are_skipped() -> None:
+    """Non-dict headers and parts are skipped; short base64 is damage; cuts are noted once."""
+    message = {
+        "payload": {
+            "headers": ["From: a@x.example", {"name": "Subject", "value": "hi"}],
+            "mimeType": "multipart/mixed",
+            "parts": ["junk", {"mimeType": "text/plain", "body": {"data": "a"}}],
+        }
+    }
+    email_ = email_from_gmail(message)
+    assert email_.subject == "hi"
+    assert "undecodable body data" in email_.problems
+    wide = {"payload": {"mimeType": "multipart/mixed", "parts": [{"mimeType": "text/plain"}] * 300}}
+    assert email_from_gmail(wide).problems.count("MIME tree too large: rest ignored") == 1
