@@ -35,10 +35,11 @@ _QUOTE_LINE = re.compile(
 # lines that can start a signature: found by one regex pass instead of a loop per line.
 _CANDIDATE = re.compile(
     r"^[^\S\n]*(?:\*?from:|(?:on|am|le|el)\s|[>_*-]|original message|forwarded message|"
-    r"begin forwarded)|^[^\n]{0,160}\bon \d{1,2}/",
-    re.IGNORECASE | re.MULTILINE,
+    r"begin forwarded)",
+    re.MULTILINE,
 )
-_SIGNATURE_CANDIDATE = re.compile(r"^[^\S\n]*(?:--|__|—|sent |get outlook)", re.I | re.M)
+_LOTUS_CANDIDATE = re.compile(r"on \d")  # a plain literal prefix: far faster than r"\bon \d+/"
+_SIGNATURE_CANDIDATE = re.compile(r"^[^\S\n]*(?:--|__|—|sent |get outlook)", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^[^\S\n]*>", re.MULTILINE)
 _OPENERS = frozenset("-ofb_ale")  # first letters of the lines _QUOTE_LINE can match
 _WROTE_TAIL = re.compile(r"\b(wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
@@ -102,12 +103,16 @@ def split_body(text: str) -> Split:
 
 
 def _quote_start(lines: list[str]) -> int:
-    """The first line that opens quoted history (a regex finds the few candidates)."""
-    text = "\n".join(lines)
+    """The first line that opens quoted history (regexes find the few candidates)."""
+    # Lower-cased once so the patterns are case-sensitive (and fast); lower() keeps every
+    # newline, so line numbers counted here are those of `lines`.
+    text = "\n".join(lines).lower()
+    starts = {m.start() for m in _CANDIDATE.finditer(text)}
+    starts |= {text.rfind("\n", 0, m.start()) + 1 for m in _LOTUS_CANDIDATE.finditer(text)}
     line_no, offset = 0, 0
-    for match in _CANDIDATE.finditer(text):
-        line_no += text.count("\n", offset, match.start())
-        offset = match.start()
+    for start in sorted(starts):
+        line_no += text.count("\n", offset, start)
+        offset = start
         if lines[line_no].strip() and _starts_quote(lines, line_no):
             return line_no
     return len(lines)
@@ -148,9 +153,11 @@ def _wrapped_attribution(lines: list[str], i: int, first: str) -> bool:
 
 def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     cut = len(lines)
-    text = "\n".join(lines)
+    text = "\n".join(lines).lower()  # newlines kept: line numbers stay those of `lines`
+    i, offset = 0, 0
     for match in _SIGNATURE_CANDIDATE.finditer(text):
-        i = text.count("\n", 0, match.start())
+        i += text.count("\n", offset, match.start())
+        offset = match.start()
         if _SIG_DELIM.match(lines[i]) or _MOBILE.match(lines[i]):
             cut = i
             break
