@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -123,9 +122,7 @@ def test_three_hundred_files_in_one_call(
         target = tmp_path / f"{i:03d}-{sources[i % len(sources)].name}"
         shutil.copyfile(sources[i % len(sources)], target)
         files.append(str(target))
-    started = time.perf_counter()
     status, records = _analyze(capsys, *files)
-    assert time.perf_counter() - started < 15
     assert status == 0
     assert [r["file"] for r in records] == files
     assert sum(r["introduction"] is not None for r in records) > 100

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -183,15 +182,13 @@ def test_check_reply_on_email_like_text(parts: list[str]) -> None:
             assert text[finding.start : finding.end] == finding.excerpt
 
 
-def test_ten_kilobyte_draft_is_fast() -> None:
-    """A 10 KB draft is checked in a few milliseconds."""
+def test_ten_kilobyte_draft_is_checked_with_spans_inside() -> None:
+    """A 10 KB draft is checked (speed is measured by `make bench`, not asserted here)."""
     text = ((DATA / "self_centred.eml").read_text(encoding="utf-8") * 8)[:10_000]
     draft = Draft.from_text(text)
-    check_reply(draft, introduction=INTRO, me=ANN.email)
-    start = time.perf_counter()
-    for _ in range(5):
-        check_reply(draft, introduction=INTRO, me=ANN.email)
-    assert (time.perf_counter() - start) / 5 < 0.05
+    findings = check_reply(draft, introduction=INTRO, me=ANN.email)
+    assert findings
+    assert all(0 <= f.start <= f.end <= len(draft.text) for f in findings)
 
 
 def test_recipients_only_without_introduction() -> None:
