@@ -131,7 +131,7 @@ def score(reading: Reading) -> float:
     best: dict[str, float] = {}
     for hit in reading.hits:
         weight = hit.cue.weight
-        if hit.cue.needs_copied and email.headers_present:
+        if hit.cue.needs_copied and email.headers_present and hit.names:
             copied = [n for n in hit.names if _placed(hit, n, others)]
             lone = hit.cue.name != "introduce-org" and _lone_cc(email, hit.names)
             weight = weight if copied or lone else weight / 2

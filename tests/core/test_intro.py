@@ -42,6 +42,20 @@ class Case:
 
 INTRODUCTIONS = [
     Case(
+        "classic_e_introducing_over_to_you.eml", "classic", "ken@ito.example",
+        ("alice@wong.example", "bob@stone.example"),
+        {"alice@wong.example": "designer at Figma"},
+    ),
+    Case(
+        "handoff_vocative_looping_in_appositive.eml", "handoff", "jane@roe.example",
+        ("carl@diaz.example", "mo@ali.example"),
+    ),
+    Case(
+        "classic_putting_you_two_in_touch.eml", "classic", "grace@liu.example",
+        ("omar@haddad.example", "lena@berg.example"),
+        {"lena@berg.example": "open data office"},
+    ),
+    Case(
         "classic_meet.eml", "classic", MAYA, (SUE, JOE),
         {SUE: "Sue leads product at Northwind", JOE: "sensor networks for vineyards"},
         roles={SUE: "introduced", MAYA: "introducer", OUTSIDER: "bystander"},
