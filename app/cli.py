@@ -26,6 +26,8 @@ def read_mail(path: Path) -> Thread:
     raw = path.read_bytes() if path.stat().st_size <= MAX_FILE else None
     if raw is None:
         raise ValueError(f"file larger than {MAX_FILE // (1024 * 1024)} MB")
+    if b"\x00" in raw[:8192]:
+        raise ValueError("not an email: binary data")
     if path.suffix.lower() == ".json":
         from app.gmail.mime import email_from_gmail, thread_from_gmail
 

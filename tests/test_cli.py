@@ -79,15 +79,13 @@ def test_errors_are_objects_and_the_rest_goes_on(
     assert records[5]["introduction"]["kind"] == "classic"
 
 
-def test_binary_eml_degrades_to_no_introduction(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    """Binary bytes named .eml are read as a damaged message: no introduction, a reason."""
+def test_binary_eml_is_an_error_object(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Binary bytes named .eml are refused with a clear error, not read as mail."""
     binary = tmp_path / "image.eml"
     binary.write_bytes(bytes(range(256)) * 8)
-    _, (record,) = _analyze(capsys, str(binary))
-    assert record["introduction"] is None
-    assert record["why"]
+    status, (record,) = _analyze(capsys, str(binary))
+    assert status == 1
+    assert record["error"] == "not an email: binary data"
 
 
 def test_human_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
