@@ -8,6 +8,7 @@ on first use, so process start stays fast), or `memory://` for this process only
 
 from __future__ import annotations
 
+import atexit
 import threading
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ def services_for(settings: Settings) -> Services:
     with _lock:
         if key not in _built:
             client = GmailClient(settings.gmail_api_endpoint, settings.gmail_timeout_seconds)
+            atexit.register(client.close)  # pooled keep-alive sockets close with the process
             storage = storage_for(settings)
             _built[key] = build_services(settings, GmailReader(client), storage=storage)
         return _built[key]
