@@ -40,6 +40,7 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 
 
+@lru_cache(maxsize=4096)
 def first_name(name: str) -> str:
     """The name to greet someone by: "Sue Park" -> "Sue", "Park, Sue" -> "Sue"."""
     name = name.strip()
