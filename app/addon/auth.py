@@ -11,16 +11,20 @@ quote token segments, so its errors become `InvalidToken(reason)` raised `from N
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from google.auth import exceptions as google_exceptions
 from google.auth import jwt
 
 from app.addon.certs import CertsCache
 
+VERIFIED_CACHE_SIZE = 4096  # verified (token, audience) pairs kept until their `exp`
 GOOGLE_ISSUERS = frozenset({"accounts.google.com", "https://accounts.google.com"})
 MAX_TOKEN_LENGTH = 16_384  # Google's ID tokens are 1-2 KB; refuse to parse megabytes
 _DECODE_ERRORS = (google_exceptions.GoogleAuthError, ValueError, TypeError)
@@ -93,6 +97,7 @@ class TokenVerifier:
             certs_url, timeout=http_timeout, min_refetch_seconds=min_refetch_seconds, clock=clock
         )
         self._skew = clock_skew_seconds
+        self._verified = _VerifiedCache(VERIFIED_CACHE_SIZE)
 
     def verify_caller(
         self, token: str, *, audiences: Sequence[str], service_account: str
@@ -148,11 +153,69 @@ class TokenVerifier:
         pem = self._certs.certs_for(kid).get(kid)
         if pem is None:
             raise InvalidToken("token signed with an unknown key id")
+        key = _cache_key(token, audiences)
+        claims = self._verified.get(key, pem, time.time() - self._skew)
+        if claims is not None:
+            return claims
         claims = _decode(token, kid, pem, audiences, self._skew)
         issuer = claims.get("iss")
         if not isinstance(issuer, str) or issuer not in GOOGLE_ISSUERS:
             raise InvalidToken("token issuer is not Google")
+        self._verified.put(key, pem, claims)
         return claims
+
+
+class _VerifiedCache:
+    """Claims of tokens that passed the signature, `iat`/`exp`, `aud` and issuer checks.
+
+    Google sends the same token with every request of a card, and the RSA check plus
+    loading the certificate is most of a token's verification (~0.2 ms). An entry is keyed
+    by a digest of the token and the accepted audiences (no token is kept), answers only
+    while the token's `exp` (with the clock skew) is not past and only if the same
+    certificate still names its key id, and the whole cache is bounded.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: dict[bytes, tuple[str, float, Mapping[str, object]]] = {}
+
+    def get(self, key: bytes, pem: str, now_minus_skew: float) -> Mapping[str, object] | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        cached_pem, exp, claims = entry
+        if cached_pem != pem or exp < now_minus_skew:
+            with self._lock:
+                self._entries.pop(key, None)
+            return None
+        return claims
+
+    def put(self, key: bytes, pem: str, claims: Mapping[str, object]) -> None:
+        exp = claims.get("exp")
+        if isinstance(exp, bool) or not isinstance(exp, int | float):
+            return
+        frozen = MappingProxyType(dict(claims))
+        with self._lock:
+            if len(self._entries) >= self._size:
+                self._evict(time.time())
+            self._entries[key] = (pem, float(exp), frozen)
+
+    def _evict(self, now: float) -> None:
+        """Drop expired entries; when none expired, the oldest half (insertion order)."""
+        expired = [k for k, (_, exp, _) in self._entries.items() if exp < now]
+        for k in expired:
+            del self._entries[k]
+        if len(self._entries) >= self._size:
+            for k in list(self._entries)[: self._size // 2 or 1]:
+                del self._entries[k]
+
+
+def _cache_key(token: str, audiences: Sequence[str]) -> bytes:
+    digest = hashlib.blake2b(token.encode("utf-8"), digest_size=32)
+    for audience in audiences:
+        digest.update(b"\x00" + audience.encode("utf-8"))
+    return digest.digest()
 
 
 def _key_id(token: str) -> str:

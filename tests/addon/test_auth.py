@@ -240,3 +240,29 @@ def test_missing_bearer_token_is_invalid(header):
 def test_signers_on_the_same_key_share_a_kid(signer):
     """Passing an existing key yields the same kid and certificate key."""
     assert LocalSigner(signer.private_key).key_id == signer.key_id
+
+
+def test_a_verified_token_is_reused_but_still_checks_audience(verifier, signer):
+    """A cached verification answers again, but only for the audience it was verified for."""
+    token = signer.sign(_claims())
+    assert _caller(verifier, token) == _caller(verifier, token)
+    with pytest.raises(InvalidToken, match="audience"):
+        verifier.verify_caller(token, audiences=[COMPOSE_URL], service_account=SERVICE_ACCOUNT)
+    with pytest.raises(InvalidToken, match="service account"):
+        verifier.verify_caller(token, audiences=AUDIENCES, service_account="x@example.com")
+
+
+def test_a_cached_token_expires_with_its_exp(verifier, signer, monkeypatch):
+    """Past its `exp` (plus the skew), a cached token is verified again, and fails."""
+    token = signer.sign(_claims(exp=int(time.time()) + 2))
+    _caller(verifier, token)
+    later = time.time() + 60
+    monkeypatch.setattr("app.addon.auth.time.time", lambda: later)
+    monkeypatch.setattr("google.auth._helpers.utcnow", lambda: _utc(later))
+    assert "expired" in _rejected(verifier, token).reason
+
+
+def _utc(seconds: float):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
