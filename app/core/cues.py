@@ -121,6 +121,11 @@ def keywords_in(lower: str) -> frozenset[str]:
     return frozenset(k for k in KEYWORDS if k in lower)
 
 
+def has_keyword(lower: str) -> bool:
+    """Does a lower-cased text hold any cue keyword? (`keywords_in` that stops at the first.)"""
+    return any(k in lower for k in KEYWORDS)
+
+
 def cues_for(keys: frozenset[str]) -> tuple[Cue, ...]:
     """The cues, in table order, that one of these keywords can set off."""
     found: set[int] = set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.cues import SUBJECT, Cue, cues_for, keywords_in
+from app.core.cues import SUBJECT, Cue, cues_for, has_keyword, keywords_in
 from app.core.model import Address, Email
 from app.core.people import at_organisation, resolve, vocatives
 from app.core.sentences import Span, sentences
@@ -91,7 +91,7 @@ def _drop_own_company(reading: Reading) -> None:
 
 def could_hold_cue(text: str) -> bool:
     """Cheap test: does a text (quoted "> " lines allowed) hold any cue keyword at all?"""
-    return bool(keywords_in(folded(_MARKERS.sub("", text))))
+    return has_keyword(folded(_MARKERS.sub("", text)))
 
 
 def folded(text: str) -> str:

@@ -10,6 +10,8 @@ _BOUNDARY = re.compile(
 )
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|[A-Z])\.$")
 
+_ABBREV_REACH = 8  # longer than any _ABBREV match ("Prof." is 5)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -25,13 +27,28 @@ def sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        piece = text[start : match.start()]
-        if _ABBREV.search(piece.rstrip()) and match.group(0).strip() == "":
+        if _ends_in_abbreviation(text, start, match.start()) and match.group(0).strip() == "":
             continue
         _add(spans, text, start, match.start())
         start = match.end()
     _add(spans, text, start, len(text))
     return tuple(spans)
+
+
+def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    """`_ABBREV.search(text[start:end].rstrip())`, looking only at the piece's tail.
+
+    A piece keeps growing while its boundaries are abbreviations, so searching it
+    whole made runs of "A. B. C." quadratic. The pattern ends in `\\.$` and spans
+    at most _ABBREV_REACH characters (plus the one `\\b` looks back at); with a
+    start position, `re` still sees the characters before it, as the slice would.
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    low = end - _ABBREV_REACH
+    if low > start:
+        return _ABBREV.search(text, low, end) is not None
+    return _ABBREV.search(text[start:end]) is not None
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.sentences import sentences
+from app.core.sentences import _ABBREV, _ends_in_abbreviation, sentences
 
 
 def test_sentences_and_offsets() -> None:
@@ -45,3 +47,19 @@ def test_spans_are_in_order_and_inside_the_text(text: str) -> None:
         assert last <= span.start < span.end <= len(text)
         assert text[span.start : span.end] == span.text == span.text.strip()
         last = span.end
+
+
+def test_abbreviation_tail_search_matches_whole_piece_search() -> None:
+    pieces = [" ", "\n", "  ", "Mr.", "Prof.", "e.g.", "i.e.", "A.", "xA.", "Inc.", "a", "Co", "."]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for start in range(len(text) + 1):
+            end = rng.randint(start, len(text))
+            expected = _ABBREV.search(text[start:end].rstrip()) is not None
+            assert _ends_in_abbreviation(text, start, end) == expected, (text, start, end)
+
+
+def test_long_run_of_initials_stays_one_sentence() -> None:
+    text = "Ask " + "A. " * 3000 + "Then stop."
+    assert len(sentences(text)) == 1
