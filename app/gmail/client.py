@@ -50,6 +50,7 @@ _RETRY_PAUSE_SECONDS = 0.1
 _MAX_IDLE_CONNECTIONS = 16
 _TO_URLSAFE = str.maketrans("+/", "-_")
 _TRANSPORT_ERRORS = (OSError, httplib2.HttpLib2Error, http.client.HTTPException, ValueError)
+_ID_PLACEHOLDER = "GmailIdPlaceholder0"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,4096}")  # hex ids, "r…" drafts, long attachment ids
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class GmailClient:
         self._attachments = self._messages.attachments()
         self._threads = users.threads()
         self._drafts = users.drafts()
+        self._templates: dict[tuple[str, str], HttpRequest] = {}
+        self._templates_lock = threading.Lock()
 
     def get_message(
         self,
@@ -107,16 +110,46 @@ class GmailClient:
         metadata_headers: Sequence[str] = (),
     ) -> JSON:
         """`users.messages.get`; `metadata_headers` filters a `metadata` read."""
-        headers = list(metadata_headers) or None
+        if not metadata_headers:
+            return self._read(auth, self._prepared("messages", fmt, _gmail_id(message_id)))
         request = self._messages.get(
-            userId="me", id=_gmail_id(message_id), format=fmt, metadataHeaders=headers
+            userId="me",
+            id=_gmail_id(message_id),
+            format=fmt,
+            metadataHeaders=list(metadata_headers),
         )
         return self._read(auth, request)
 
     def get_thread(self, auth: GmailAuth, thread_id: str, fmt: MessageFormat = "full") -> JSON:
         """`users.threads.get`: the thread with its messages, oldest first."""
-        request = self._threads.get(userId="me", id=_gmail_id(thread_id), format=fmt)
-        return self._read(auth, request)
+        return self._read(auth, self._prepared("threads", fmt, _gmail_id(thread_id)))
+
+    def _prepared(
+        self, resource: Literal["messages", "threads"], fmt: str, gmail_id: str
+    ) -> HttpRequest:
+        """googleapiclient's own `get` request for this id, from a template built once.
+
+        googleapiclient validates the parameters against the discovery document, expands
+        the URI template and serialises the query on every call (~0.15 ms of a ~0.5 ms
+        read). The template is the request `users.<resource>.get` builds for a placeholder
+        id; only the id differs, and ids are `[A-Za-z0-9_-]` (`_gmail_id`), so substituting
+        it into the URI path gives exactly the URI googleapiclient would have built.
+        """
+        template = self._templates.get((resource, fmt))
+        if template is None:
+            methods = self._messages if resource == "messages" else self._threads
+            template = methods.get(userId="me", id=_ID_PLACEHOLDER, format=fmt)
+            with self._templates_lock:
+                self._templates[(resource, fmt)] = template
+        return HttpRequest(
+            template.http,
+            template.postproc,
+            template.uri.replace(_ID_PLACEHOLDER, gmail_id, 1),
+            method=template.method,
+            body=template.body,
+            headers=dict(template.headers),
+            methodId=template.methodId,
+        )
 
     def get_attachment(self, auth: GmailAuth, message_id: str, attachment_id: str) -> bytes:
         """`users.messages.attachments.get`, decoded to bytes."""
