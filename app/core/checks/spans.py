@@ -84,8 +84,13 @@ def _line_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _breaks_before(text: str, group_start: int, line_start: int, line_end: int) -> bool:
-    previous = text[group_start:line_start].rstrip()
-    last_line = previous.rsplit("\n", 1)[-1].strip()
+    # The last line of text[group_start:line_start].rstrip(), without copying the
+    # whole group (which grows line by line: quadratic on long wrapped paragraphs).
+    end = line_start
+    while end > group_start and text[end - 1].isspace():
+        end -= 1
+    newline = text.rfind("\n", group_start, end)
+    last_line = text[newline + 1 if newline >= 0 else group_start : end].strip()
     if _BULLET.match(text, line_start, line_end):
         return True
     if last_line.endswith((".", "!", "?", ":", ";", "…")):
@@ -97,7 +102,7 @@ def _split_line_group(text: str, start: int, end: int) -> list[Sentence]:
     found: list[Sentence] = []
     cursor = start
     for match in _END.finditer(text, start, end):
-        if _is_abbreviation(text[cursor : match.start()]):
+        if _is_abbreviation(text, cursor, match.start()):
             continue
         found.extend(_trimmed(text, cursor, match.start()))
         cursor = match.end()
@@ -105,8 +110,13 @@ def _split_line_group(text: str, start: int, end: int) -> list[Sentence]:
     return found
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    match = _LAST_TOKEN.search(chunk)
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in an abbreviation ("Dr.", "e.g.", an initial)?
+
+    `_LAST_TOKEN` has no look-behind or \\b, so searching text between pos and
+    endpos is the same as searching the slice, without copying it.
+    """
+    match = _LAST_TOKEN.search(text, start, end)
     if not match:
         return False
     token = match.group(1).lower().rstrip(".")
