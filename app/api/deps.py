@@ -132,5 +132,25 @@ async def _checked(verifier: TokenVerifier, token: str, check: Callable[[], T]) 
     return check()
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A verified call and the services to answer it: what every add-on endpoint needs."""
+
+    call: Call
+    services: Services
+
+
+async def verified_context(request: Request) -> Context:
+    """`verified_call`, then `get_services`: one dependency node instead of two.
+
+    FastAPI's dependency solving costs per node and per parameter; the endpoints take
+    this one value. The order is unchanged: the caller is verified (401) and the event
+    parsed (400) before the services are looked up, and long before any Gmail call.
+    """
+    call = await verified_call(request)
+    return Context(call, await get_services(request))
+
+
 CallDep = Annotated[Call, Depends(verified_call)]
 ServicesDep = Annotated[Services, Depends(get_services)]
+ContextDep = Annotated[Context, Depends(verified_context)]

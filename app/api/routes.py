@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from app.addon import scopes
 from app.addon.scopes import missing_scopes
-from app.api.deps import Call, CallDep, ServicesDep
+from app.api.deps import Call, ContextDep
 from app.cards import home
 from app.cards.responses import push, request_scopes, update
 from app.core.preferences import CHECK_CODES, NEXT_STEPS, TONES, Preferences
@@ -33,80 +34,96 @@ def healthz() -> Json:
 
 
 @router.post("/addon/homepage")
-def homepage(call: CallDep, services: ServicesDep) -> Json:
+def homepage(ctx: ContextDep) -> JSONResponse:
     """Homepage trigger: what we do, preferences, privacy."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
-    return push(home.build(services.preferences.load(req.user_id), services.urls))
+    return _json(push(home.build(services.preferences.load(req.user_id), services.urls)))
 
 
 @router.post("/addon/actions/settings")
-def save_settings(call: CallDep, services: ServicesDep) -> Json:
+def save_settings(ctx: ContextDep) -> JSONResponse:
     """Save the preferences form."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
     if not req.user_id:
-        return push(home.build(Preferences(), services.urls))
+        return _json(push(home.build(Preferences(), services.urls)))
     prefs = _preferences_from_form(req, services.preferences.load(req.user_id))
     services.preferences.save(req.user_id, prefs)
-    return update(home.build(prefs, services.urls, saved=True), "Preferences saved")
+    return _json(update(home.build(prefs, services.urls, saved=True), "Preferences saved"))
 
 
 @router.post("/addon/message")
-def message(call: CallDep, services: ServicesDep) -> Json:
+def message(ctx: ContextDep) -> JSONResponse:
     """Contextual trigger: a message was opened."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
-    return _needs(call, READ) or services.message.open(req, _prefs(services, req))
+    return _json(_needs(call, READ) or services.message.open(req, _prefs(services, req)))
 
 
 @router.post("/addon/actions/refresh")
-def refresh(call: CallDep, services: ServicesDep) -> Json:
+def refresh(ctx: ContextDep) -> JSONResponse:
     """An option on the introduction card changed."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
-    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
+    return _json(_needs(call, READ) or services.message.refresh(req, _prefs(services, req)))
 
 
 @router.post("/addon/actions/override")
-def override(call: CallDep, services: ServicesDep) -> Json:
+def override(ctx: ContextDep) -> JSONResponse:
     """'Treat this as an introduction' with the people the user picked."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
     params = dict(req.params)
     params["introducer"] = req.value("introducer")
     params["other"] = req.value("other")
     req = Request(**{**_fields(req), "params": params})
-    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
+    return _json(_needs(call, READ) or services.message.refresh(req, _prefs(services, req)))
 
 
 @router.post("/addon/actions/reply")
-def reply(call: CallDep, services: ServicesDep) -> Json:
+def reply(ctx: ContextDep) -> JSONResponse:
     """'Reply to both': create the draft and open it."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
-    return _needs(call, DRAFT) or services.message.reply(req, _prefs(services, req))
+    return _json(_needs(call, DRAFT) or services.message.reply(req, _prefs(services, req)))
 
 
 @router.post("/addon/compose")
-def compose(call: CallDep, services: ServicesDep) -> Json:
+def compose(ctx: ContextDep) -> JSONResponse:
     """Compose trigger: checks from the recipients, the suggestion."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
     needed = COMPOSE + ((scopes.GMAIL_READONLY,) if services.profile == "draft-read" else ())
-    return _needs(call, needed) or services.compose.open(req, _prefs(services, req))
+    return _json(_needs(call, needed) or services.compose.open(req, _prefs(services, req)))
 
 
 @router.post("/addon/actions/check-text")
-def check_text(call: CallDep, services: ServicesDep) -> Json:
+def check_text(ctx: ContextDep) -> JSONResponse:
     """Run every first-reply check on pasted text."""
+    call, services = ctx.call, ctx.services
     req = _request(call)
-    return services.compose.check_text(req, _prefs(services, req))
+    return _json(services.compose.check_text(req, _prefs(services, req)))
 
 
 @router.post("/addon/actions/insert")
-def insert(call: CallDep, services: ServicesDep) -> Json:
+def insert(ctx: ContextDep) -> JSONResponse:
     """Insert the suggestion into the open draft."""
-    return _needs(call, COMPOSE) or services.compose.insert(_request(call))
+    call, services = ctx.call, ctx.services
+    return _json(_needs(call, COMPOSE) or services.compose.insert(_request(call)))
 
 
 @router.post("/addon/actions/restore-cc")
-def restore_cc(call: CallDep, services: ServicesDep) -> Json:
+def restore_cc(ctx: ContextDep) -> JSONResponse:
     """Put the introducer back on Cc."""
-    return _needs(call, COMPOSE) or services.compose.restore_cc(_request(call))
+    call, services = ctx.call, ctx.services
+    return _json(_needs(call, COMPOSE) or services.compose.restore_cc(_request(call)))
+
+
+def _json(payload: Json) -> JSONResponse:
+    """The card as JSON, rendered once: FastAPI would validate a returned dict against
+    the `dict[str, Any]` response model and serialise it through pydantic first."""
+    return JSONResponse(payload)
 
 
 def _needs(call: Call, needed: tuple[str, ...]) -> Json | None:
