@@ -22,13 +22,53 @@ def _rx(*parts: str) -> re.Pattern[str]:
     """One pattern for lower-cased text: literal capitals are lowered, escapes (\\S) kept.
 
     Matching lower-cased text without IGNORECASE is about twice as fast in `re`.
+    Runs of alternatives that all begin with \\b share one \\b in front of their
+    group: the same matches (same alternatives, same order), but `re` tests the
+    boundary once per position instead of once per alternative.
     """
-    source = "|".join(f"(?:{p})" for p in parts)
-    return re.compile(
-        _LITERAL_CAPITAL.sub(
-            lambda m: m.group(0).lower() if len(m.group(0)) == 1 else m.group(0), source
-        )
-    )
+    lowered = [_LITERAL_CAPITAL.sub(_lower_literal, p) for p in parts]
+    groups: list[str] = []
+    run: list[str] = []
+    for part in [*lowered, ""]:
+        if part.startswith("\\b") and not _has_top_level_bar(part):
+            run.append(part[2:])
+            continue
+        if run:
+            groups.append("\\b(?:" + "|".join(f"(?:{r})" for r in run) + ")")
+            run = []
+        if part:
+            groups.append(part)
+    return re.compile("|".join(f"(?:{g})" for g in groups))
+
+
+def _lower_literal(match: re.Match[str]) -> str:
+    return match.group(0).lower() if len(match.group(0)) == 1 else match.group(0)
+
+
+def _has_top_level_bar(source: str) -> bool:
+    """Does a pattern have an alternation outside any group (so a prefix is not shared)?"""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 2 if source[i + 1 : i + 2] == "^" else 1
+            if source[i : i + 1] == "]":
+                i += 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 BLANK = _rx(
