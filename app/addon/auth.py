@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from google.auth import exceptions as google_exceptions
@@ -222,7 +223,18 @@ def _key_id(token: str) -> str:
     """The header's `kid`, after checking that the token is an RS256 JWT (no crypto yet)."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidToken("token is empty or too long")
-    header = _header(token)
+    segments = token.split(".")
+    if len(segments) != 3:
+        raise InvalidToken("token is not a well-formed JWT")
+    return _kid_of_header(segments[0])
+
+
+@lru_cache(maxsize=256)
+def _kid_of_header(encoded: str) -> str:
+    """The `kid` of an encoded JOSE header. Google's header segment is the same for every
+    token signed with one key, and each token's key id is read twice (fetch check, then
+    verification): decoded once per distinct header. Refusals raise and are not cached."""
+    header = _header(encoded)
     if not isinstance(header, Mapping) or header.get("alg") != "RS256":
         raise InvalidToken("token algorithm is not RS256")
     kid = header.get("kid")
@@ -231,13 +243,8 @@ def _key_id(token: str) -> str:
     return kid
 
 
-def _header(token: str) -> object:
-    """The decoded JOSE header alone: google-auth's `decode_header` decodes the payload
-    too, and the key id is looked up twice per token (fetch check, then verification)."""
-    segments = token.split(".")
-    if len(segments) != 3:
-        raise InvalidToken("token is not a well-formed JWT")
-    encoded = segments[0]
+def _header(encoded: str) -> object:
+    """The decoded JOSE header alone: google-auth's `decode_header` decodes the payload too."""
     try:
         return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
     except (ValueError, TypeError, RecursionError):
