@@ -21,30 +21,43 @@ _NAME = r"([A-Z][\w'.-]+(?: (?:[A-Z][\w'.-]+|de|van|von|da)){0,3})"
 _INTRO = (
     r"(?i:intro|introduction|e-?intro|connecting us|connection|introducing us|putting us in touch)"
 )
-_NAMED_PATTERNS = (
-    re.compile(
-        r"(?i:thanks?|thank you|thx|grateful)(?i: again| so much)?,? (?i:to )?"
-        + _NAME
-        + r",? (?i:for) (?i:the |this |your |kindly |making the )?(?i:kind )?"
-        + _INTRO
+_THANKED_FOR = r" (?i:for) (?i:the |this |your |kindly |making the )?(?i:kind )?" + _INTRO
+_INTRODUCED = (
+    r" (?i:introduced us|introduced me|connected us|put us in touch|was kind enough to"
+    r"|mentioned that he|mentioned that she|suggested (?:we|I) (?:connect|talk|speak|meet))"
+)
+_NAMES_S_NOTE = r"'s (?i:intro|introduction|letter|note|email|e-mail|message|referral|suggestion)"
+# Each pattern with a part every match must contain (after the name), or None: that
+# part has a cheap literal start, so a text without it skips the costly pattern,
+# whose name group is tried at every capital letter (or every "per", "after").
+_NAMED_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (
+        re.compile(
+            r"(?i:thanks?|thank you|thx|grateful)(?i: again| so much)?,? (?i:to )?"
+            + _NAME
+            + ",?"
+            + _THANKED_FOR
+        ),
+        re.compile(_THANKED_FOR),
     ),
-    re.compile(
-        r"(?i:thanks?|thank you)(?i: again| so much)? (?i:for) (?i:the |this |your )?(?i:kind )?"
-        + _INTRO
-        + r"[^.!?\n]{0,4}?,? "
-        + _NAME
+    (
+        re.compile(
+            r"(?i:thanks?|thank you)(?i: again| so much)? (?i:for) (?i:the |this |your )?"
+            r"(?i:kind )?" + _INTRO + r"[^.!?\n]{0,4}?,? " + _NAME
+        ),
+        None,
     ),
-    re.compile(
-        _NAME + r" (?i:introduced us|introduced me|connected us|put us in touch|was kind enough to"
-        r"|mentioned that he|mentioned that she|suggested (?:we|I) (?:connect|talk|speak|meet))"
+    (re.compile(_NAME + _INTRODUCED), re.compile(_INTRODUCED)),
+    (
+        re.compile(
+            r"(?i:following|following up on|further to|per|as per|after|thanks to)(?i: the)? "
+            + _NAME
+            + _NAMES_S_NOTE
+        ),
+        re.compile(_NAMES_S_NOTE),
     ),
-    re.compile(
-        r"(?i:following|following up on|further to|per|as per|after|thanks to)(?i: the)? "
-        + _NAME
-        + r"'s (?i:intro|introduction|letter|note|email|e-mail|message|referral|suggestion)"
-    ),
-    re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",? (?i:thanks?|thank you)\b"),
-    re.compile(r"(?i:thanks?|thank you)(?i: again| so much)?,? " + _NAME + r"\s*[.!]"),
+    (re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",? (?i:thanks?|thank you)\b"), None),
+    (re.compile(r"(?i:thanks?|thank you)(?i: again| so much)?,? " + _NAME + r"\s*[.!]"), None),
 )
 _NOT_NAMES = word_set(
     "i we you hi hello dear hey thanks thank the this that it all everyone both team guys "
@@ -62,7 +75,9 @@ _BCC = re.compile(r"\bbcc\b|\bbcc'?(?:e?d|ing)\b|\bblind (?:carbon )?cop", re.IG
 def introducer_named_in(text: str, subject: str = "") -> str:
     """The introducer's name as the reply (or its subject) mentions it, else ""."""
     for source in (normalize(subject), normalize(text)):
-        for pattern in _NAMED_PATTERNS:
+        for pattern, needed in _NAMED_PATTERNS:
+            if needed is not None and not needed.search(source):
+                continue
             for match in pattern.finditer(source):
                 name = match.group(1).strip(" .,'")
                 if name.split()[0].lower() not in _NOT_NAMES:
