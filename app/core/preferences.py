@@ -10,21 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from app.core.checks.finding import ORDER
+
 NextStep = Literal["coffee", "call", "video"]
 Tone = Literal["warm", "formal"]
 
-CHECK_CODES: frozenset[str] = frozenset(
-    {
-        "resume_attached",
-        "ask",
-        "self_focus",
-        "throwaway_offer",
-        "dropped_introducer",
-        "no_thanks",
-        "no_next_step",
-        "too_long",
-    }
-)
+CHECK_CODES: frozenset[str] = frozenset(ORDER)  # every finding code, defined once in finding.py
 NEXT_STEPS: tuple[NextStep, ...] = ("coffee", "call", "video")
 TONES: tuple[Tone, ...] = ("warm", "formal")
 
