@@ -6,6 +6,7 @@ pool, so the blocking Gmail client never stalls the event loop.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter
@@ -77,7 +78,7 @@ def override(ctx: ContextDep) -> JSONResponse:
     params = dict(req.params)
     params["introducer"] = req.value("introducer")
     params["other"] = req.value("other")
-    req = Request(**{**_fields(req), "params": params})
+    req = replace(req, params=params)
     return _json(_needs(call, READ) or services.message.refresh(req, _prefs(services, req)))
 
 
@@ -156,10 +157,6 @@ def _request(call: Call) -> Request:
         cc=tuple(gmail.cc_recipients),
         bcc=tuple(gmail.bcc_recipients),
     )
-
-
-def _fields(req: Request) -> dict[str, Any]:
-    return {name: getattr(req, name) for name in Request.__dataclass_fields__}
 
 
 def _prefs(services: Any, req: Request) -> Preferences:
