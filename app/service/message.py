@@ -7,7 +7,7 @@ import html
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from app.cards import intro as intro_card
@@ -143,21 +143,24 @@ def _chosen(req: Request, prefs: Preferences) -> Preferences:
     )
 
 
+def _everyone(thread: Thread) -> Iterator[Address]:
+    """Senders and To/Cc recipients of every message, in thread order, repeats included."""
+    for email in thread.messages:
+        if email.sender is not None:
+            yield email.sender
+        yield from email.recipients
+
+
 def _my_name(thread: Thread, me: str) -> str:
     """The user's display name as the thread's headers give it."""
-    for email in thread.messages:
-        for person in (email.sender, *email.recipients):
-            if person is not None and person.email == me and person.name:
-                return person.name
-    return ""
+    return next((p.name for p in _everyone(thread) if p.email == me and p.name), "")
 
 
 def _participants(thread: Thread, me: str) -> list[Address]:
     seen: dict[str, Address] = {}
-    for email in thread.messages:
-        for person in (email.sender, *email.recipients):
-            if person is not None and person.email and person.email != me:
-                seen.setdefault(person.email, person)
+    for person in _everyone(thread):
+        if person.email and person.email != me:
+            seen.setdefault(person.email, person)
     return list(seen.values())[:20]
 
 
