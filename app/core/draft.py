@@ -129,7 +129,9 @@ def check_reply(
 
 
 def _attachment_findings(draft: Draft) -> tuple[Finding, ...]:
-    if not draft.attachments_known:
+    # Without a resume among the attachments the check finds nothing, so the
+    # draft is not split into sentences a second time just to look for a mention.
+    if not (draft.attachments_known and _has_resume(draft)):
         return ()
     sentences = split_sentences(draft.text, draft.body_end) if draft.text_known else ()
     return check_resume_attachments(draft.attachments, sentences)
