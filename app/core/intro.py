@@ -23,7 +23,7 @@ from app.core.model import (
     Thread,
     UserRole,
 )
-from app.core.people import blurb_for, display_name, sign_off_name
+from app.core.people import Blurbs, display_name, sign_off_name
 from app.core.quoted import quoted_messages
 from app.core.reading import Reading, could_hold_cue, evidence, read, recipients, score
 
@@ -91,10 +91,9 @@ def _build(
     if not people:
         return None
     people = _signed_names(people, email)
-    cue_sentences = frozenset(h.sentence for h in reading.hits)
+    blurbs = Blurbs(reading.spans, frozenset(h.sentence for h in reading.hits))
     introduced = tuple(
-        Person(name, addr.email if addr else "", blurb_for(name, reading.spans, cue_sentences))
-        for name, addr in people
+        Person(name, addr.email if addr else "", blurbs.about(name)) for name, addr in people
     )
     introducer = _introducer(email)
     return Introduction(

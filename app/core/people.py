@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from app.core.cues import GREET, NAME
 from app.core.model import Address
@@ -25,7 +26,6 @@ _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECA
 _SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
 _NAME = re.compile(NAME)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_MEET = re.compile(r"(?i)meet\b")
 _SPACES = re.compile(r"\s+")
 _NOT_NAMES = re.compile(r"[\s,.:;!?&/+()–—-]+|\b(?:and|und|y|et)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -120,27 +120,72 @@ def sign_off_name(own: str, signature: str) -> str:
 
 def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -> str:
     """What the writer said about a person: sentences naming them, then pronoun follow-ups."""
-    tokens = name_tokens(name)
-    if not tokens:
-        return ""
-    picked: list[str] = []
-    anchored = False
-    for i, span in enumerate(spans):
-        if _is_greeting(span.text):
-            continue  # "Hi Jeff:" or "Sue and Dana," says nothing about anyone
-        body = _without_vocative(span.text, tokens)
-        mentions = bool(tokens & name_tokens(" ".join(_NAME.findall(body))))
-        if mentions and i in cue_sentences and len(body.split()) <= 6:
-            anchored = True  # "Bob, meet Annie." anchors what follows about Annie
-            continue
-        if mentions or (anchored and _PRONOUN_START.match(body)):
-            picked.append(_own_clauses(body, tokens) if mentions else body)
-            anchored = True
-        else:
-            anchored = False
-        if sum(len(p) for p in picked) > _MAX_BLURB:
-            break
-    return _trim(" ".join(picked))
+    return Blurbs(spans, cue_sentences).about(name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One sentence as a blurb reads it (None stands for a greeting, which says nothing)."""
+
+    body: str  # the sentence without its addressee ("Brent: Ed is..." -> "Ed is...")
+    named: frozenset[str]  # name tokens of every name the body mentions
+    short: bool  # six words or fewer: "Bob, meet Annie."
+
+
+class Blurbs:
+    """Blurbs for several people of one message.
+
+    What a sentence says (greeting or not, its body, the names in it) does not depend on
+    whose blurb is being written, so each sentence is read once, when first needed, and
+    shared by every person; only the choice of sentences is per person.
+    """
+
+    __slots__ = ("_cues", "_said", "_spans")
+
+    def __init__(self, spans: Sequence[Span], cue_sentences: frozenset[int]) -> None:
+        self._spans = spans
+        self._cues = cue_sentences
+        self._said: list[_Said | None] = []
+
+    def about(self, name: str) -> str:
+        """What the writer said about `name`: sentences naming them, then pronoun follow-ups."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return ""
+        picked: list[str] = []
+        size = 0  # total length of `picked`
+        anchored = False
+        for i in range(len(self._spans)):
+            said = self._sentence(i)
+            if said is None:
+                continue  # "Hi Jeff:" or "Sue and Dana," says nothing about anyone
+            mentions = not tokens.isdisjoint(said.named)
+            if mentions and said.short and i in self._cues:
+                anchored = True  # "Bob, meet Annie." anchors what follows about Annie
+                continue
+            if mentions or (anchored and _PRONOUN_START.match(said.body)):
+                picked.append(_own_clauses(said.body, tokens) if mentions else said.body)
+                size += len(picked[-1])
+                anchored = True
+            else:
+                anchored = False
+            if size > _MAX_BLURB:
+                break
+        return _trim(" ".join(picked))
+
+    def _sentence(self, index: int) -> _Said | None:
+        # Sentences are asked for in order, each person from the first one on.
+        while len(self._said) <= index:
+            self._said.append(_read_said(self._spans[len(self._said)].text))
+        return self._said[index]
+
+
+def _read_said(text: str) -> _Said | None:
+    if _is_greeting(text):
+        return None
+    body = _without_vocative(text)
+    named = name_tokens(" ".join(_NAME.findall(body)))
+    return _Said(body, named, len(body.split()) <= 6)
 
 
 def _own_clauses(sentence: str, tokens: frozenset[str]) -> str:
@@ -166,14 +211,12 @@ def _is_greeting(text: str) -> bool:
     return len(text) < 80 and not _NOT_NAMES.sub("", _NAME.sub("", text))
 
 
-def _without_vocative(text: str, tokens: frozenset[str]) -> str:
+def _without_vocative(text: str) -> str:
+    """ "Brent: Ed is part of..." is about Ed; drop the addressee so it is not Brent's blurb."""
     match = _VOCATIVE.match(text)
     if not match:
         return text
     rest = text[match.end() :]
-    # "Brent: Ed is part of..." is about Ed; drop the addressee so it is not Brent's blurb.
-    if name_tokens(match.group("who")) & tokens and not _MEET.match(rest):
-        return rest if len(rest.split()) > 3 else text
     return rest if len(rest.split()) > 3 else text
 
 
