@@ -16,23 +16,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
 from app.core.checks.structure import is_greeting, proposes_next_step
 
-_I = re.IGNORECASE
 _FIRST = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
     r"|[Ww]e'll|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
 )
-_SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b", _I)
-_PLEASANTRY = re.compile(
+_SECOND = Caseless(r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b")
+_PLEASANTRY = Caseless(
     r"\bthank(?:s| you)\b|\bhope (?:this finds )?(?:you|all)\b[^.!?,]{0,25}\bwell\b"
     r"|\bas you (?:know|may know|might know|can imagine|may recall|may have heard)\b"
     r"|\byou may recall\b|\b(?:nice|pleasure|pleased|great|glad|lovely|good|delighted) to "
     r"(?:e-?)?meet you\b|\bif you need to reach me\b|\b(?:hear|hearing) from you\b"
     r"|\b(?:talk|speak|see) (?:to |with )?you soon\b|\blet me know if you have any questions\b",
-    _I,
 )
 _CREDENTIAL = re.compile(
     r"\b\d+\+? (?:years|decades)\b|\bexperience (?:in|as|with|leading)\b|\b(?:my|our) (?:background"
@@ -41,13 +40,12 @@ _CREDENTIAL = re.compile(
     r"|managed|built|founded|launched|grew|ran|oversaw|spearheaded|delivered|served|spent)\b"
     r"|\b(?:MBA|PhD|degree|certified)\b|\b(?:rated|ranked|award-winning|recognized as)\b",
 )
-_THROWAWAY = re.compile(
+_THROWAWAY = Caseless(
     r"\b(?:let me know|don't hesitate|do not hesitate|feel free|if there's|if there is|if I can"
     r"|if you (?:ever )?need)\b[^.!?]{0,60}\b(?:anything|any way|anyway|something|help|assist\w*"
     r"|return the favou?r)\b"
     r"|\b(?:any|some) way (?:I|we) (?:can|could|might) (?:help|return|repay)\b"
     r"|\b(?:return|repay) the favou?r\b|\b(?:I'm|I am) (?:always )?(?:happy|glad) to help\b",
-    _I,
 )
 MIN_WORDS = 50
 MAX_READER_SHARE = 0.3
@@ -94,7 +92,7 @@ def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) ->
         if n < 3 or is_greeting(sentence) or is_throwaway(sentence.text):
             continue
         words += n
-        text = _PLEASANTRY.sub(_blank, normalize(sentence.text))
+        text = _PLEASANTRY.blank(normalize(sentence.text))
         cues = len(_CREDENTIAL.findall(text))
         credentials += cues
         if _SECOND.search(text) or (names and names.search(text)):
@@ -112,7 +110,7 @@ def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) ->
 @lru_cache(maxsize=4096)  # asked by the focus measure and by the throw-away check
 def is_throwaway(sentence: str) -> bool:
     """A generic "let me know if I can ever help" line."""
-    return bool(_THROWAWAY.search(normalize(sentence)))
+    return _THROWAWAY.search(normalize(sentence))
 
 
 def check_self_focus(text: str, focus: Focus, reader: str) -> tuple[Finding, ...]:
@@ -179,10 +177,6 @@ def _longest_sender_run(focus: Focus) -> tuple[int, int]:
             best = (words, run[0].start, run[-1].end)
         run = []
     return best[1], best[2]
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
 
 
 def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:

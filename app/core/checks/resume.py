@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, word_set
 from app.core.model import Attachment
@@ -53,28 +54,26 @@ _WEAK_BLOCK = word_set(
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN = re.compile(r"[^\W\d_]+")
-_MENTION = re.compile(
+_MENTION = Caseless(
     r"\b(?:attach\w*|enclos\w*|here(?:'s| is| are)|find|includ\w*|sending|send you)\b"
     r"[^.!?\n]{0,40}?\b(?:resume|résumé|cv|c\.v\.|curriculum vitae|lebenslauf)\b"
     r"|\b(?:my|the) (?:resume|résumé|cv|lebenslauf)\b[^.!?\n]{0,30}?"
     r"\b(?:is|are)? ?(?:attached|enclosed|below|included)\b"
     r"|\b(?:resume|résumé|cv|c\.v\.|lebenslauf)\s*(?:is |are )?(?:attached|enclosed|included)\b",
-    re.IGNORECASE,
 )
-_HEADING = re.compile(
+_HEADING = Caseless(
     r"^[ \t]*(?:professional |work |relevant |career |technical |core )?"
     r"(experience|employment history|work history|education|skills|competencies|summary|"
     r"profile|objective|qualifications|summary of qualifications|certifications|achievements|"
     r"accomplishments|references|publications|berufserfahrung|ausbildung|kenntnisse|"
     r"experiencia|educación|formación|habilidades|expérience|formation|compétences)"
     r"[ \t]*:?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
-_DATE_RANGE = re.compile(
+_DATE_RANGE = Caseless(
     r"\b(?:19|20)\d{2}\s*(?:-|–|—|to|bis|a)\s*(?:(?:19|20)\d{2}|present|current|now|heute|hoy)\b",
-    re.IGNORECASE,
 )
-_REFERENCES = re.compile(r"\breferences (?:are )?available (?:up)?on request\b", re.IGNORECASE)
+_REFERENCES = Caseless(r"\breferences (?:are )?available (?:up)?on request\b")
 _FIX = "Remove the attachment; send a resume only when they ask for one, after you have talked."
 
 
@@ -138,11 +137,12 @@ def check_resume_text(text: str, end: int, sentences: Sequence[Sentence]) -> tup
 
 
 def _pasted(text: str, end: int) -> tuple[Finding, ...]:
+    # Only offsets and lower-cased groups are read from these matches (see Caseless).
     headings = list(_HEADING.finditer(text, 0, end))
     kinds = {m.group(1).lower() for m in headings}
-    dates = _DATE_RANGE.findall(text, 0, end)
-    refs = _REFERENCES.search(text, 0, end)
-    if not (len(kinds) >= 3 or (len(kinds) >= 2 and len(dates) >= 2) or refs):
+    dates = _DATE_RANGE.count(text, 0, end)
+    refs = _REFERENCES.first(text, 0, end)
+    if not (len(kinds) >= 3 or (len(kinds) >= 2 and dates >= 2) or refs):
         return ()
     start = headings[0].start() if headings else refs.start() if refs else 0
     start += len(text[start:end]) - len(text[start:end].lstrip())

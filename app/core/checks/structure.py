@@ -13,52 +13,48 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
 
+from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
 
 MAX_WORDS = 150  # warn above this; the suggested reply itself stays under 120
 TARGET_WORDS = 120
 _I = re.IGNORECASE
-_THANKS = re.compile(
+_THANKS = Caseless(
     r"\b(?:thanks?|thank(?:s| you| u)|thx|thnx|tnx|tks|thks|ty|grateful|gratitude|appreciated?"
     r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos)\b",
-    _I,
 )
-_GREETING_MEET = re.compile(
+_GREETING_MEET = Caseless(
     r"(?<!be )(?<!'d )(?<!will )(?<!'ll )(?<!would )(?<!to )\b(?:nice|pleasure|pleased|great"
     r"|glad|lovely|good|delighted|happy|wonderful) to (?:e-?|virtually )?meet you\b"
     r"(?! (?:in person|for|over|next|soon|at|on|this|when))",
-    _I,
 )
-_MEET = re.compile(
+_MEET = Caseless(
     r"\b(?:meet|meeting|meet up|coffee|call|phone|ring|chat|talk|speak|catch up|get together"
     r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
     r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
     r"|visio|videollamada|videocall)\b",
-    _I,
 )
-_FORWARD = re.compile(
+_FORWARD = Caseless(
     r"\b(?:let's|let us|shall we|could we|can we|would you|could you|can you|are you|would it"
     r"|do you have|how about|what about|when|I'll|I will|I'd|I would|I shall|we could|we can"
     r"|we should|we'll|happy to|glad to|look(?:ing)? forward|hope to|would love|keen to|let me know"
     r"|please|propose|suggest|free|next week|this week|soon|(?:mon|tues|wednes|thurs|fri)day)\b"
     r"|\?",
-    _I,
 )
-_COMMIT = re.compile(
+_COMMIT = Caseless(
     r"\b(?:I'll|I will|I'm happy to|I am happy to|happy to|glad to|I'd be glad to|I'd be happy to"
     r"|let me|I shall) (?:\w+ )?(?:send|share|introduce|do|make|follow up|reach out|be in touch"
     r"|get back|call|email|set up|arrange|put together|connect|loop|forward|pass|ring|contact)\b"
     r"|\bcalendly\b",
-    _I,
 )
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", _I)
 
 
 def has_thanks(text: str) -> bool:
     """Does the text thank anyone (leniently: "Thnx." counts)?"""
-    return bool(_THANKS.search(normalize(text)))
+    return _THANKS.search(normalize(text))
 
 
 @lru_cache(maxsize=4096)  # asked once per check family for the same sentence
@@ -69,8 +65,8 @@ def proposes_next_step(sentence: str) -> bool:
         return True
     if not _MEET.search(text):
         return False
-    text = _GREETING_MEET.sub(lambda m: " " * len(m.group(0)), text)
-    return bool(_MEET.search(text) and _FORWARD.search(text))
+    text = _GREETING_MEET.blank(text)
+    return _MEET.search(text) and _FORWARD.search(text)
 
 
 def is_greeting(sentence: Sentence) -> bool:

@@ -1,0 +1,90 @@
+"""Case-insensitive patterns that match ASCII text without `re.IGNORECASE` (pure).
+
+`re.IGNORECASE` makes Python's `re` four to five times slower on word lists like
+ours, and the checks run a dozen such patterns over every sentence of a draft.
+On ASCII text the same pattern with its literal capitals lower-cased, run on the
+lower-cased text, finds exactly the same spans: lower-casing ASCII keeps every
+character's length and class (`\\w`, `\\s`, so `\\b` too), and IGNORECASE only
+equates an ASCII letter with its own other case (its non-ASCII equivalents,
+"ſ" for "s" and the Kelvin sign for "k", are not ASCII; a non-ASCII literal in
+the pattern matches no ASCII character either way). Any other text is matched
+by the IGNORECASE pattern itself, so results never differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_LITERAL_CAPITAL = re.compile(r"\\.|[A-Z]")
+# Escapes that spell a character by number, and inline flags, would survive the
+# lowering unchanged and so break the equivalence; no pattern here needs them.
+_UNSUPPORTED = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z-]")
+
+
+class Caseless:
+    """A case-insensitive pattern; `fold` once per text, then match the folded text."""
+
+    __slots__ = ("_ascii", "_general")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        if _UNSUPPORTED.search(source):
+            raise ValueError(f"pattern can't be lower-cased safely: {source!r}")
+        self._general = re.compile(source, flags | re.IGNORECASE)
+        self._ascii = re.compile(_LITERAL_CAPITAL.sub(_lower_literal, source), flags)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The IGNORECASE pattern, which defines what matches."""
+        return self._general
+
+    def search(self, text: str) -> bool:
+        """Does the pattern match anywhere in `text`?"""
+        if text.isascii():
+            return self._ascii.search(text.lower()) is not None
+        return self._general.search(text) is not None
+
+    def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
+        """How many non-overlapping matches `text[pos:endpos]` holds (as `findall`)."""
+        return sum(1 for _ in self.finditer(text, pos, endpos))
+
+    def blank(self, text: str) -> str:
+        """`text` with every match replaced by as many spaces (same length)."""
+        if not text.isascii():
+            return self._general.sub(_spaces, text)
+        if self._ascii.search(text.lower()) is None:
+            return text
+        spans = [m.span() for m in self._ascii.finditer(text.lower())]
+        return _blank_spans(text, spans)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Matches in `text[pos:endpos]`, offsets exact; on ASCII text, groups lower-cased."""
+        end = len(text) if endpos is None else endpos
+        if text.isascii():
+            return self._ascii.finditer(text.lower(), pos, end)
+        return self._general.finditer(text, pos, end)
+
+    def first(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match in `text[pos:endpos]`, as `finditer` gives them."""
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def _lower_literal(match: re.Match[str]) -> str:
+    return match.group(0).lower() if len(match.group(0)) == 1 else match.group(0)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    parts: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        parts.append(text[cursor:start])
+        parts.append(" " * (end - start))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
