@@ -71,8 +71,8 @@ def _has_top_level_bar(source: str) -> bool:
     return False
 
 
-BLANK = _rx(
-    r"[^\s@]+@\S+",
+_EMAIL = r"[^\s@]+@\S+"
+_BLANK_REST = (
     r"\b(?:https?://|www\.)\S+",
     r"\bif you (?:have|need|want|run into) (?:any )?(?:\w+ ){0,4}?"
     r"(?:questions?|help|assistance|trouble"
@@ -90,6 +90,11 @@ BLANK = _rx(
     r"\bnot (?:asking|looking|seeking|requesting|expecting)\b[^.!?;]*",
     r"\b(?:nice|pleasure|pleased|great|glad|lovely|good) to (?:e-?)?meet you\b",
 )
+BLANK = _rx(_EMAIL, *_BLANK_REST)
+# For text without "@": the e-mail alternative needs one, so it can match nowhere,
+# and leaving it out changes no match while sparing `re` its backtracking over
+# every word (`[^\s@]+` runs to the end of each word before failing).
+BLANK_WITHOUT_EMAIL = _rx(*_BLANK_REST)
 STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     (
         "target_companies",
@@ -162,6 +167,9 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Some STRONG pattern matches exactly when this one does (each is one alternative
+# of it), so a sentence failing it is tried against none of them.
+ANY_STRONG = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in STRONG))
 MARKER = _rx(
     r"\b(?:could|can|would|will|might) you\b",
     r"\b(?:please|kindly|pls)\b",

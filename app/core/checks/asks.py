@@ -33,10 +33,13 @@ _MEANING: dict[AskKind, str] = {
 
 def ask_kind(sentence: str) -> AskKind | None:
     """The kind of ask a sentence makes, or None when it makes none."""
-    text = pat.BLANK.sub(lambda m: " " * len(m.group(0)), normalize(sentence).lower())
-    for kind, pattern in pat.STRONG:
-        if pattern.search(text):
-            return kind
+    lowered = normalize(sentence).lower()
+    blank = pat.BLANK if "@" in lowered else pat.BLANK_WITHOUT_EMAIL
+    text = blank.sub(lambda m: " " * len(m.group(0)), lowered)
+    if pat.ANY_STRONG.search(text):
+        for kind, pattern in pat.STRONG:
+            if pattern.search(text):
+                return kind
     if not pat.MARKER.search(text.lstrip()):
         return None
     if pat.OFFER.search(text) and not pat.FOR_ME.search(text):
