@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.message
 import itertools
+import quopri
 import re
 from email import policy
 from email.header import Header, decode_header
@@ -31,10 +32,23 @@ _FOLDING = re.compile(r"\r?\n(?=[ \t])")
 _BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,200}?)(?:--)?[ \t\r]*$", re.MULTILINE)
 _FORWARD_BANNER = "---------- Forwarded message ---------"
 _CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ascii": "us-ascii"}
+# The fast reader's grammar is the stdlib feedparser's: a header line is "name:" in
+# RFC 5322 ftext, or a continuation starting with a space or tab (its `headerRE`).
+_HEAD_LINES = re.compile(rb"[!-9;-~]+:[^\n]*\n(?:(?:[!-9;-~]+:|[ \t])[^\n]*\n)*")
+_HEADER_START = re.compile(rb"From |[!-9;-~]*:|[\t ]")
+_FIELD = re.compile(r"([!-9;-~]+):[ \t]*([^\n]*\n(?:[ \t][^\n]*\n)*)")
+_PARAM = re.compile(
+    r'[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*=[ \t]*("?)([\w!#$%&+.^`{|}~-]+)\2[ \t]*', re.ASCII
+)
+_PLAIN_ENCODINGS = frozenset(("", "7bit", "8bit", "binary", "quoted-printable"))
 
 
 def parse_eml(raw: bytes) -> Email:
     """Read one message from its raw bytes. Malformed input gives a degraded `Email`."""
+    return _read_single(raw) or _read_stdlib(raw)
+
+
+def _read_stdlib(raw: bytes) -> Email:
     problems: list[str] = []
     try:
         message = _message(raw)
@@ -48,6 +62,83 @@ def parse_eml(raw: bytes) -> Email:
     parts: list[Part] = []
     _collect(message, parts, problems, depth=0)
     return build_email(headers, parts, problems)
+
+
+def _read_single(raw: bytes) -> Email | None:
+    """A single-part message read without the stdlib parser; None for anything else.
+
+    The stdlib builds a `Message` line by line and looks every header up by a linear
+    scan; a plain message needs one regex pass over its header block. This follows
+    the feedparser's rules exactly (tests compare the two on tricky shapes), and
+    leaves to it 8-bit or bare-CR headers, "From " lines, multipart and message/*
+    bodies, and anything `_simple_leaf` does not read.
+    """
+    block = _HEAD_LINES.match(raw)
+    end = block.end() if block else 0
+    head = raw[:end]
+    if not head.isascii() or head.count(b"\r") != head.count(b"\r\n"):
+        return None
+    after = raw[end : end + 2]
+    start, defect = end, False
+    if after[:1] == b"\n":
+        start += 1  # the blank line between headers and body
+    elif after == b"\r\n":
+        start += 2
+    elif after[:1] == b"\r" or _HEADER_START.match(raw, end):
+        return None  # a bare CR or an unfinished header line: the stdlib's business
+    elif after:
+        defect = True  # text straight after the headers: the body, and a defect
+    blank = _BLANK_LINE.search(raw)
+    if b"multipart/" in (raw[: blank.start()] if blank else raw).lower():
+        return None  # `_message` bounds these before parsing
+    fields = [(n, v.rstrip("\r\n")) for n, v in _FIELD.findall(head.decode("ascii"))]
+    first: dict[str, str] = {}
+    for name, value in fields:
+        first.setdefault(name.lower(), value)
+    problems = ["no headers: read as a bare body"] if not fields else []
+    if defect and fields:
+        problems.append("malformed MIME structure")
+    part = _simple_leaf(first, raw[start:], problems)
+    if part is None:
+        return None
+    headers = [(n, _FOLDING.sub("", v) if "\n" in v else v) for n, v in fields]
+    return build_email(headers, [part], problems)
+
+
+def _simple_leaf(first: dict[str, str], body: bytes, problems: list[str]) -> Part | None:
+    """The one leaf of a plain message, as `_leaf` reads it; None when it needs the stdlib
+    (attachments, base64 or uuencode, RFC 2231 or quoted parameters, multipart)."""
+    mime, charset = _simple_type(first.get("content-type"))
+    encoding = first.get("content-transfer-encoding", "").lower()
+    if not mime or "content-disposition" in first or encoding not in _PLAIN_ENCODINGS:
+        return None
+    data = quopri.decodestring(body) if encoding == "quoted-printable" else body
+    text = decode_text(data, charset, problems) if mime.startswith("text/") else None
+    return Part(mime, "", text, len(data))
+
+
+def _simple_type(value: str | None) -> tuple[str, str | None]:
+    """Content type and charset as `Message.get_content_type`/`get_content_charset` give
+    them, for plain `type/sub; key=value` headers; ("", None) for anything else."""
+    if value is None:
+        return "text/plain", None
+    head, _, params = value.partition(";")
+    mime = head.strip().lower()
+    if mime.count("/") != 1:
+        mime = "text/plain"  # what the stdlib makes of a malformed type
+    if '"' in head or "\\" in head or mime.startswith(("multipart/", "message/")):
+        return "", None
+    charset = None
+    for param in params.split(";"):
+        found = _PARAM.fullmatch(param)
+        if found is None and param.strip(" \t"):
+            return "", None  # quoted, RFC 2231 or broken: the stdlib parses these its own way
+        key = found.group(1).lower() if found else ""
+        if "name" in key:  # a filename: `_leaf` reads those
+            return "", None
+        if key == "charset" and charset is None and found:
+            charset = found.group(3).lower()
+    return mime, charset
 
 
 def _message(raw: bytes) -> email.message.Message:
