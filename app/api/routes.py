@@ -1,11 +1,14 @@
 """HTTP routes: the add-on's triggers and card actions, and `/healthz`.
 
-Endpoints that may call Gmail are plain `def`: FastAPI runs them in its thread
-pool, so the blocking Gmail client never stalls the event loop.
+Each add-on handler is a plain blocking function (it may call Gmail and the store);
+`_endpoint` registers it behind an `async def` endpoint that verifies the call with the
+async dependencies and then runs the handler once in a worker thread (`offload.py`), so
+the blocking Gmail client never stalls the event loop.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -14,18 +17,42 @@ from fastapi.responses import JSONResponse
 
 from app.addon import scopes
 from app.addon.scopes import missing_scopes
-from app.api.deps import Call, ContextDep
+from app.api.deps import Call, Context, ContextDep
+from app.api.offload import off_loop
 from app.cards import home
 from app.cards.responses import push, request_scopes, update
 from app.core.preferences import CHECK_CODES, NEXT_STEPS, TONES, Preferences
 from app.gmail.client import GmailAuth
 from app.service.ports import Request
+from app.wiring import Services
 
 router = APIRouter()
 READ = (scopes.CURRENT_MESSAGE_READONLY,)
 DRAFT = (scopes.CURRENT_MESSAGE_READONLY, scopes.CURRENT_ACTION_COMPOSE)
 COMPOSE = (scopes.CURRENT_ACTION_COMPOSE, scopes.CURRENT_MESSAGE_METADATA)
 Json = dict[str, Any]
+Handler = Callable[[Context], Json]
+
+
+def _endpoint(path: str) -> Callable[[Handler], Handler]:
+    """Serve a blocking handler at `POST path`, off the event loop.
+
+    FastAPI sees an `async def` endpoint: it resolves the verified context (401/400 before
+    anything else), runs the handler in the worker pool, and answers with the card as a
+    `JSONResponse` rendered once (a returned dict would be validated against a
+    `dict[str, Any]` response model and serialised through pydantic first).
+    """
+
+    def register(handler: Handler) -> Handler:
+        async def endpoint(ctx: ContextDep) -> JSONResponse:
+            return JSONResponse(await off_loop(handler, ctx))
+
+        endpoint.__name__ = endpoint.__qualname__ = handler.__name__
+        endpoint.__doc__ = handler.__doc__
+        router.add_api_route(path, endpoint, methods=["POST"])
+        return handler
+
+    return register
 
 
 @router.get("/healthz")
@@ -34,44 +61,44 @@ def healthz() -> Json:
     return {"status": "ok"}
 
 
-@router.post("/addon/homepage")
-def homepage(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/homepage")
+def homepage(ctx: Context) -> Json:
     """Homepage trigger: what we do, preferences, privacy."""
     call, services = ctx.call, ctx.services
     req = _request(call)
-    return _json(push(home.build(services.preferences.load(req.user_id), services.urls)))
+    return push(home.build(services.preferences.load(req.user_id), services.urls))
 
 
-@router.post("/addon/actions/settings")
-def save_settings(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/settings")
+def save_settings(ctx: Context) -> Json:
     """Save the preferences form."""
     call, services = ctx.call, ctx.services
     req = _request(call)
     if not req.user_id:
-        return _json(push(home.build(Preferences(), services.urls)))
+        return push(home.build(Preferences(), services.urls))
     prefs = _preferences_from_form(req, services.preferences.load(req.user_id))
     services.preferences.save(req.user_id, prefs)
-    return _json(update(home.build(prefs, services.urls, saved=True), "Preferences saved"))
+    return update(home.build(prefs, services.urls, saved=True), "Preferences saved")
 
 
-@router.post("/addon/message")
-def message(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/message")
+def message(ctx: Context) -> Json:
     """Contextual trigger: a message was opened."""
     call, services = ctx.call, ctx.services
     req = _request(call)
-    return _json(_needs(call, READ) or services.message.open(req, _prefs(services, req)))
+    return _needs(call, READ) or services.message.open(req, _prefs(services, req))
 
 
-@router.post("/addon/actions/refresh")
-def refresh(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/refresh")
+def refresh(ctx: Context) -> Json:
     """An option on the introduction card changed."""
     call, services = ctx.call, ctx.services
     req = _request(call)
-    return _json(_needs(call, READ) or services.message.refresh(req, _prefs(services, req)))
+    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
 
 
-@router.post("/addon/actions/override")
-def override(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/override")
+def override(ctx: Context) -> Json:
     """'Treat this as an introduction' with the people the user picked."""
     call, services = ctx.call, ctx.services
     req = _request(call)
@@ -79,52 +106,46 @@ def override(ctx: ContextDep) -> JSONResponse:
     params["introducer"] = req.value("introducer")
     params["other"] = req.value("other")
     req = replace(req, params=params)
-    return _json(_needs(call, READ) or services.message.refresh(req, _prefs(services, req)))
+    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
 
 
-@router.post("/addon/actions/reply")
-def reply(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/reply")
+def reply(ctx: Context) -> Json:
     """'Reply to both': create the draft and open it."""
     call, services = ctx.call, ctx.services
     req = _request(call)
-    return _json(_needs(call, DRAFT) or services.message.reply(req, _prefs(services, req)))
+    return _needs(call, DRAFT) or services.message.reply(req, _prefs(services, req))
 
 
-@router.post("/addon/compose")
-def compose(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/compose")
+def compose(ctx: Context) -> Json:
     """Compose trigger: checks from the recipients, the suggestion."""
     call, services = ctx.call, ctx.services
     req = _request(call)
     needed = COMPOSE + ((scopes.GMAIL_READONLY,) if services.profile == "draft-read" else ())
-    return _json(_needs(call, needed) or services.compose.open(req, _prefs(services, req)))
+    return _needs(call, needed) or services.compose.open(req, _prefs(services, req))
 
 
-@router.post("/addon/actions/check-text")
-def check_text(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/check-text")
+def check_text(ctx: Context) -> Json:
     """Run every first-reply check on pasted text."""
     call, services = ctx.call, ctx.services
     req = _request(call)
-    return _json(services.compose.check_text(req, _prefs(services, req)))
+    return services.compose.check_text(req, _prefs(services, req))
 
 
-@router.post("/addon/actions/insert")
-def insert(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/insert")
+def insert(ctx: Context) -> Json:
     """Insert the suggestion into the open draft."""
     call, services = ctx.call, ctx.services
-    return _json(_needs(call, COMPOSE) or services.compose.insert(_request(call)))
+    return _needs(call, COMPOSE) or services.compose.insert(_request(call))
 
 
-@router.post("/addon/actions/restore-cc")
-def restore_cc(ctx: ContextDep) -> JSONResponse:
+@_endpoint("/addon/actions/restore-cc")
+def restore_cc(ctx: Context) -> Json:
     """Put the introducer back on Cc."""
     call, services = ctx.call, ctx.services
-    return _json(_needs(call, COMPOSE) or services.compose.restore_cc(_request(call)))
-
-
-def _json(payload: Json) -> JSONResponse:
-    """The card as JSON, rendered once: FastAPI would validate a returned dict against
-    the `dict[str, Any]` response model and serialise it through pydantic first."""
-    return JSONResponse(payload)
+    return _needs(call, COMPOSE) or services.compose.restore_cc(_request(call))
 
 
 def _needs(call: Call, needed: tuple[str, ...]) -> Json | None:
@@ -159,7 +180,7 @@ def _request(call: Call) -> Request:
     )
 
 
-def _prefs(services: Any, req: Request) -> Preferences:
+def _prefs(services: Services, req: Request) -> Preferences:
     return services.preferences.load(req.user_id) if req.user_id else Preferences()
 
 
