@@ -71,7 +71,12 @@ def proposes_next_step(sentence: str) -> bool:
 
 def is_greeting(sentence: Sentence) -> bool:
     """A salutation line such as "Hi Sue and Joe," or "Judith:"."""
-    text = sentence.text.strip()
+    return _is_greeting_line(sentence.text)
+
+
+@lru_cache(maxsize=4096)  # the focus and length checks ask it of every sentence of a draft
+def _is_greeting_line(line: str) -> bool:
+    text = line.strip()
     short = len(text.split()) <= 6 and text.endswith((",", ":", "!"))
     return short or (bool(_GREETING.match(text)) and len(text.split()) <= 8)
 
