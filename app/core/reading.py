@@ -56,7 +56,7 @@ def read(email: Email) -> Reading:
     # Keywords and vetoes absent from the whole text cannot be in any sentence of it.
     keys = keywords_in(lowered)
     reading = Reading(email, sentences(text)[:_MAX_SENTENCES] if keys else ())
-    vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
+    vetoes = tuple(n for v in NEGATIVE if (n := v.within(lowered))) if keys else ()
     for i, span in enumerate(reading.spans):
         lower = folded(span.text)
         present = frozenset(k for k in keys if k in lower)
