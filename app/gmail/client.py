@@ -6,8 +6,8 @@ the dicts go to `mime.py` unparsed. Every `HttpError` and transport failure beco
 
 The service object is built once per process from the bundled discovery document, with
 no credentials in it. Each call carries the user's bearer token and, for add-on scopes,
-the per-message `X-Goog-Gmail-Access-Token`, and runs on an `httplib2.Http` leased from
-a small pool: `Http` is not thread-safe, and FastAPI runs our sync endpoints in threads.
+the per-message `X-Goog-Gmail-Access-Token`, and goes over `transport.py`'s pooled
+keep-alive connections (thread-safe; httplib2 when a proxy is configured).
 Ids that Gmail can't have (not `[A-Za-z0-9_-]`) are "not found" without a request.
 googleapiclient's own retries stay off; we retry a read once on a 5xx or a dropped
 connection, and only when a second attempt still fits the ~10 s budget.
@@ -22,8 +22,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -33,6 +32,7 @@ from googleapiclient.errors import Error as ApiClientError
 from googleapiclient.errors import HttpError
 from googleapiclient.http import HttpRequest
 
+from app.gmail import transport
 from app.gmail.errors import (
     GmailError,
     GmailTimeout,
@@ -47,7 +47,6 @@ MessageFormat = Literal["full", "metadata", "minimal", "raw"]
 MESSAGE_TOKEN_HEADER = "X-Goog-Gmail-Access-Token"
 _TOTAL_BUDGET_SECONDS = 10.0
 _RETRY_PAUSE_SECONDS = 0.1
-_MAX_IDLE_CONNECTIONS = 16
 _TO_URLSAFE = str.maketrans("+/", "-_")
 _TRANSPORT_ERRORS = (OSError, httplib2.HttpLib2Error, http.client.HTTPException, ValueError)
 _ID_PLACEHOLDER = "GmailIdPlaceholder0"
@@ -82,11 +81,11 @@ class GmailClient:
 
     def __init__(self, api_endpoint: str, timeout_seconds: float) -> None:
         self._timeout = timeout_seconds
-        self._pool = _HttpPool(timeout_seconds)
+        self._http = transport.for_environment(timeout_seconds)
         service = build(
             "gmail",
             "v1",
-            http=_PerCallHttp(),
+            http=self._http,
             static_discovery=True,
             cache_discovery=False,
             client_options={"api_endpoint": api_endpoint.rstrip("/") + "/"},
@@ -192,7 +191,7 @@ class GmailClient:
 
     def close(self) -> None:
         """Close pooled connections (the client stays usable)."""
-        self._pool.close()
+        self._http.close()
 
     def __enter__(self) -> GmailClient:
         return self
@@ -217,18 +216,17 @@ class GmailClient:
         request.headers["Authorization"] = f"Bearer {auth.user_token}"
         if auth.message_token:
             request.headers[MESSAGE_TOKEN_HEADER] = auth.message_token
-        with self._pool.lease() as connection:
-            answer = _send(request, connection)
+        answer = _send(request, self._http)
         if not isinstance(answer, dict):
             logger.warning("%s answered with a body that is not a JSON object", request.methodId)
             raise GmailUnavailable()
         return answer
 
 
-def _send(request: HttpRequest, connection: httplib2.Http) -> object:
+def _send(request: HttpRequest, http: transport.Transport | transport.Httplib2Pool) -> object:
     """One HTTP exchange, with every failure translated into a `GmailError`."""
     try:
-        return request.execute(http=connection, num_retries=0)
+        return request.execute(http=http, num_retries=0)
     except HttpError as exc:
         error = _translate(exc)
         logger.info("%s failed: HTTP %s %s", request.methodId, error.status, error.reason)
@@ -260,50 +258,3 @@ def _decode_base64url(text: str) -> bytes:
         return base64.b64decode(padded, altchars=b"-_", validate=True)
     except binascii.Error as exc:
         raise ValueError("attachment data is not base64url") from exc
-
-
-class _PerCallHttp:
-    """Stands in for the service's shared `Http`, which we never use: each call brings one."""
-
-    credentials = None
-
-    def request(self, *args: object, **kwargs: object) -> None:
-        raise RuntimeError("GmailClient passes an Http to every execute() call")
-
-
-class _HttpPool:
-    """Idle `httplib2.Http` objects, leased to one call at a time to reuse connections."""
-
-    def __init__(self, timeout_seconds: float) -> None:
-        self._timeout = timeout_seconds
-        self._lock = threading.Lock()
-        self._idle: list[httplib2.Http] = []
-        self._closed = False
-
-    @contextmanager
-    def lease(self) -> Iterator[httplib2.Http]:
-        """An `Http` for this call; a failed call closes its connections."""
-        with self._lock:
-            connection = self._idle.pop() if self._idle else None
-        connection = connection or httplib2.Http(timeout=self._timeout)
-        try:
-            yield connection
-        except BaseException:
-            connection.close()
-            raise
-        finally:
-            self._release(connection)
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            idle, self._idle = self._idle, []
-        for connection in idle:
-            connection.close()
-
-    def _release(self, connection: httplib2.Http) -> None:
-        with self._lock:
-            if not self._closed and len(self._idle) < _MAX_IDLE_CONNECTIONS:
-                self._idle.append(connection)
-                return
-        connection.close()

@@ -2,7 +2,7 @@
 
 One uvicorn server runs for the whole session (stopping one costs ~0.2 s); each test
 gets a fresh mailbox, fault queue and request log behind it through `set_app`.
-`gmail` is a real `GmailClient` (googleapiclient + httplib2) with a 0.5 s timeout.
+`gmail` is a real `GmailClient` (googleapiclient over `transport.py`) with a 0.5 s timeout.
 """
 
 from __future__ import annotations

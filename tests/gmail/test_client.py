@@ -141,7 +141,7 @@ def test_missing_message_token_is_access_denied(gmail, intro_id):
 
 
 def test_concurrent_calls_from_threads_all_succeed(gmail, auth, intro_id, request_log):
-    """One client serves many threads at once (each call leases its own Http)."""
+    """One client serves many threads at once (each call leases its own connection)."""
     results: list[str] = []
 
     def read():
