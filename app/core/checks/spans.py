@@ -29,6 +29,7 @@ _ABBREV = word_set(
 )
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]+[\"')\]]*$")
+_TOKEN_CHARS = frozenset(".!?…\"')]")  # what `_LAST_TOKEN` matches besides word characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +119,34 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     `_LAST_TOKEN` has no look-behind or \\b, so searching text between pos and
     endpos is the same as searching the slice, without copying it.
     """
-    match = _LAST_TOKEN.search(text, start, end)
+    match = _LAST_TOKEN.search(text, _last_run_start(text, start, end), end)
     if not match:
         return False
     token = match.group(1).lower().rstrip(".")
     return token in _ABBREV or (len(token) == 1 and token.isalpha())
+
+
+def _last_run_start(text: str, start: int, end: int) -> int:
+    """Start of the run of characters a `_LAST_TOKEN` match can hold that ends at `end`.
+
+    Such a match holds only word characters and `_TOKEN_CHARS` and ends at `end`
+    (`$`), so it lies in this run, and searching from the run's start finds the
+    same match as searching from `start`: without it, each abbreviation of a long
+    sentence ("Mr. Hahn ... Mr. McCall") rescanned the sentence from its start.
+    `$` also matches before a final newline; then the whole range is searched.
+    """
+    end = min(end, len(text))
+    if end <= start or text[end - 1] == "\n":
+        return start
+    run = end
+    while run > start and _is_token_char(text[run - 1]):
+        run -= 1
+    return run
+
+
+def _is_token_char(char: str) -> bool:
+    # `\w` in `re` is exactly str.isalnum() plus the underscore.
+    return char.isalnum() or char == "_" or char in _TOKEN_CHARS
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Sentence]:
