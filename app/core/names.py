@@ -92,14 +92,23 @@ def matches(name: str, person: Address) -> bool:
     wanted = name_tokens(name)
     if not wanted:
         return False
-    if wanted & name_tokens(person.name):
+    known, local = _known_as(person.name, person.email)
+    if not wanted.isdisjoint(known):
         return True
-    local = person.email.split("@", 1)[0].lower()
+    return bool(local) and any(len(w) >= 4 and w in local for w in wanted)
+
+
+@lru_cache(maxsize=4096)
+def _known_as(name: str, email: str) -> tuple[frozenset[str], str]:
+    """A recipient's name words, with those guessed from the address, and its local part.
+
+    Worked out once per recipient rather than once per name compared with them (a
+    message's names are each resolved against every recipient, several times).
+    """
+    local = email.split("@", 1)[0].lower()
     if not local:
-        return False
-    if wanted & name_tokens(_name_from_local(person.email)):
-        return True
-    return any(len(w) >= 4 and w in local for w in wanted)
+        return name_tokens(name), ""
+    return name_tokens(name) | name_tokens(_name_from_local(email)), local
 
 
 @lru_cache(maxsize=8192)

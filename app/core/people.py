@@ -55,7 +55,9 @@ _VOCATIVE_LINE = re.compile(
 def vocatives(text: str) -> tuple[str, ...]:
     """Everyone addressed by name: the greeting, and lines like "Larry," or "Ed: ..."."""
     found = list(greeted(text))
-    for line in text.split("\n")[1:60]:
+    for line in text.split("\n", 60)[1:60]:
+        if "," not in line and ":" not in line:
+            continue  # the pattern needs a "," or ":" after the name
         match = _VOCATIVE_LINE.match(line)
         if match and match.group("who") not in found:
             found.append(match.group("who"))
@@ -205,10 +207,34 @@ def _about(clause: str, tokens: frozenset[str]) -> bool:
 
 def _is_greeting(text: str) -> bool:
     """A greeting ("Hi Jeff:") or a bare exchange of names ("Sue — Joe.") says nothing."""
+    if any(_outside_names(word) for word in text.split()):
+        return False
     match = _GREETING.match(text[:160])
     if match is not None and not text[match.end() :].strip():
         return True
     return len(text) < 80 and not _NOT_NAMES.sub("", _NAME.sub("", text))
+
+
+# The lower-case words a greeting or a bare exchange of names can hold: greeting words,
+# "and" in several languages and name particles ("van").
+# fmt: off
+_GREETING_WORDS = frozenset((
+    "hi", "hey", "hello", "dear", "hallo", "hola", "bonjour", "salut", "ciao", "liebe",
+    "lieber", "querida", "querido", "good", "morning", "afternoon", "evening", "greetings",
+    "thanks", "so", "much", "thank", "you", "thx", "buenos", "guten", "morgen", "tag",
+    "and", "und", "y", "et", "e",
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
+))
+# fmt: on
+
+
+def _outside_names(word: str) -> bool:
+    """A plain lower-case word ("meet", "runs") that no name, greeting or "and" takes in.
+
+    Names start with a capital, so such a word (between spaces) is left over by both tests
+    of `_is_greeting`, which can then answer no without running them.
+    """
+    return word.isascii() and word.isalpha() and word.islower() and word not in _GREETING_WORDS
 
 
 def _without_vocative(text: str) -> str:
