@@ -95,17 +95,17 @@ BLANK = _rx(_EMAIL, *_BLANK_REST)
 # and leaving it out changes no match while sparing `re` its backtracking over
 # every word (`[^\s@]+` runs to the end of each word before failing).
 BLANK_WITHOUT_EMAIL = _rx(*_BLANK_REST)
-STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
+_STRONG_PARTS: tuple[tuple[AskKind, tuple[str, ...]], ...] = (
     (
         "target_companies",
-        _rx(
+        (
             r"\btarget (?:companies|company list|employers|firms)\b",
             r"\blist of (?:companies|firms|employers) (?:I|we)\b",
         ),
     ),
     (
         "advice",
-        _rx(
+        (
             r"\bpick (?:your|his|her|their|a few|some) brains?\b",
             r"\b(?:seek|get|ask for|would value|welcome|appreciate) (?:your|some) "
             r"(?:advice|guidance|counsel|mentorship|wisdom)\b",
@@ -114,7 +114,7 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     ),
     (
         "introductions",
-        _rx(
+        (
             r"\b(?:introduce|intro|connect|link) me (?:to|with|up)\b",
             r"\bput me in (?:touch|contact)\b",
             r"\bget me (?:an intro|introduced|in front of|in touch)\b",
@@ -122,7 +122,7 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     ),
     (
         "contacts",
-        _rx(
+        (
             r"\byour (?:rolodex|contact list)\b",
             r"\b(?:tap|leverage|use) (?:into )?your (?:network|contacts|connections)\b",
             r"\b(?:anyone|anybody|someone|people|folks) (?:in|from) your network\b",
@@ -132,7 +132,7 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     ),
     (
         "job",
-        _rx(
+        (
             r"\b(?:are|is) (?:you|your (?:team|company|firm|group|department|organi[sz]ation)"
             r"|they|\w+) (?:currently |still |now )?hiring\b",
             r"\bkeep me in mind\b",
@@ -151,7 +151,7 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     ),
     (
         "referral",
-        _rx(
+        (
             r"\brefer(?:ring)? me\b",
             r"\b(?:put|say) in a (?:good )?word\b",
             r"\bvouch for me\b",
@@ -160,17 +160,17 @@ STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     ),
     (
         "favour",
-        _rx(
+        (
             r"\b(?:do|ask) (?:me|you) a (?:small |quick |big |huge )?favou?r\b",
             r"\bask (?:you )?(?:for )?a (?:small |quick |big |huge )?favou?r\b",
             r"\ba (?:small |quick |big |huge )?favou?r to ask\b",
         ),
     ),
 )
-# Some STRONG pattern matches exactly when this one does (each is one alternative
-# of it), so a sentence failing it is tried against none of them.
-ANY_STRONG = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in STRONG))
-MARKER = _rx(
+STRONG: tuple[tuple[AskKind, re.Pattern[str]], ...] = tuple(
+    (kind, _rx(*parts)) for kind, parts in _STRONG_PARTS
+)
+_MARKER_PARTS = (
     r"\b(?:could|can|would|will|might) you\b",
     r"\b(?:please|kindly|pls)\b",
     r"\b(?:I|we)(?:'d| would| will)? (?:really |greatly |very much |truly |so )?(?:appreciate"
@@ -193,6 +193,16 @@ MARKER = _rx(
     r"|seeking|exploring|open to|in the market)\b",
     r"\b(?:I|we) (?:need|want|would like) (?:your|some|a|an|to find)\b",
     r"^(?:forward|pass|send|share|introduce|connect|refer|review|recommend)\b",
+)
+MARKER = _rx(*_MARKER_PARTS)
+# A sentence is tried for an ask only when this matches: it holds every strong-ask
+# pattern and every request form, the latter also after leading white space
+# (`ask_kind` matches MARKER on the left-stripped text: `^` becomes `^\s*`; the
+# other forms begin with \b and look at nothing before it). `\s` and str.strip()
+# agree on what white space is. One scan instead of one per family.
+ASK_GATE = _rx(
+    *(part for _, parts in _STRONG_PARTS for part in parts),
+    *(f"^\\s*{part[1:]}" if part.startswith("^") else part for part in _MARKER_PARTS),
 )
 KIND_CUES: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     (

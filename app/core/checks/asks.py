@@ -36,10 +36,11 @@ def ask_kind(sentence: str) -> AskKind | None:
     lowered = normalize(sentence).lower()
     blank = pat.BLANK if "@" in lowered else pat.BLANK_WITHOUT_EMAIL
     text = blank.sub(lambda m: " " * len(m.group(0)), lowered)
-    if pat.ANY_STRONG.search(text):
-        for kind, pattern in pat.STRONG:
-            if pattern.search(text):
-                return kind
+    if not pat.ASK_GATE.search(text):
+        return None  # neither a strong ask nor a request form: no ask
+    for kind, pattern in pat.STRONG:
+        if pattern.search(text):
+            return kind
     if not pat.MARKER.search(text.lstrip()):
         return None
     if pat.OFFER.search(text) and not pat.FOR_ME.search(text):
