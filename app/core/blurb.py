@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 MAX_FACT_WORDS = 16
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -48,8 +49,7 @@ def fact_about(blurb: str, names: Sequence[str]) -> str:
         blurb: what the introducer wrote about the person.
         names: how the person may be named at the start of a sentence ("Sue Park", "Sue").
     """
-    subjects = [re.escape(n) for n in sorted(names, key=len, reverse=True) if n]
-    start = re.compile(r"^(?:" + "|".join([*subjects, "She", "He"]) + r")('s|\s)\s*(.+)$")
+    start = _subject_start(tuple(names))
     for sentence in _SENTENCE.split(" ".join(blurb.replace("’", "'").split())):
         match = start.match(sentence.strip())
         if match:
@@ -57,6 +57,16 @@ def fact_about(blurb: str, names: Sequence[str]) -> str:
             if fact:
                 return fact
     return ""
+
+
+@lru_cache(maxsize=256)
+def _subject_start(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A sentence starting with the person ("Sue Park", "Sue", "She"...) and what follows.
+
+    Built once per set of names: the suggested reply asks with the same names every time.
+    """
+    subjects = [re.escape(n) for n in sorted(names, key=len, reverse=True) if n]
+    return re.compile(r"^(?:" + "|".join([*subjects, "She", "He"]) + r")('s|\s)\s*(.+)$")
 
 
 def _second_person(rest: str) -> str:

@@ -81,10 +81,13 @@ def _suggestion(
     ctx: ReplyContext, user: Person, introduction: Introduction, prefs: Preferences
 ) -> ReplySuggestion:
     to, cc, reasons = _recipients(ctx, user)
-    paragraphs = _paragraphs(ctx, user, prefs)
+    # What the introducer said about the other person, retold: the body and its reasons
+    # both use it, so it is worked out once.
+    fact = _fact(ctx) if len(ctx.others) == 1 else ""
+    paragraphs = _paragraphs(ctx, user, prefs, fact)
     subject, in_reply_to, references = _threading(ctx, introduction)
     reasons += [f"Subject “{subject}” and the reply headers keep it in the same thread."]
-    reasons += _body_reasons(ctx, prefs)
+    reasons += _body_reasons(ctx, prefs, fact)
     text = "\n\n".join(paragraphs)
     return ReplySuggestion(
         to, cc, subject, in_reply_to, references, text, _html(paragraphs), tuple(reasons)
@@ -122,7 +125,7 @@ def _dropped_extras(ctx: ReplyContext, kept: tuple[Address, ...], mine: str) -> 
     return [ph.REASON_EXTRA.format(who=_label(a)) for a in extras]
 
 
-def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences) -> list[str]:
+def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences, fact: str) -> list[str]:
     tone = prefs.tone
     key = "|".join(p.name for p in ctx.others) + "|" + (ctx.introducer_first or "")
     others = [shown_first_name(p.address) for p in ctx.others]
@@ -135,8 +138,8 @@ def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences) -> list[str
     candidates = [
         [*opening[:-1], f"{opening[-1]} {interest}", tail, sign]
         for interest in (
-            _interest(ctx, intro_name, prefs, key, True),
-            _interest(ctx, intro_name, prefs, key, False),
+            _interest(ctx, intro_name, prefs, key, fact),
+            _interest(ctx, intro_name, prefs, key, ""),
         )
         for tail in (f"{closing} {flexible}", closing)
     ]
@@ -169,10 +172,8 @@ def _opening(
     return [greeting, thanks]
 
 
-def _interest(
-    ctx: ReplyContext, intro_name: str, prefs: Preferences, key: str, use_blurb: bool
-) -> str:
-    fact = _fact(ctx) if use_blurb and intro_name and len(ctx.others) == 1 else ""
+def _interest(ctx: ReplyContext, intro_name: str, prefs: Preferences, key: str, fact: str) -> str:
+    fact = fact if intro_name else ""
     if fact:
         line = ph.pick(ph.INTEREST_FACT[prefs.tone], key, "interest", prefs.variant)
         line = line.format(introducer=intro_name, fact=fact)
@@ -207,10 +208,9 @@ def _threading(ctx: ReplyContext, introduction: Introduction) -> tuple[str, str,
     return (subject if subject != "Re:" else "Re: our introduction"), msg_id, references
 
 
-def _body_reasons(ctx: ReplyContext, prefs: Preferences) -> list[str]:
+def _body_reasons(ctx: ReplyContext, prefs: Preferences, fact: str) -> list[str]:
     who = ctx.introducer_first or "the introducer"
     other = ctx.reader or "them"
-    fact = _fact(ctx) if len(ctx.others) == 1 else ""
     interest = (
         f"Uses what {who} said about {other} (“{fact}”) to show real interest."
         if fact
