@@ -26,6 +26,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.gmail import transport
 from app.gmail.transport import Httplib2Pool, Transport
@@ -375,3 +377,51 @@ def _tls_files(tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert_file, key_file)
     return cert_file, context
+
+
+_ANSWER_PARTS = st.sampled_from(
+    [
+        b"HTTP/1.1 200 OK\r\n",
+        b"HTTP/1.0 503 Busy\r\n",
+        b"HTTP/1.1 204 No Content\r\n",
+        b"Content-Length: 5\r\n",
+        b"Content-Length: -1\r\n",
+        b"Content-Length: 99999999999999999999\r\n",
+        b"Transfer-Encoding: chunked\r\n",
+        b"Content-Encoding: gzip\r\n",
+        b"Content-Encoding: deflate\r\n",
+        b"Connection: close\r\n",
+        b"\r\n",
+        b"5\r\nhello\r\n",
+        b"0\r\n\r\n",
+        b"zz\r\n",
+        b'{"id": "1"}',
+        gzip.compress(b'{"id": "1"}'),
+    ]
+)
+_ANSWERS = st.one_of(
+    st.binary(max_size=300),
+    st.lists(_ANSWER_PARTS | st.binary(max_size=20), max_size=12).map(b"".join),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reply=_ANSWERS)
+def test_any_answer_gives_a_response_or_a_transport_error(
+    reply: bytes, make: Callable[..., Transport]
+) -> None:
+    """Whatever a server sends, the transport answers or raises what client.py translates."""
+
+    def send_and_close(conn: socket.socket, server: Server) -> None:
+        server.read_request(conn)
+        conn.sendall(reply)
+
+    with serving(send_and_close) as (_, url):
+        try:
+            response, content = make(2).request(url)
+        except (OSError, ValueError):  # OSError covers TimeoutError and ConnectionError
+            return
+    assert 100 <= response.status <= 999
+    assert isinstance(content, bytes)
