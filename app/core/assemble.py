@@ -14,11 +14,15 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 from app.core.addresses import decode_words, names_from_legacy, parse_addresses, with_names
-from app.core.html import html_to_text
+from app.core.html import html_to_text, truncates
 from app.core.model import Address, Attachment, Email
 from app.core.quotes import split_body
 
-MAX_TEXT = 1_000_000  # characters of body text analysed; longer bodies are cut and flagged
+# Characters of body text analysed (a thread of a few hundred pages): introductions sit at
+# the top, and splitting quotes and detection cost grows with the text. Longer bodies are
+# cut and flagged.
+MAX_TEXT = 500_000
+_TRUNCATED = "body truncated for analysis"
 _MAX_SUBJECT = 2_000  # characters of a subject decoded (10,000 encoded words cost seconds)
 _MSGID = re.compile(r"<[^<>\s]+>")
 
@@ -48,7 +52,8 @@ def build_email(
     text = _body_text(parts, found)
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
-        found.append("body truncated for analysis")
+        if _TRUNCATED not in found:  # HTML already cut
+            found.append(_TRUNCATED)
     split = split_body(text)
     return Email(
         subject=decode_words(head.get("subject")[:_MAX_SUBJECT]),
@@ -126,6 +131,8 @@ def _main_text(parts: Sequence[Part], problems: list[str]) -> str:
     html = [p.text for p in parts if p.mime_type == "text/html" and not p.filename and p.text]
     if html:
         problems.append("HTML-only message: text taken from HTML")
+        if any(truncates(h) for h in html):
+            problems.append(_TRUNCATED)
         return "\n".join(html_to_text(h) for h in html)
     return ""
 

@@ -28,7 +28,10 @@ _MAX_HTML = 2_000_000  # characters; beyond this the tail is ignored (see bench:
 # these sizes `tagscan` gives the same lines and quote markers in one linear pass.
 _TREE_LIMIT = 200_000
 _TREE_CONTAINERS = 2_000
-_MAX_SCANNED = 400_000  # characters of huge markup read; introductions come first
+# Characters of huge markup read (tens of thousands of words of text): introductions come
+# first, and the cost of everything after grows with it. Not below `_TREE_LIMIT`, so that
+# `truncates` holds exactly when markup is cut; `assemble` flags the cut.
+_MAX_SCANNED = 200_000
 _QUOTE_MARKS = (*_QUOTE_CLASSES, *_QUOTE_IDS)
 _BLANKS = re.compile(r"\n{3,}")
 _WHITE = re.compile(r"[ \t\r\n]+")
@@ -46,6 +49,11 @@ def html_to_text(markup: str) -> str:
     out: list[str] = []
     _walk(tree.body or tree.root, out, depth=0)  # a frameset page has no body
     return _tidy("".join(out))
+
+
+def truncates(markup: str) -> bool:
+    """Whether `html_to_text` leaves some of this markup unread (it is too long)."""
+    return len(markup) > _MAX_SCANNED and not markup[_MAX_SCANNED:].isspace()
 
 
 def _tidy(text: str) -> str:
