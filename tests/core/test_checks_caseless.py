@@ -71,6 +71,28 @@ def test_any_text_and_window_matches_as_with_ignorecase(text: str, pos: int, end
         assert (first and first.span()) == (expected and expected.span())
 
 
+_ASCII = st.characters(min_codepoint=32, max_codepoint=126)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_needs_never_hide_a_match(data: st.DataObject) -> None:
+    """ASCII strings made to match each pattern still match: every match holds a need."""
+    for caseless in _USED:
+        text = data.draw(st.from_regex(caseless.pattern, alphabet=_ASCII))
+        assert caseless.search(text)
+        assert caseless.count(text) == len(caseless.pattern.findall(text))
+        if caseless.needs:
+            assert any(n in text.lower() for n in caseless.needs)
+
+
+def test_patterns_with_needs_are_tested() -> None:
+    """The shortcut is used, and refuses needs that could never be found."""
+    assert sum(1 for c in _USED if c.needs) >= 8
+    with pytest.raises(ValueError, match="lower-case"):
+        Caseless(r"\bthanks\b", needs=("Thanks",))
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [

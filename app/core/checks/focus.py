@@ -25,13 +25,16 @@ _FIRST = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
     r"|[Ww]e'll|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
 )
-_SECOND = Caseless(r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b")
+_SECOND = Caseless(
+    r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b", needs=("you", "y'all")
+)
 _PLEASANTRY = Caseless(
     r"\bthank(?:s| you)\b|\bhope (?:this finds )?(?:you|all)\b[^.!?,]{0,25}\bwell\b"
     r"|\bas you (?:know|may know|might know|can imagine|may recall|may have heard)\b"
     r"|\byou may recall\b|\b(?:nice|pleasure|pleased|great|glad|lovely|good|delighted) to "
     r"(?:e-?)?meet you\b|\bif you need to reach me\b|\b(?:hear|hearing) from you\b"
     r"|\b(?:talk|speak|see) (?:to |with )?you soon\b|\blet me know if you have any questions\b",
+    needs=("thank", "hope", "you"),
 )
 _CREDENTIAL = re.compile(
     r"\b\d+\+? (?:years|decades)\b|\bexperience (?:in|as|with|leading)\b|\b(?:my|our) (?:background"
@@ -46,6 +49,7 @@ _THROWAWAY = Caseless(
     r"|return the favou?r)\b"
     r"|\b(?:any|some) way (?:I|we) (?:can|could|might) (?:help|return|repay)\b"
     r"|\b(?:return|repay) the favou?r\b|\b(?:I'm|I am) (?:always )?(?:happy|glad) to help\b",
+    needs=("let me know", "hesitate", "feel free", "if ", "way ", "the favo", "to help"),
 )
 MIN_WORDS = 50
 MAX_READER_SHARE = 0.3

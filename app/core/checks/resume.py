@@ -60,6 +60,7 @@ _MENTION = Caseless(
     r"|\b(?:my|the) (?:resume|résumé|cv|lebenslauf)\b[^.!?\n]{0,30}?"
     r"\b(?:is|are)? ?(?:attached|enclosed|below|included)\b"
     r"|\b(?:resume|résumé|cv|c\.v\.|lebenslauf)\s*(?:is |are )?(?:attached|enclosed|included)\b",
+    needs=("resume", "cv", "c.v.", "curriculum vitae", "lebenslauf"),
 )
 _HEADING = Caseless(
     r"^[ \t]*(?:professional |work |relevant |career |technical |core )?"
@@ -72,8 +73,11 @@ _HEADING = Caseless(
 )
 _DATE_RANGE = Caseless(
     r"\b(?:19|20)\d{2}\s*(?:-|–|—|to|bis|a)\s*(?:(?:19|20)\d{2}|present|current|now|heute|hoy)\b",
+    needs=("19", "20"),
 )
-_REFERENCES = Caseless(r"\breferences (?:are )?available (?:up)?on request\b")
+_REFERENCES = Caseless(
+    r"\breferences (?:are )?available (?:up)?on request\b", needs=("references",)
+)
 _FIX = "Remove the attachment; send a resume only when they ask for one, after you have talked."
 
 

@@ -28,6 +28,7 @@ _GREETING_MEET = Caseless(
     r"(?<!be )(?<!'d )(?<!will )(?<!'ll )(?<!would )(?<!to )\b(?:nice|pleasure|pleased|great"
     r"|glad|lovely|good|delighted|happy|wonderful) to (?:e-?|virtually )?meet you\b"
     r"(?! (?:in person|for|over|next|soon|at|on|this|when))",
+    needs=("meet you",),
 )
 _MEET = Caseless(
     r"\b(?:meet|meeting|meet up|coffee|call|phone|ring|chat|talk|speak|catch up|get together"
@@ -48,6 +49,7 @@ _COMMIT = Caseless(
     r"|let me|I shall) (?:\w+ )?(?:send|share|introduce|do|make|follow up|reach out|be in touch"
     r"|get back|call|email|set up|arrange|put together|connect|loop|forward|pass|ring|contact)\b"
     r"|\bcalendly\b",
+    needs=("i'll", "i will", "happy to", "glad to", "let me", "i shall", "calendly"),
 )
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", _I)
 
