@@ -143,3 +143,24 @@ SUBJECT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subject-of", re.compile(rf"(?i:introduction of|introducing)\s+{_WHO}")),
 )
 # fmt: on
+# A subject without one of these (lower-cased) cannot match the pattern, which is then not
+# run: "subject-pair" needs its separator, "subject-meet" its "meet" (no letter of "meet"
+# has a case variant outside ASCII, so lower-casing loses no match).
+_SUBJECT_NEEDS: dict[str, tuple[str, ...]] = {
+    "subject-pair": ("<", "↔", "/", "+", "&", "x"),
+    "subject-meet": ("meet",),
+}
+
+
+def subject_hints(subject: str) -> list[tuple[str, re.Match[str]]]:
+    """The `SUBJECT` patterns a subject matches, in table order, with their matches."""
+    lower = subject.lower()
+    found: list[tuple[str, re.Match[str]]] = []
+    for name, pattern in SUBJECT:
+        needs = _SUBJECT_NEEDS.get(name, ())
+        if needs and not any(n in lower for n in needs):
+            continue
+        match = pattern.search(subject)
+        if match:
+            found.append((name, match))
+    return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.cues import SUBJECT, Cue, cues_for, has_keyword, keywords_in
+from app.core.cues import Cue, cues_for, has_keyword, keywords_in, subject_hints
 from app.core.model import Address, Email
 from app.core.people import at_organisation, resolve, vocatives
 from app.core.sentences import Span, sentences
@@ -56,18 +56,16 @@ def read(email: Email) -> Reading:
     # Keywords and vetoes absent from the whole text cannot be in any sentence of it.
     keys = keywords_in(lowered)
     reading = Reading(email, sentences(text)[:_MAX_SENTENCES] if keys else ())
-    vetoes = tuple(n for v in NEGATIVE if (n := v.within(lowered))) if keys else ()
+    vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
     for i, span in enumerate(reading.spans):
         lower = folded(span.text)
         present = frozenset(k for k in keys if k in lower)
         if present:
             _read_sentence(reading, Sentence(i, span, lower, present), vetoes)
     _drop_own_company(reading)
-    for name, pattern in SUBJECT:
-        found = pattern.search(email.subject)
-        if found:
-            reading.subject_hits.append(name)
-            reading.subject_names.extend(n for n in found.groupdict().values() if n)
+    for name, found in subject_hints(email.subject):
+        reading.subject_hits.append(name)
+        reading.subject_names.extend(n for n in found.groupdict().values() if n)
     reading.bulk = is_bulk(lowered, text) or is_bulk(folded(email.signature[:2_000]))
     return reading
 

@@ -40,16 +40,6 @@ class Veto:
         """Could a lower-cased text hold this veto (one of its keywords is there)?"""
         return any(k in lower for k in self.keys)
 
-    def within(self, lower: str) -> Veto | None:
-        """This veto keeping only the keywords a lower-cased text holds (None: it holds none).
-
-        A sentence's folded text is a piece of its message's folded text, so a keyword
-        the message lacks is in none of its sentences: `found_in` on the message's
-        sentences answers the same with the narrower veto, in fewer substring tests.
-        """
-        keys = tuple(k for k in self.keys if k in lower)
-        return Veto(self.name, keys, self.pattern) if keys else None
-
     def found_in(self, text: str, lower: str) -> bool:
         """Does the sentence (`lower` is its lower-cased copy) hold this veto?"""
         return self.keys_in(lower) and self.pattern.search(text) is not None
