@@ -24,7 +24,7 @@ from app.core.model import (
     UserRole,
 )
 from app.core.people import Blurbs, display_name, sign_off_name
-from app.core.quoted import quoted_messages
+from app.core.quoted import each_quoted, quoted_messages
 from app.core.reading import Reading, could_hold_cue, evidence, read, recipients, score
 
 THRESHOLD = 3.0
@@ -58,7 +58,7 @@ def detect_introduction(thread: Thread | Email, me: str | None = None) -> IntroV
             best = verdict
     if not messages or not could_hold_cue(messages[-1].quoted_text):
         return best
-    for quoted in quoted_messages(messages[-1]):
+    for quoted in each_quoted(messages[-1]):  # the first introduction found ends the search
         verdict = _detect_message(quoted.email, -1, me)
         if verdict.introduction is not None:
             if quoted.forwarded:
@@ -150,7 +150,7 @@ def _forward_kind(email: Email, kind: IntroKind) -> IntroKind:
 
 def _has_consent(email: Email) -> bool:
     """The forwarded thread holds someone's yes to being introduced."""
-    for quoted in quoted_messages(email):
+    for quoted in each_quoted(email):
         said = quoted.email.new_text[:300]
         if _CONSENT.search(said) and _ABOUT_INTRO.search(email.quoted_text):
             return True

@@ -11,6 +11,7 @@ completed from the participants of the message that quotes them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from app.core.addresses import parse_addresses, with_names
@@ -68,17 +69,22 @@ class QuotedMessage:
 
 def quoted_messages(email: Email) -> tuple[QuotedMessage, ...]:
     """The messages quoted in `email`, newest first."""
+    return tuple(each_quoted(email))
+
+
+def each_quoted(email: Email) -> Iterator[QuotedMessage]:
+    """`quoted_messages` one at a time: a caller that stops early reads no older blocks."""
     text = email.quoted_text[:_MAX_QUOTED]
     people = _participants(email)
-    found: list[QuotedMessage] = []
-    while text.strip() and len(found) < _MAX_BLOCKS:
+    for _ in range(_MAX_BLOCKS):
+        if not text.strip():
+            return
         message, rest = _read_block(text, email, people)
-        found.append(message)
+        yield message
         people = _learn(people, message.email)
         if len(rest) >= len(text):
             rest = text.split("\n", 1)[1] if "\n" in text else ""  # always make progress
         text = rest
-    return tuple(found)
 
 
 def _read_block(text: str, outer: Email, people: tuple[Address, ...]) -> tuple[QuotedMessage, str]:
@@ -190,9 +196,13 @@ def _learn(people: tuple[Address, ...], message: Email) -> tuple[Address, ...]:
     A handle-like name ("sradelet") gives way to a real one ("Steve Radelet").
     """
     known = list(people)
+    first: dict[str, int] = {}  # where each address first appears in `known`
+    for i, p in enumerate(known):
+        first.setdefault(p.email, i)
     for person in _participants(message):
-        same = next((i for i, p in enumerate(known) if p.email == person.email), None)
+        same = first.get(person.email)
         if same is None:
+            first[person.email] = len(known)
             known.append(person)
         elif _is_handle(known[same]) and not _is_handle(person):
             known[same] = person
