@@ -53,7 +53,8 @@ def _decoded(value: str) -> str | None:
 def clean_name(name: str) -> str:
     """Tidy a display name: decoded, unquoted, 'Last, First' kept as written."""
     name = decode_words(name).strip().strip(_QUOTES).strip()
-    name = _LEGACY_X500.sub("", name).strip()
+    if "<" in name:  # every regex here needs a "<" (they are the slow part of reading)
+        name = _LEGACY_X500.sub("", name).strip()
     if "@" in name and _EMAIL_RE.match(name):
         return ""
     return name
@@ -135,14 +136,16 @@ def names_from_legacy(value: str) -> tuple[str, ...]:
     """Display names from Exchange `X-To:`-style headers ("Dasovich, Jeff </O=...>, ...")."""
     if not value.strip():
         return ()
-    cleaned = _LEGACY_X500.sub("", decode_words(value))
+    cleaned = decode_words(value)
+    if "<" in cleaned:
+        cleaned = _LEGACY_X500.sub("", cleaned)
     if "(" in cleaned:  # the pattern needs one; it costs more than the rest when run
         cleaned = _NAME_PAREN_ADDRESS.sub(r'"\1" <\2>', cleaned)  # "Art Shaw (art@x.com)"
     if "<" in cleaned or "@" in cleaned:
         return tuple(a.name or a.email for a in parse_addresses(cleaned))
     # Without angle brackets commas are ambiguous ("Last, First"); one name per
     # X500 group is the reliable split, so we split on the original markers.
-    parts = [p for p in _X500_SPLIT.split(value) if p.strip()]
+    parts = [p for p in (_X500_SPLIT.split(value) if "<" in value else [value]) if p.strip()]
     return tuple(clean_name(p.strip().strip(",")) for p in parts)
 
 
@@ -172,7 +175,7 @@ def with_names(addresses: tuple[Address, ...], names: tuple[str, ...]) -> tuple[
 def normalize_display(name: str) -> str:
     """'Park, Sue' -> 'Sue Park'; 'PARK, SUE' -> 'Sue Park'; other names unchanged."""
     name = name.strip()
-    match = _COMMA_NAME.fullmatch(name)
+    match = _COMMA_NAME.fullmatch(name) if "," in name else None
     if match and len(match.group(1).split()) <= 2 and len(match.group(2).split()) <= 2:
         last, first = match.group(1).strip(), match.group(2).strip()
         name = f"{first} {last}"
