@@ -56,3 +56,23 @@ def test_ask_gate_passes_request_forms_after_white_space() -> None:
     for text in ("   forward my note", "could i pick your brain", "are you hiring", "please"):
         assert pat.ASK_GATE.search(text)
     assert not pat.ASK_GATE.search("we met at the conference last year.")
+
+
+def _first_form(part: str) -> str:
+    """A BLANK part as first written, look-behinds before the \\b."""
+    return part.replace(r"\b(?<!would )(?<!'d )", r"(?<!would )(?<!'d )\b")
+
+
+_BLANK_AS_WRITTEN = re.compile(
+    "|".join(
+        f"(?:{pat._LITERAL_CAPITAL.sub(pat._lower_literal, _first_form(p))})"
+        for p in (pat._EMAIL, *pat._BLANK_REST)
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_blank_shares_one_boundary_without_changing_matches(text: str) -> None:
+    """With every part behind one \\b, BLANK blanks what the parts as written do."""
+    assert _blank(pat.BLANK, text) == _blank(_BLANK_AS_WRITTEN, text)

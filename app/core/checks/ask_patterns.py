@@ -80,7 +80,8 @@ _BLANK_REST = (
     r"\badd\b[^.!?]{0,60}\bto your (?:address book|contacts?|safe)",
     r"\b(?:or )?need (?:any |further |more |additional )?(?:help|assistance)\b",
     r"\b(?:help|support) (?:center|page|team|desk|forum|department)\b",
-    r"(?<!would )(?<!'d )\b(?:thanks?|thank you|thx|thnx|tks|many thanks)\b[^.!?;,—–]*",
+    # \b first (zero-width checks at one position commute) so this part shares the \b.
+    r"\b(?<!would )(?<!'d )(?:thanks?|thank you|thx|thnx|tks|many thanks)\b[^.!?;,—–]*",
     r"\b(?:I|we) (?:really |truly |greatly |so )?appreciated?\b(?! it if| any| if)[^.!?;,—–]*",
     r"\b(?:grateful|thankful) (?:for|to)\b[^.!?;,—–]*",
     r"\bopportunit(?:y|ies) to (?:meet|talk|speak|connect|chat|learn|hear|work|catch|get to|discuss"
