@@ -21,9 +21,12 @@ from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
 from app.core.checks.structure import is_greeting, proposes_next_step
 
+# First person. Only searched, so "I'm", "we're" ... need no alternatives of their own
+# ("I" is followed by a \b there), and literal alternatives let `re` reject a
+# position on its first letter: twice as fast as "[Mm]e|[Mm]y|...".
 _FIRST = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
-    r"|[Ww]e'll|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+    r"\b(?:I|me|Me|my|My|mine|Mine|myself|Myself|we|We|us|Us|our|Our|ours|Ours|ourselves"
+    r"|Ourselves)\b"
 )
 _SECOND = Caseless(
     r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b", needs=("you", "y'all")
