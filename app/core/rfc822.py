@@ -88,8 +88,12 @@ def _read_single(raw: bytes) -> Email | None:
         return None  # a bare CR or an unfinished header line: the stdlib's business
     elif after:
         defect = True  # text straight after the headers: the body, and a defect
-    blank = _BLANK_LINE.search(raw)
-    if b"multipart/" in (raw[: blank.start()] if blank else raw).lower():
+    if start > end:  # the headers end at the first blank line, where `_message` looks
+        seen = head
+    else:
+        blank = _BLANK_LINE.search(raw)
+        seen = raw[: blank.start()] if blank else raw
+    if b"multipart/" in seen.lower():
         return None  # `_message` bounds these before parsing
     fields = [(n, v.rstrip("\r\n")) for n, v in _FIELD.findall(head.decode("ascii"))]
     first: dict[str, str] = {}

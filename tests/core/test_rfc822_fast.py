@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.rfc822 import _read_single, _read_stdlib, parse_eml
+from tests.fuzz.targets import raw_mime
 
 _HEAD = b"From: Sue Park <sue@x.example>\r\nTo: Dana <dana@y.example>\r\nSubject: Intro\r\n"
 
@@ -62,6 +63,7 @@ STDLIB = {
     "last line unfinished": b"From: a@x.example\nSubject: s",
     "multipart": b'Content-Type: multipart/mixed; boundary="b"\n\n--b\n\nhi\n--b--\n',
     "multipart in subject": b"Subject: multipart/ question\n\nhi\n",
+    "multipart in body text": b"Subject: s\nmultipart/ in a body\n\nhi\n",
     "message": b"Content-Type: message/rfc822\n\nFrom: a@x.example\n\nhi\n",
     "base64": _HEAD + b"Content-Transfer-Encoding: base64\n\naGVsbG8=\n",
     "uuencode": _HEAD + b"Content-Transfer-Encoding: x-uuencode\n\nbegin 644 a\n`\nend\n",
@@ -113,5 +115,13 @@ def test_fast_reader_agrees_on_header_soup(raw: bytes) -> None:
 @given(st.binary(max_size=300))
 def test_fast_reader_agrees_on_bytes(raw: bytes) -> None:
     """On arbitrary bytes the fast reader declines or agrees with the stdlib."""
+    fast = _read_single(raw)
+    assert fast is None or fast == _read_stdlib(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw_mime)
+def test_fast_reader_agrees_on_fuzzed_mime(raw: bytes) -> None:
+    """On the fuzz targets' MIME (seeds, mutations, structure) it declines or agrees."""
     fast = _read_single(raw)
     assert fast is None or fast == _read_stdlib(raw)
