@@ -48,7 +48,7 @@ def test_blank_without_email_matters_only_with_an_at_sign(text: str) -> None:
 def test_ask_gate_matches_exactly_when_an_ask_may_follow(lead: str, text: str) -> None:
     """The gate matches when a strong ask or (left-stripped) request form does, and only then."""
     text = lead + text
-    assert (pat.ASK_GATE.search(text) is not None) is _may_ask(text)
+    assert pat.ASK_GATE.search(text) is _may_ask(text)
 
 
 def test_ask_gate_passes_request_forms_after_white_space() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.core.checks.finding import AskKind
+from app.core.checks.wordstart import WordStart
 
 _JOBS = r"(?:jobs?|positions?|openings?|roles?|vacanc\w+|employment|internships?|opportunit\w+)\b"
 
@@ -26,7 +27,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
     group: the same matches (same alternatives, same order), but `re` tests the
     boundary once per position instead of once per alternative.
     """
-    lowered = [_LITERAL_CAPITAL.sub(_lower_literal, p) for p in parts]
+    lowered = [_lowered(p) for p in parts]
     groups: list[str] = []
     run: list[str] = []
     for part in [*lowered, ""]:
@@ -39,6 +40,10 @@ def _rx(*parts: str) -> re.Pattern[str]:
         if part:
             groups.append(part)
     return re.compile("|".join(f"(?:{g})" for g in groups))
+
+
+def _lowered(part: str) -> str:
+    return _LITERAL_CAPITAL.sub(_lower_literal, part)
 
 
 def _lower_literal(match: re.Match[str]) -> str:
@@ -201,9 +206,11 @@ MARKER = _rx(*_MARKER_PARTS)
 # (`ask_kind` matches MARKER on the left-stripped text: `^` becomes `^\s*`; the
 # other forms begin with \b and look at nothing before it). `\s` and str.strip()
 # agree on what white space is. One scan instead of one per family.
-ASK_GATE = _rx(
-    *(part for _, parts in _STRONG_PARTS for part in parts),
-    *(f"^\\s*{part[1:]}" if part.startswith("^") else part for part in _MARKER_PARTS),
+# Searched as a WordStart: all these parts begin with \b and a letter (or are the
+# anchored form) and none looks behind its start.
+ASK_GATE = WordStart(
+    *(_lowered(part) for _, parts in _STRONG_PARTS for part in parts),
+    *(_lowered(f"^\\s*{p[1:]}" if p.startswith("^") else p) for p in _MARKER_PARTS),
 )
 KIND_CUES: tuple[tuple[AskKind, re.Pattern[str]], ...] = (
     (

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.core.checks.wordstart import WordStart
+
 _LITERAL_CAPITAL = re.compile(r"\\.|[A-Z]")
 # Escapes that spell a character by number, and inline flags, would survive the
 # lowering unchanged and so break the equivalence; no pattern here needs them.
@@ -29,16 +31,23 @@ _UNSUPPORTED = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z-]")
 class Caseless:
     """A case-insensitive pattern, run without IGNORECASE on ASCII text."""
 
-    __slots__ = ("_ascii", "_general", "_needs")
+    __slots__ = ("_ascii", "_general", "_needs", "_start")
 
-    def __init__(self, source: str, flags: int = 0, *, needs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, source: str, flags: int = 0, *, needs: tuple[str, ...] = (), word_start: bool = False
+    ) -> None:
+        """`word_start`: `search` ASCII text as a `WordStart` (see there for the conditions)."""
         if _UNSUPPORTED.search(source):
             raise ValueError(f"pattern can't be lower-cased safely: {source!r}")
         if any(not (n.isascii() and n == n.lower() and n) for n in needs):
             raise ValueError(f"needs must be non-empty lower-case ASCII: {needs!r}")
         self._general = re.compile(source, flags | re.IGNORECASE)
-        self._ascii = re.compile(_LITERAL_CAPITAL.sub(_lower_literal, source), flags)
+        lowered = _LITERAL_CAPITAL.sub(_lower_literal, source)
+        self._ascii = re.compile(lowered, flags)
         self._needs = needs
+        if word_start and flags:
+            raise ValueError("word_start takes no flags")
+        self._start = WordStart(lowered) if word_start else None
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -54,7 +63,11 @@ class Caseless:
         """Does the pattern match anywhere in `text`?"""
         if text.isascii():
             lowered = text.lower()
-            return self._may_match(lowered) and self._ascii.search(lowered) is not None
+            if not self._may_match(lowered):
+                return False
+            if self._start is not None:
+                return self._start.search(lowered)
+            return self._ascii.search(lowered) is not None
         return self._general.search(text) is not None
 
     def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:

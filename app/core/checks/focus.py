@@ -20,11 +20,12 @@ from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
 from app.core.checks.structure import is_greeting, proposes_next_step
+from app.core.checks.wordstart import WordStart
 
 # First person. Only searched, so "I'm", "we're" ... need no alternatives of their own
 # ("I" is followed by a \b there), and literal alternatives let `re` reject a
 # position on its first letter: twice as fast as "[Mm]e|[Mm]y|...".
-_FIRST = re.compile(
+_FIRST = WordStart(
     r"\b(?:I|me|Me|my|My|mine|Mine|myself|Myself|we|We|us|Us|our|Our|ours|Ours|ourselves"
     r"|Ourselves)\b"
 )

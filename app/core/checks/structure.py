@@ -36,6 +36,7 @@ _MEET = Caseless(
     r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
     r"|visio|videollamada|videocall)\b",
+    word_start=True,
 )
 _FORWARD = Caseless(
     r"\b(?:let's|let us|shall we|could we|can we|would you|could you|can you|are you|would it"

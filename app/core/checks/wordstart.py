@@ -1,0 +1,35 @@
+"""Search patterns that start at a word without trying every character (pure).
+
+`re` tries a pattern at each position of the text, and a leading \\b hides the
+pattern's first letters from its quick scan, so every character costs a full
+attempt. When each alternative after the \\b starts with a word character, a
+match can only begin at the start of the text or just after a non-word
+character: `\\W` plus the rest, searched in " " + text, has a match exactly
+when the pattern has one, and `re` skips in C to the next non-word character.
+The parts must not look behind their start (the added space would be seen).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ANCHORED = "^\\s*"  # `^\s*` also matches over the added space
+
+
+class WordStart:
+    """Alternatives `\\b...` (each starting with a word character) or `^\\s*...`, searched."""
+
+    __slots__ = ("_pattern", "pattern")
+
+    def __init__(self, *parts: str) -> None:
+        words = [p[2:] for p in parts if p.startswith("\\b")]
+        anchored = [p for p in parts if p.startswith(_ANCHORED)]
+        if not words or len(words) + len(anchored) != len(parts):
+            raise ValueError(f"parts must start with \\b or {_ANCHORED}: {parts!r}")
+        shifted = "\\W(?:" + "|".join(f"(?:{w})" for w in words) + ")"
+        self._pattern = re.compile("|".join(f"(?:{a})" for a in (shifted, *anchored)))
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in parts))  # what it stands for
+
+    def search(self, text: str) -> bool:
+        """Does any part match somewhere in `text`?"""
+        return self._pattern.search(" " + text) is not None

@@ -1,0 +1,50 @@
+"""Tests for `WordStart`: searching from word starts finds a match exactly when `re` does."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.checks.caseless import Caseless
+from app.core.checks.wordstart import WordStart
+
+_PARTS = (r"\b(?:can|could) you\b", r"\bpl(?:ease|s)\b", r"\b\d+ years\b", r"^\s*send\b")
+_PIECES = st.one_of(
+    st.sampled_from(["can", "could", "you", "please", "pls", "send", "3", "years", "x", "_"]),
+    st.sampled_from([" ", " ", "\n", ".", "'", "é", "-"]),
+    st.text(max_size=2),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=12).map("".join), st.from_regex("|".join(_PARTS))))
+def test_search_agrees_with_the_pattern(text: str) -> None:
+    """Found at a word start, after punctuation or white space, or at the very start."""
+    start = WordStart(*_PARTS)
+    assert start.search(text) is (start.pattern.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("could you", True), ("Hi.could you", True), ("scan you", False), ("  send it", True)],
+)
+def test_examples(text: str, found: bool) -> None:
+    """Word starts count, the inside of a word does not."""
+    assert WordStart(*_PARTS).search(text) is found
+
+
+@pytest.mark.parametrize("parts", [(), (r"(?:can) you",), (r"^send",)])
+def test_parts_that_need_other_starts_are_refused(parts: tuple[str, ...]) -> None:
+    """Parts not starting with \\b (or ^\\s*) would change meaning when shifted."""
+    with pytest.raises(ValueError, match="must start"):
+        WordStart(*parts)
+
+
+def test_caseless_word_start_takes_no_flags() -> None:
+    """A word-start Caseless pattern is searched without flags, so none are accepted."""
+    with pytest.raises(ValueError, match="no flags"):
+        Caseless(r"\bcall\b", re.MULTILINE, word_start=True)
+    assert Caseless(r"\bcall\b", word_start=True).search("Please CALL me")
