@@ -1,0 +1,96 @@
+"""First-letter look-aheads in cue and veto patterns only restate what follows them."""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # test only: reads the patterns' structure
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.cues import POSITIVE
+from app.core.vetoes import NEGATIVE
+
+_LOOKAHEAD = re.compile(r"\(\?=\[[a-z]+\]\)")
+
+
+def _firsts(items: list[tuple[object, object]]) -> set[str] | None:
+    """Literal characters a parsed sequence starts with (None: it may start otherwise)."""
+    if not items:
+        return None
+    (op, av), rest = items[0], items[1:]
+    if op is sre_parse.LITERAL and isinstance(av, int):
+        return {chr(av).lower()}
+    if op is sre_parse.AT:  # \b consumes nothing: the letters come after it
+        return _firsts(rest)
+    if op is sre_parse.SUBPATTERN and isinstance(av, tuple):
+        return _firsts([*av[3], *rest])
+    if op is sre_parse.BRANCH and isinstance(av, tuple):
+        found: set[str] = set()
+        for alternative in av[1]:
+            letters = _firsts([*alternative, *rest])
+            if letters is None:
+                return None
+            found |= letters
+        return found
+    if op is sre_parse.MAX_REPEAT and isinstance(av, tuple) and av[0] == 0:
+        body, after = _firsts([*av[2], *rest]), _firsts(rest)
+        return None if body is None or after is None else body | after
+    return None
+
+
+def _letters(asserted: object) -> set[str]:
+    """The letters of a (?=[abc]) look-ahead; empty for any other look-ahead."""
+    items = list(asserted)  # type: ignore[call-overload]
+    if len(items) == 1 and items[0][0] is sre_parse.LITERAL:  # (?=[t]) parses as (?=t)
+        return {chr(items[0][1])} if chr(items[0][1]).islower() else set()
+    if len(items) != 1 or items[0][0] is not sre_parse.IN:
+        return set()
+    members = list(items[0][1])
+    if not all(op is sre_parse.LITERAL and chr(c).islower() for op, c in members):
+        return set()
+    return {chr(c) for _, c in members}
+
+
+def _checked(items: list[tuple[object, object]]) -> int:
+    """Checks each (?=[letters]) against what follows it; returns how many it checked."""
+    count = 0
+    for i, (op, av) in enumerate(items):
+        if op is sre_parse.ASSERT and isinstance(av, tuple) and _letters(av[1]):
+            assert _firsts(items[i + 1 :]) == _letters(av[1])
+            count += 1
+        elif op is sre_parse.SUBPATTERN and isinstance(av, tuple):
+            count += _checked(list(av[3]))
+        elif op is sre_parse.BRANCH and isinstance(av, tuple):
+            count += sum(_checked(list(alternative)) for alternative in av[1])
+    return count
+
+
+def test_lookaheads_name_exactly_the_letters_that_follow() -> None:
+    """Every first-letter look-ahead lists the first letters of what comes after it."""
+    patterns = [c.pattern.pattern for c in POSITIVE] + [v.pattern.pattern for v in NEGATIVE]
+    checked = sum(_checked(list(sre_parse.parse(p))) for p in patterns)
+    assert checked == sum(len(_LOOKAHEAD.findall(p)) for p in patterns) >= 15
+
+
+PLAIN = [re.compile(_LOOKAHEAD.sub("", c.pattern.pattern)) for c in POSITIVE]
+WORDS = st.sampled_from(
+    " ".join(
+        (
+            "I'd like to introduce you to Sue Park I'm copying Dana Reyes who can help",
+            "introducing you both e-introduction email connecting the two of you let me",
+            "you may want to reach out to Joe he will be contacting you please meet him",
+            "suggested that Sue contact you je vous mets en relation ıntroduce İ'm ſuggested",
+            "Ann is the right person to talk . , ! ? and I am adding Bob as our expert on",
+        )
+    ).split(" ")
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(WORDS, max_size=16).map(" ".join))
+def test_cues_match_as_the_plain_patterns(text: str) -> None:
+    """Word soups of cue phrases: the same matches, with the same groups."""
+    for cue, plain in zip(POSITIVE, PLAIN, strict=True):
+        got = [(m.span(), m.groupdict()) for m in cue.pattern.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], cue.name
