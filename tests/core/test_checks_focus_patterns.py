@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.checks.focus import _FIRST
+from app.core.checks.focus import _ANY_CREDENTIAL, _CREDENTIAL, _FIRST
 
 _AS_WRITTEN = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
@@ -26,3 +26,36 @@ _PIECES = st.one_of(
 def test_first_person_search_is_unchanged(text: str) -> None:
     """A match exactly where the pattern with every contraction had one."""
     assert _FIRST.search(text) is (_AS_WRITTEN.search(text) is not None)
+
+
+_CREDENTIAL_WORDS = st.sampled_from(
+    [
+        "15",
+        "years",
+        "my",
+        "our",
+        "background",
+        "team",
+        "I",
+        "we",
+        "have",
+        "led",
+        "MBA",
+        "PhD",
+        "award-winning",
+        "rated",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.one_of(_CREDENTIAL_WORDS, _PIECES), max_size=12).map(" ".join),
+        st.from_regex(_CREDENTIAL),
+    )
+)
+def test_credential_gate_passes_every_sentence_with_a_credential(text: str) -> None:
+    """The quick search finds a credential exactly when the counting pattern does."""
+    assert _ANY_CREDENTIAL.search(text) is (_CREDENTIAL.search(text) is not None)

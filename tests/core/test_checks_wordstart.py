@@ -36,10 +36,10 @@ def test_examples(text: str, found: bool) -> None:
     assert WordStart(*_PARTS).search(text) is found
 
 
-@pytest.mark.parametrize("parts", [(), (r"(?:can) you",), (r"^send",)])
+@pytest.mark.parametrize("parts", [(), (r"(?:can) you",), (r"^send",), (r"\bcan|you",)])
 def test_parts_that_need_other_starts_are_refused(parts: tuple[str, ...]) -> None:
     """Parts not starting with \\b (or ^\\s*) would change meaning when shifted."""
-    with pytest.raises(ValueError, match="must start"):
+    with pytest.raises(ValueError, match="must"):
         WordStart(*parts)
 
 

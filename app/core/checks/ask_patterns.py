@@ -12,6 +12,7 @@ import re
 
 from app.core.checks.finding import AskKind
 from app.core.checks.wordstart import WordStart
+from app.core.checks.wordstart import has_top_level_bar as _has_top_level_bar
 
 _JOBS = r"(?:jobs?|positions?|openings?|roles?|vacanc\w+|employment|internships?|opportunit\w+)\b"
 
@@ -48,32 +49,6 @@ def _lowered(part: str) -> str:
 
 def _lower_literal(match: re.Match[str]) -> str:
     return match.group(0).lower() if len(match.group(0)) == 1 else match.group(0)
-
-
-def _has_top_level_bar(source: str) -> bool:
-    """Does a pattern have an alternation outside any group (so a prefix is not shared)?"""
-    depth, i, in_class = 0, 0, False
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += 2 if source[i + 1 : i + 2] == "^" else 1
-            if source[i : i + 1] == "]":
-                i += 1
-            continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 _EMAIL = r"[^\s@]+@\S+"

@@ -23,6 +23,7 @@ _I = re.IGNORECASE
 _THANKS = Caseless(
     r"\b(?:thanks?|thank(?:s| you| u)|thx|thnx|tnx|tks|thks|ty|grateful|gratitude|appreciated?"
     r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos)\b",
+    word_start=True,
 )
 _GREETING_MEET = Caseless(
     r"(?<!be )(?<!'d )(?<!will )(?<!'ll )(?<!would )(?<!to )\b(?:nice|pleasure|pleased|great"

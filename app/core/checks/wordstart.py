@@ -26,6 +26,8 @@ class WordStart:
         anchored = [p for p in parts if p.startswith(_ANCHORED)]
         if not words or len(words) + len(anchored) != len(parts):
             raise ValueError(f"parts must start with \\b or {_ANCHORED}: {parts!r}")
+        if any(has_top_level_bar(p) for p in parts):
+            raise ValueError(f"parts must not have a top-level |: {parts!r}")
         shifted = "\\W(?:" + "|".join(f"(?:{w})" for w in words) + ")"
         self._pattern = re.compile("|".join(f"(?:{a})" for a in (shifted, *anchored)))
         self.pattern = re.compile("|".join(f"(?:{p})" for p in parts))  # what it stands for
@@ -33,3 +35,29 @@ class WordStart:
     def search(self, text: str) -> bool:
         """Does any part match somewhere in `text`?"""
         return self._pattern.search(" " + text) is not None
+
+
+def has_top_level_bar(source: str) -> bool:
+    """Does a pattern have an alternation outside any group (so a prefix is not shared)?"""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 2 if source[i + 1 : i + 2] == "^" else 1
+            if source[i : i + 1] == "]":
+                i += 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
