@@ -10,6 +10,7 @@ The phrases that unmake one (requests, offers, self-introductions...) are in `ve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _STOP = (
@@ -53,6 +54,14 @@ class Cue:
     pattern: re.Pattern[str]
     keys: frozenset[str]
     needs_copied: bool = False
+    # For a pattern that opens with a name: the rest of it, tested first (see `_cue`).
+    after_name: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in a sentence, in order."""
+        if self.after_name is not None and self.after_name.search(text) is None:
+            return iter(())
+        return self.pattern.finditer(text)
 
 
 # fmt: off
@@ -106,7 +115,12 @@ _OTHER_LANGUAGES: tuple[tuple[str, str, float, bool, str, str], ...] = (
 
 def _cue(row: tuple[str, str, float, bool, str, str]) -> Cue:
     name, kind, weight, copied, keys, pattern = row
-    return Cue(name, kind, weight, re.compile(pattern), frozenset(keys.split("|")), copied)
+    # A pattern opening with a name tries a name at every capital letter, and backtracks
+    # through it; what must follow the name ("is the right person to") is one quick scan.
+    # Every match of the whole holds a match of that rest, so a sentence without one
+    # cannot match at all.
+    after = re.compile(pattern.removeprefix(_WHO)) if pattern.startswith(_WHO) else None
+    return Cue(name, kind, weight, re.compile(pattern), frozenset(keys.split("|")), copied, after)
 
 
 POSITIVE: tuple[Cue, ...] = tuple(_cue(row) for row in _ENGLISH + _OTHER_LANGUAGES)

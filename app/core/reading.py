@@ -117,7 +117,7 @@ def _read_sentence(reading: Reading, sentence: Sentence, vetoes: tuple[Veto, ...
     for cue in cues_for(sentence.keys):
         if scheduling and cue.kind == "handoff":
             continue
-        for match in cue.pattern.finditer(text):
+        for match in cue.finditer(text):
             names = [n for n in match.groupdict().values() if n]
             reading.hits.append(Hit(cue, sentence.index, names, sentence.span.start))
 

@@ -1,4 +1,4 @@
-"""First-letter look-aheads in cue and veto patterns only restate what follows them."""
+"""Look-aheads and quick tests in cue and veto patterns only restate what the patterns need."""
 
 from __future__ import annotations
 
@@ -82,6 +82,7 @@ WORDS = st.sampled_from(
             "you may want to reach out to Joe he will be contacting you please meet him",
             "suggested that Sue contact you je vous mets en relation ıntroduce İ'm ſuggested",
             "Ann is the right person to talk . , ! ? and I am adding Bob as our expert on",
+            "Tom (cc'd) Lee, copied will be reaching out has just joined is a new hire who",
         )
     ).split(" ")
 )
@@ -92,5 +93,19 @@ WORDS = st.sampled_from(
 def test_cues_match_as_the_plain_patterns(text: str) -> None:
     """Word soups of cue phrases: the same matches, with the same groups."""
     for cue, plain in zip(POSITIVE, PLAIN, strict=True):
-        got = [(m.span(), m.groupdict()) for m in cue.pattern.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in cue.finditer(text)]
         assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], cue.name
+
+
+def test_cues_opening_with_a_name_still_match() -> None:
+    """The quick test of what follows the name lets every real match through."""
+    text = (
+        "Ann Lee is the right person to ask. Tom Park (cc'd) knows. Bo Chan, who can help "
+        "you, agrees. Sue Park will be reaching out. Dana has just joined. Ed Wu copied."
+    )
+    found = {c.name for c in POSITIVE if c.after_name is not None and list(c.finditer(text))}
+    assert found == {"right-person", "copied-who", "who-can-help", "will-contact", "new-hire"}
+    for cue in POSITIVE:
+        assert [m.span() for m in cue.finditer(text)] == [
+            m.span() for m in cue.pattern.finditer(text)
+        ]
