@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-_LOTUS = re.compile(
+from app.core.checks.caseless import Caseless
+
+_LOTUS = Caseless(
     r"^[^\n]{0,160}\bon \d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?\s*\n"
     r"(?:[^\n]*\n){0,2}\s*To:",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
+    needs=("to:",),
 )
 # The reference shape (kept for tests): backtracks badly on whitespace runs.
 _FOOTER_LEGACY = re.compile(
@@ -24,11 +27,11 @@ _FOOTER_LEGACY = re.compile(
 )
 
 
-_FOOTER_BODY = re.compile(
+_FOOTER_BODY = Caseless(
     r"this (?:e-?mail|message|communication)"
     r"(?: and any (?:files|attachments))?[^\n]{0,80}\b(?:confidential|privileged|intended solely)"
     r"|confidentiality (?:notice|footer)|disclaimer:",
-    re.IGNORECASE,
+    needs=("this ", "confidentiality ", "disclaimer:"),
 )
 _RULE_CHARS = "*=-"
 _RULE_MIN = 10
@@ -71,8 +74,12 @@ def _footer_start(text: str) -> int:
     itself backtracks over every split of the whitespace between its three `\\s*`,
     which made a 22 KB HTML message take half a second.
     """
+    prepared = _FOOTER_BODY.prepare(text)
+    if prepared is None:
+        return -1
+    body_pattern, searched = prepared  # same offsets as `text`
     pos = 0
-    while (m := _FOOTER_BODY.search(text, pos)) is not None:
+    while (m := body_pattern.search(searched, pos)) is not None:
         body = m.start()
         run = _ws_run_start(text, body)
         if run > 0 and text[run - 1] in _RULE_CHARS:
@@ -93,7 +100,7 @@ def _footer_start(text: str) -> int:
 
 def own_words_end(text: str) -> int:
     """Offset where quoted history or a legal footer starts (len(text) if none)."""
-    ends = [m.start() for m in (_LOTUS.search(text),) if m]
+    ends = [m.start() for m in (_LOTUS.first(text),) if m]
     footer = _footer_start(text)
     if footer >= 0:
         ends.append(footer)

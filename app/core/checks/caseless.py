@@ -96,6 +96,17 @@ class Caseless:
             return self._ascii.finditer(lowered, pos, end)
         return self._general.finditer(text, pos, end)
 
+    def prepare(self, text: str) -> tuple[re.Pattern[str], str] | None:
+        """The pattern and text to search for repeated searches of one text.
+
+        Offsets into the returned text are offsets into `text`; None when nothing
+        can match (ASCII text holding none of the needs).
+        """
+        if not text.isascii():
+            return self._general, text
+        lowered = text.lower()
+        return (self._ascii, lowered) if self._may_match(lowered) else None
+
     def first(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text[pos:endpos]`, as `finditer` gives them."""
         return next(self.finditer(text, pos, endpos), None)
