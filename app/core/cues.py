@@ -132,7 +132,7 @@ _BY_KEY = {k: frozenset(i for i, c in enumerate(POSITIVE) if k in c.keys) for k 
 
 def keywords_in(lower: str) -> frozenset[str]:
     """The cue keywords a lower-cased text holds (substring tests, no regex)."""
-    return frozenset(k for k in KEYWORDS if k in lower)
+    return frozenset([k for k in KEYWORDS if k in lower])
 
 
 def has_keyword(lower: str) -> bool:

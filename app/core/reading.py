@@ -59,9 +59,9 @@ def read(email: Email) -> Reading:
     vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
     for i, span in enumerate(reading.spans):
         lower = folded(span.text)
-        present = frozenset(k for k in keys if k in lower)
+        present = [k for k in keys if k in lower]
         if present:
-            _read_sentence(reading, Sentence(i, span, lower, present), vetoes)
+            _read_sentence(reading, Sentence(i, span, lower, frozenset(present)), vetoes)
     _drop_own_company(reading)
     for name, found in subject_hints(email.subject):
         reading.subject_hits.append(name)

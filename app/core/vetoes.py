@@ -38,7 +38,11 @@ class Veto:
 
     def keys_in(self, lower: str) -> bool:
         """Could a lower-cased text hold this veto (one of its keywords is there)?"""
-        return any(k in lower for k in self.keys)
+        # A plain loop: any() over a generator costs ~30 % more on this hot path.
+        for key in self.keys:  # noqa: SIM110 - see above
+            if key in lower:
+                return True
+        return False
 
     def found_in(self, text: str, lower: str) -> bool:
         """Does the sentence (`lower` is its lower-cased copy) hold this veto?"""
