@@ -48,3 +48,19 @@ def test_caseless_word_start_takes_no_flags() -> None:
     with pytest.raises(ValueError, match="no flags"):
         Caseless(r"\bcall\b", re.MULTILINE, word_start=True)
     assert Caseless(r"\bcall\b", word_start=True).search("Please CALL me")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_blank_agrees_with_sub(text: str) -> None:
+    """Blanking finds the spans `sub` does, back-to-back matches included."""
+    start = WordStart(r"\b(?:can|could) you\b", r"\bpl(?:ease|s)\b\W*", r"\b\d+ years\b")
+    assert start.blank(text) == start.pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def test_blank_refuses_anchored_parts_and_empty_matches() -> None:
+    """Anchored parts and parts that can match nothing have no blanking."""
+    with pytest.raises(ValueError, match="only"):
+        WordStart(*_PARTS).blank("send it")
+    with pytest.raises(ValueError, match="matched nothing"):
+        WordStart(r"\b(?:x?)").blank("a b")

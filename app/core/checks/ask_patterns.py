@@ -74,8 +74,10 @@ _BLANK_REST = (
 BLANK = _rx(_EMAIL, *_BLANK_REST)
 # For text without "@": the e-mail alternative needs one, so it can match nowhere,
 # and leaving it out changes no match while sparing `re` its backtracking over
-# every word (`[^\s@]+` runs to the end of each word before failing).
-BLANK_WITHOUT_EMAIL = _rx(*_BLANK_REST)
+# every word (`[^\s@]+` runs to the end of each word before failing). The rest is
+# blanked as a WordStart: every part starts with \b and a letter, and the one
+# look-behind ("would ", "'d ") can't match the space WordStart puts first.
+BLANK_WORDS = WordStart(*(_lowered(part) for part in _BLANK_REST))
 _STRONG_PARTS: tuple[tuple[AskKind, tuple[str, ...]], ...] = (
     (
         "target_companies",

@@ -34,8 +34,10 @@ _MEANING: dict[AskKind, str] = {
 def ask_kind(sentence: str) -> AskKind | None:
     """The kind of ask a sentence makes, or None when it makes none."""
     lowered = normalize(sentence).lower()
-    blank = pat.BLANK if "@" in lowered else pat.BLANK_WITHOUT_EMAIL
-    text = blank.sub(lambda m: " " * len(m.group(0)), lowered)
+    if "@" in lowered:
+        text = pat.BLANK.sub(lambda m: " " * len(m.group(0)), lowered)
+    else:
+        text = pat.BLANK_WORDS.blank(lowered)
     if not pat.ASK_GATE.search(text):
         return None  # neither a strong ask nor a request form: no ask
     for kind, pattern in pat.STRONG:

@@ -19,7 +19,7 @@ _ANCHORED = "^\\s*"  # `^\s*` also matches over the added space
 class WordStart:
     """Alternatives `\\b...` (each starting with a word character) or `^\\s*...`, searched."""
 
-    __slots__ = ("_pattern", "pattern")
+    __slots__ = ("_anchored", "_pattern", "pattern")
 
     def __init__(self, *parts: str) -> None:
         words = [p[2:] for p in parts if p.startswith("\\b")]
@@ -28,6 +28,7 @@ class WordStart:
             raise ValueError(f"parts must start with \\b or {_ANCHORED}: {parts!r}")
         if any(has_top_level_bar(p) for p in parts):
             raise ValueError(f"parts must not have a top-level |: {parts!r}")
+        self._anchored = bool(anchored)
         shifted = "\\W(?:" + "|".join(f"(?:{w})" for w in words) + ")"
         self._pattern = re.compile("|".join(f"(?:{a})" for a in (shifted, *anchored)))
         self.pattern = re.compile("|".join(f"(?:{p})" for p in parts))  # what it stands for
@@ -35,6 +36,31 @@ class WordStart:
     def search(self, text: str) -> bool:
         """Does any part match somewhere in `text`?"""
         return self._pattern.search(" " + text) is not None
+
+    def blank(self, text: str) -> str:
+        """`text` with each match (as `pattern.sub` finds them) replaced by as many spaces.
+
+        A match of the shifted pattern at i in " " + text is the part's match at i
+        in `text`, ending one earlier. `sub` looks for the next match from the end
+        of the last one, e: searching from e in " " + text lets the `\\W` take the
+        last matched character, as the \b there would look at it.
+        """
+        if self._anchored:
+            raise ValueError("blank takes only \\b parts")
+        spaced = " " + text
+        parts: list[str] = []
+        done = pos = 0
+        while (match := self._pattern.search(spaced, pos)) is not None:
+            start, end = match.start(), match.end() - 1
+            if end == start:
+                raise ValueError("a part matched nothing; blank needs parts that consume")
+            parts.append(text[done:start])
+            parts.append(" " * (end - start))
+            done = pos = end
+        if not parts:
+            return text
+        parts.append(text[done:])
+        return "".join(parts)
 
 
 def has_top_level_bar(source: str) -> bool:
