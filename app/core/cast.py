@@ -20,11 +20,17 @@ def cast(
     email: Email,
     others: tuple[Address, ...],
     subject_names: Sequence[str] = (),
+    addressed_names: Sequence[str] | None = None,
 ) -> tuple[IntroKind, Cast]:
-    """The introduction's kind and its people, recipient(s) first."""
+    """The introduction's kind and its people, recipient(s) first.
+
+    `addressed_names` are the message's `vocatives` when the caller has them already.
+    """
     kind = _kind(hits)
     named = _named(hits, email, others)
-    addressed = _addressed(email, others, named)
+    if addressed_names is None:
+        addressed_names = vocatives(email.new_text)
+    addressed = _addressed(addressed_names, email, others, named)
     named = named + _from_subject(subject_names, email, others, named + addressed)
     if kind == "classic" and _to_a_group(named, addressed, others):
         kind, people = "one_to_many", _merge(named, _fallback(others, _MAX_PEOPLE))
@@ -84,9 +90,11 @@ def _named(hits: Sequence[Hit], email: Email, others: tuple[Address, ...]) -> Ca
     return found
 
 
-def _addressed(email: Email, others: tuple[Address, ...], named: Cast) -> Cast:
+def _addressed(
+    names: Sequence[str], email: Email, others: tuple[Address, ...], named: Cast
+) -> Cast:
     found: Cast = []
-    for name in vocatives(email.new_text):
+    for name in names:
         person = resolve(name, others) or _sole_unnamed_to(email, named + found)
         if person is not None or not email.headers_present or not email.to:
             found.append((display_name(name, person), person))

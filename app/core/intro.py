@@ -87,7 +87,9 @@ def _build(
     reading: Reading, index: int, confidence: float, reasons: tuple[str, ...], me: str | None
 ) -> Introduction | None:
     email = reading.email
-    kind, people = cast(reading.hits, email, recipients(email), reading.subject_names)
+    kind, people = cast(
+        reading.hits, email, recipients(email), reading.subject_names, reading.addressed()
+    )
     if not people:
         return None
     people = _signed_names(people, email)

@@ -47,6 +47,13 @@ class Reading:
     subject_hits: list[str] = field(default_factory=list)
     subject_names: list[str] = field(default_factory=list)
     bulk: bool = False
+    _addressed: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def addressed(self) -> tuple[str, ...]:
+        """The names the message addresses (`vocatives`), found once for score and cast."""
+        if self._addressed is None:
+            self._addressed = vocatives(self.email.new_text)
+        return self._addressed
 
 
 def read(email: Email) -> Reading:
@@ -139,7 +146,7 @@ def score(reading: Reading) -> float:
     total = sum(sorted(best.values(), reverse=True)[:3])
     total += 1.0 if reading.subject_hits else 0.0
     total += 1.0 if any(resolve(n, others) for h in reading.hits for n in h.names) else 0.0
-    addressed = vocatives(email.new_text)
+    addressed = reading.addressed()
     if len({a for a in addressed if resolve(a, others) or not email.headers_present}) >= 2:
         total += 1.0
     if len(others) > 12 and "one_to_many" not in {h.cue.kind for h in reading.hits}:
