@@ -64,3 +64,54 @@ def test_blank_refuses_anchored_parts_and_empty_matches() -> None:
         WordStart(*_PARTS).blank("send it")
     with pytest.raises(ValueError, match="matched nothing"):
         WordStart(r"\b(?:x?)").blank("a b")
+
+
+_TRICKY = (
+    r"\b(?:could|can|would) you\b",
+    r"\b(?:i|we)(?:'d| would)? (?:love|like) to\b",
+    r"\b(?:a|an) ?(?:x[]|]|y\d)\b",
+    r"\b(?:s|t)?end\b",
+    r"\b(?:(?:mon|tues)day|w[^\W\d]?ek)\b",
+    r"\bs?ure\b",
+    r"\b(?:\w+ ){0,2}?years\b",
+    r"\b\d+ (?:years|decades)\b",
+)
+_TRICKY_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            "could",
+            "can",
+            "would",
+            "you",
+            "i",
+            "we",
+            "'d",
+            "love",
+            "like",
+            "to",
+            "a",
+            "an",
+            "x]",
+            "x|",
+            "y1",
+            "send",
+            "tend",
+            "end",
+        ]
+    ),
+    st.sampled_from(["monday", "tuesday", "week", "wek", "sure", "ure", "years", "12", " ", "."]),
+    st.text(max_size=2),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_TRICKY_PIECES, max_size=10).map(" ".join),
+        st.from_regex("|".join(f"(?:{p})" for p in _TRICKY)),
+    )
+)
+def test_regrouped_search_agrees_on_groups_classes_and_quantifiers(text: str) -> None:
+    """Spelling out leading groups and grouping by first letter keeps every match."""
+    start = WordStart(*_TRICKY)
+    assert start.search(text) is (start.pattern.search(text) is not None)

@@ -7,11 +7,18 @@ match can only begin at the start of the text or just after a non-word
 character: `\\W` plus the rest, searched in " " + text, has a match exactly
 when the pattern has one, and `re` skips in C to the next non-word character.
 The parts must not look behind their start (the added space would be seen).
+
+For `search` the alternatives are also regrouped by first letter (a leading
+group such as "(?:could|can) you" spelled out first): `re` checks an
+alternative that starts with a letter by that letter alone, but must enter one
+that starts with a group. Order among alternatives only matters to which match
+is reported, and `search` reports none.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _ANCHORED = "^\\s*"  # `^\s*` also matches over the added space
 
@@ -19,7 +26,7 @@ _ANCHORED = "^\\s*"  # `^\s*` also matches over the added space
 class WordStart:
     """Alternatives `\\b...` (each starting with a word character) or `^\\s*...`, searched."""
 
-    __slots__ = ("_anchored", "_pattern", "pattern")
+    __slots__ = ("_anchored", "_pattern", "_search", "pattern")
 
     def __init__(self, *parts: str) -> None:
         words = [p[2:] for p in parts if p.startswith("\\b")]
@@ -31,11 +38,13 @@ class WordStart:
         self._anchored = bool(anchored)
         shifted = "\\W(?:" + "|".join(f"(?:{w})" for w in words) + ")"
         self._pattern = re.compile("|".join(f"(?:{a})" for a in (shifted, *anchored)))
+        regrouped = "\\W(?:" + _by_first_letter(words) + ")"
+        self._search = re.compile("|".join(f"(?:{a})" for a in (regrouped, *anchored)))
         self.pattern = re.compile("|".join(f"(?:{p})" for p in parts))  # what it stands for
 
     def search(self, text: str) -> bool:
         """Does any part match somewhere in `text`?"""
-        return self._pattern.search(" " + text) is not None
+        return self._search.search(" " + text) is not None
 
     def blank(self, text: str) -> str:
         """`text` with each match (as `pattern.sub` finds them) replaced by as many spaces.
@@ -87,3 +96,67 @@ def has_top_level_bar(source: str) -> bool:
             return True
         i += 1
     return False
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The alternatives `words`, leading groups spelled out, grouped under first letters."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in (a for word in words for a in _spelled_out(word)):
+        first, after = alternative[:1], alternative[1:2]
+        if first.isascii() and first.isalnum() and after not in ("?", "*", "+", "{"):
+            groups.setdefault(first, []).append(alternative[1:])
+        else:
+            others.append(alternative)
+    grouped = [f"{c}(?:{'|'.join(f'(?:{a})' for a in rest)})" for c, rest in groups.items()]
+    return "|".join(f"(?:{a})" for a in (*grouped, *others))
+
+
+def _spelled_out(source: str) -> list[str]:
+    """`source` as alternatives without a leading "(?:a|b)" group (unless one is quantified)."""
+    if not source.startswith("(?:"):
+        return [source]
+    close = _closing(source)
+    rest = source[close + 1 :]
+    if close < 0 or rest[:1] in ("?", "*", "+", "{"):
+        return [source]
+    inner = _top_level_split(source[3:close])
+    return [spelled for alternative in inner for spelled in _spelled_out(alternative + rest)]
+
+
+def _closing(source: str) -> int:
+    """Index of the parenthesis closing the group that opens `source` (-1 if none)."""
+    return next((i for i, char, depth in _structure(source) if char == ")" and depth == 1), -1)
+
+
+def _top_level_split(source: str) -> list[str]:
+    """`source` cut at its alternation bars outside any group or class."""
+    bars = [i for i, char, depth in _structure(source) if char == "|" and depth == 0]
+    starts, ends = [0, *(b + 1 for b in bars)], [*bars, len(source)]
+    return [source[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of each character outside escapes and classes."""
+    depth, i = 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            continue
+        yield i, char, depth
+        depth += (char == "(") - (char == ")")
+        i += 1
+
+
+def _class_end(source: str, start: int) -> int:
+    """Index just past the character class opening at `start` ("[]" and "[^]" hold a "]")."""
+    i = start + 1
+    i += source[i : i + 1] == "^"
+    i += source[i : i + 1] == "]"
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
