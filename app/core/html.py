@@ -12,7 +12,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from app.core.tagscan import scan_text
+from app.core.tagscan import MAX_QUOTE_DEPTH, scan_text
 
 _BLOCK_TAGS = (
     "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
@@ -24,10 +24,12 @@ _SKIP = frozenset(_SKIP_TAGS.split())
 _QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "OutlookMessageHeader")
 _QUOTE_IDS = ("divRplyFwdMsg", "appendonsend", "x_divRplyFwdMsg")
 _MAX_HTML = 2_000_000  # characters; beyond this the tail is ignored (see bench: cost stays linear)
-# Lexbor's tree building slows down with nesting depth (25,000 nested divs: seconds); past
-# these sizes `tagscan` gives the same lines and quote markers in one linear pass.
+# Lexbor's tree building slows down with nesting depth (25,000 nested divs: seconds; 2,000
+# nested lists: 70 ms) and our walk costs ~5 us an element; past these sizes
+# `tagscan` gives the same lines and quote markers in one linear pass.
 _TREE_LIMIT = 200_000
 _TREE_CONTAINERS = 2_000
+_TREE_TAGS = 2_500  # elements; a long newsletter has one or two thousand
 # Characters of huge markup read (tens of thousands of words of text): introductions come
 # first, and the cost of everything after grows with it. Not below `_TREE_LIMIT`, so that
 # `truncates` holds exactly when markup is cut; `assemble` flags the cut.
@@ -67,6 +69,8 @@ def _too_deep(markup: str) -> bool:
     """Big or div-heavy markup, where a tree builder's cost grows with nesting depth."""
     if len(markup) > _TREE_LIMIT:
         return True
+    if markup.count("<") > _TREE_TAGS:
+        return True
     lower = markup.lower()
     return lower.count("<div") + lower.count("<blockquote") > _TREE_CONTAINERS
 
@@ -97,7 +101,7 @@ def _walk(node: LexborNode | None, out: list[str], depth: int) -> None:
         if tag == "br":
             out.append("\n" + "> " * level)
             continue
-        inner = level + 1 if _is_quote(current) else level
+        inner = min(level + 1, MAX_QUOTE_DEPTH) if _is_quote(current) else level
         block = tag in _BLOCK
         if block:
             out.append("\n" + "> " * inner)

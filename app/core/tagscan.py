@@ -29,6 +29,9 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _LINE_ENDS = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
 _OPEN, _CLOSE = "\x01", "\x02"  # quote container edges, never in text after unescaping
+# Quote levels marked: deeper quotes get this many "> " (thousands of nested quotes would
+# make the text grow with the square of the depth; real threads stay far below).
+MAX_QUOTE_DEPTH = 50
 
 
 def scan_text(markup: str, quote_marks: tuple[str, ...]) -> str:
@@ -72,5 +75,6 @@ def _mark_quotes(text: str) -> str:
             depth += 1 if line == _OPEN else -1
             continue
         stripped = line.strip()
-        lines.append("> " * depth + stripped if depth and stripped else stripped if depth else line)
+        marker = "> " * min(depth, MAX_QUOTE_DEPTH)
+        lines.append(marker + stripped if depth and stripped else stripped if depth else line)
     return "\n".join(lines)
