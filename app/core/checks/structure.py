@@ -43,9 +43,9 @@ _FORWARD = Caseless(
     r"\b(?:let's|let us|shall we|could we|can we|would you|could you|can you|are you|would it"
     r"|do you have|how about|what about|when|I'll|I will|I'd|I would|I shall|we could|we can"
     r"|we should|we'll|happy to|glad to|look(?:ing)? forward|hope to|would love|keen to|let me know"
-    r"|please|propose|suggest|free|next week|this week|soon|(?:mon|tues|wednes|thurs|fri)day)\b"
-    r"|\?",
-)
+    r"|please|propose|suggest|free|next week|this week|soon|(?:mon|tues|wednes|thurs|fri)day)\b",
+    word_start=True,
+)  # or a "?" anywhere: tested apart, so the words can be searched as a WordStart
 _COMMIT = Caseless(
     r"\b(?:I'll|I will|I'm happy to|I am happy to|happy to|glad to|I'd be glad to|I'd be happy to"
     r"|let me|I shall) (?:\w+ )?(?:send|share|introduce|do|make|follow up|reach out|be in touch"
@@ -70,7 +70,7 @@ def proposes_next_step(sentence: str) -> bool:
     if not _MEET.search(text):
         return False
     text = _GREETING_MEET.blank(text)
-    return _MEET.search(text) and _FORWARD.search(text)
+    return _MEET.search(text) and ("?" in text or _FORWARD.search(text))
 
 
 def is_greeting(sentence: Sentence) -> bool:
