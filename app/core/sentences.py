@@ -44,7 +44,8 @@ def sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(0).strip() == "" and _ends_in_abbreviation(text, start, match.start()):
+        # A boundary is never empty, so isspace() is "only white space".
+        if match.group(0).isspace() and _ends_in_abbreviation(text, start, match.start()):
             continue
         _add(spans, text, start, match.start())
         start = match.end()
