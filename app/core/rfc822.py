@@ -105,7 +105,10 @@ def _read_single(raw: bytes) -> Email | None:
     part = _simple_leaf(first, raw[start:], problems)
     if part is None:
         return None
-    headers = [(n, _FOLDING.sub("", v) if "\n" in v else v) for n, v in fields]
+    # Unfolding: in this block every CR ends a line and every line break inside a value
+    # comes before a continuation's space or tab, so removing them all is `_FOLDING`'s
+    # work (str.replace is many times faster on long folded headers).
+    headers = [(n, v.replace("\r\n", "").replace("\n", "") if "\n" in v else v) for n, v in fields]
     return build_email(headers, [part], problems)
 
 
