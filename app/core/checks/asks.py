@@ -43,8 +43,7 @@ def ask_kind(sentence: str) -> AskKind | None:
     for kind, pattern in pat.STRONG:
         if pattern.search(text):
             return kind
-    if not pat.MARKER.search(text.lstrip()):
-        return None
+    # No strong ask, so the gate matched a request form: MARKER matches text.lstrip().
     if pat.OFFER.search(text) and not pat.FOR_ME.search(text):
         return None
     for kind, pattern in pat.KIND_CUES:
