@@ -72,9 +72,17 @@ def test_never_raises(markup: str) -> None:
     assert isinstance(html_to_text(markup), str)
 
 
+# No-break spaces are left out: "a &nbsp;b" is two spaces wide in a browser and in our
+# text (tested below), and reading that text again as HTML collapses them, as HTML does.
 _PLAIN = st.text(
-    st.characters(blacklist_characters="<>&", blacklist_categories=("Cs", "Cc")), max_size=300
+    st.characters(blacklist_characters="<>&\xa0", blacklist_categories=("Cs", "Cc")),
+    max_size=300,
 )
+
+
+def test_a_no_break_space_keeps_its_width_beside_a_space() -> None:
+    assert html_to_text("0 \xa00") == "0  0"
+    assert html_to_text("meet&nbsp;&nbsp;Thursday") == "meet  Thursday"
 
 
 @settings(max_examples=200, deadline=None)
