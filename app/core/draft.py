@@ -31,6 +31,7 @@ from app.core.checks import (
 )
 from app.core.checks.context import ReplyContext
 from app.core.intro import detect_introduction
+from app.core.memo import one_analysis
 from app.core.model import Address, Attachment, Email, Introduction, Thread
 from app.core.names import first_name
 from app.core.quotes import split_body
@@ -120,7 +121,8 @@ def check_reply(
     if context.user_is_introducer:
         return ()
     introducer = context.introducer or _named_introducer(draft)
-    found = list(_attachment_findings(draft)) + list(_text_findings(draft, context, introducer))
+    with one_analysis():  # per-sentence answers shared by the checks, dropped on return
+        found = [*_attachment_findings(draft), *_text_findings(draft, context, introducer)]
     if draft.recipients_known and introducer and context.first_reply:
         text = draft.text[: draft.body_end] if draft.text_known else None
         found.extend(check_introducer_kept(introducer, draft.to + draft.cc, draft.bcc, text))

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
 from app.core.checks.structure import is_greeting, proposes_next_step
 from app.core.checks.wordstart import WordStart
+from app.core.memo import per_analysis
 
 # First person. Only searched, so "I'm", "we're" ... need no alternatives of their own
 # ("I" is followed by a \b there), and literal alternatives let `re` reject a
@@ -121,7 +121,7 @@ def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) ->
     return Focus(tuple(reader), tuple(sender), tuple(neither), credentials, words, reader_words)
 
 
-@lru_cache(maxsize=4096)  # asked by the focus measure and by the throw-away check
+@per_analysis  # asked by the focus measure and by the throw-away check
 def is_throwaway(sentence: str) -> bool:
     """A generic "let me know if I can ever help" line."""
     return _THROWAWAY.search(normalize(sentence))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from app.core.memo import per_analysis
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -48,7 +49,7 @@ def normalize(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)  # the focus and length checks count every sentence of a draft
+@per_analysis  # the focus and length checks count every sentence of a draft
 def count_words(text: str) -> int:
     """Words as a reader counts them (numbers and contractions count once)."""
     return len(_WORD.findall(text))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import accumulate
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.spans import Sentence, count_words, normalize
+from app.core.memo import per_analysis
 
 MAX_WORDS = 150  # warn above this; the suggested reply itself stays under 120
 TARGET_WORDS = 120
@@ -61,7 +61,7 @@ def has_thanks(text: str) -> bool:
     return _THANKS.search(normalize(text))
 
 
-@lru_cache(maxsize=4096)  # asked once per check family for the same sentence
+@per_analysis  # asked once per check family for the same sentence
 def proposes_next_step(sentence: str) -> bool:
     """Does the sentence propose or commit to a next step (meeting, call, intro)?"""
     text = normalize(sentence)
@@ -78,7 +78,7 @@ def is_greeting(sentence: Sentence) -> bool:
     return _is_greeting_line(sentence.text)
 
 
-@lru_cache(maxsize=4096)  # the focus and length checks ask it of every sentence of a draft
+@per_analysis  # the focus and length checks ask it of every sentence of a draft
 def _is_greeting_line(line: str) -> bool:
     text = line.strip()
     short = len(text.split()) <= 6 and text.endswith((",", ":", "!"))
