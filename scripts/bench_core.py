@@ -2,14 +2,15 @@
 
 Three parts: every message of the corpus (median, p99, worst), synthetic messages
 of 1 KB to 5 MB (cost should grow linearly: 1 MB vs 100 KB at most 12x), and
-pathological inputs (huge bodies, thousands of recipients, deep MIME nesting, long
-quoted chains), none of which should cost more than ~50 ms.
+pathological inputs (huge bodies and header blocks, thousands of recipients, deep MIME
+nesting, long quoted chains), none of which should cost more than ~50 ms.
 Times are CPU-independent wall clock (`perf_counter`) in one process; each figure is
 the median of a few repeats, so other load on the machine shows as noise, not bias.
 """
 
 from __future__ import annotations
 
+import base64
 import statistics
 import time
 from collections.abc import Callable
@@ -122,6 +123,14 @@ def pathological() -> dict[str, bytes]:
         "400-deep quoted chain": (plain + _INTRO + quoted).encode(),
         "2,000 attachments": _many_parts(2000),
         "1 MB nested HTML": _html(1_000_000),
+        "700,000 header lines": (_HEAD + "X-Trace: hop\r\n" * 700_000 + "\r\n" + _INTRO).encode(),
+        "4 MB folded header": (
+            _HEAD + "X-Long: a" + "\r\n b" * 1_300_000 + "\r\n\r\n" + _INTRO
+        ).encode(),
+        "5 MB bare-CR headers": (
+            _HEAD.replace("\r\n", "\r") + "X-Trace: hop\r" * 600_000 + "\r" + _INTRO
+        ).encode(),
+        "5 MB base64 text body": _base64_body(5_000_000),
         "10,000 encoded words": (
             _HEAD.replace(
                 "Subject: Intro: Sue <> Dana", "Subject: " + "=?utf-8?q?a=C3=A9?= " * 10000
@@ -140,6 +149,14 @@ def pathological_times() -> dict[str, float]:
         first = timed_ms(analyse, raw, 1)
         out[name] = first if first > 200 else timed_ms(analyse, raw, 3)
     return out
+
+
+def _base64_body(size: int) -> bytes:
+    """A text/plain body of about `size` bytes of base64 (the intro, then prose)."""
+    text = (_INTRO + _FILLER * (size * 3 // 4 // len(_FILLER))).encode()
+    lines = base64.encodebytes(text).decode("ascii").replace("\n", "\r\n")
+    head = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n"
+    return (_HEAD + head + "\r\n" + lines).encode()
 
 
 def _nested_mime(depth: int) -> bytes:

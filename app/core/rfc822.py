@@ -7,19 +7,30 @@ charsets and missing headers degrade into a `problems` note instead of an error.
 
 from __future__ import annotations
 
+import binascii
 import email
 import email.message
 import itertools
 import quopri
 import re
+from dataclasses import replace
 from email import policy
 from email.header import Header, decode_header
 
 from app.core.addresses import decode_words
-from app.core.assemble import Part, build_email
+from app.core.assemble import MAX_TEXT, Part, build_email
 from app.core.model import Email
 
 MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)
+# Lines and bytes of a header block read; the rest of the block is dropped and flagged.
+# Real header blocks are a few KB (a long Received chain, 20 KB); 5,000 recipients ~150 KB.
+MAX_HEADER_BYTES = 256_000
+MAX_HEADER_LINES = 2_000  # a long Received chain is ~100 lines
+_HEADERS_CUT = "headers truncated for analysis"
+# base64 characters of a text body decoded: 4 bytes of text per analysed character, at
+# 4 base64 characters per 3 bytes (plus line breaks) - more than `MAX_TEXT` in any charset.
+_MAX_BASE64_TEXT = MAX_TEXT * 4 * 4 // 3 + MAX_TEXT // 8
+_FIELD_START = re.compile(rb"[!-9;-~]+:")
 MAX_DEPTH = 20
 _ESCAPED = re.compile("[\udc80-\udcff]")  # raw 8-bit header bytes, kept by the parser
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
@@ -45,7 +56,47 @@ _PLAIN_ENCODINGS = frozenset(("", "7bit", "8bit", "binary", "quoted-printable"))
 
 def parse_eml(raw: bytes) -> Email:
     """Read one message from its raw bytes. Malformed input gives a degraded `Email`."""
-    return _read_single(raw) or _read_stdlib(raw)
+    raw, cut = _bounded_headers(raw)
+    read = _read_single(raw) or _read_stdlib(raw)
+    return replace(read, problems=(*read.problems, _HEADERS_CUT)) if cut else read
+
+
+def _bounded_headers(raw: bytes) -> tuple[bytes, bool]:
+    """The message with its header block cut to `MAX_HEADER_LINES` lines and
+    `MAX_HEADER_BYTES` bytes, and whether it was cut.
+
+    Both header readers cost per header line: a header block of megabytes took up to
+    seconds. The cut falls at a line start and the body is kept whole.
+    """
+    if not _FIELD_START.match(raw):
+        return raw, False  # no header block: read as a bare body
+    blank = _blank_line(raw, MAX_HEADER_BYTES)
+    if blank < 0:
+        blank = _blank_line(raw)  # a header block longer than the cap (rare): look further
+    head_end = len(raw) if blank < 0 else blank
+    newline = b"\n" if raw.find(b"\n", 0, MAX_HEADER_BYTES) >= 0 else b"\r"
+    if head_end <= MAX_HEADER_BYTES and raw.count(newline, 0, head_end) <= MAX_HEADER_LINES:
+        return raw, False
+    keep = 0
+    for _ in range(MAX_HEADER_LINES):
+        found = raw.find(newline, keep, min(head_end, MAX_HEADER_BYTES))
+        if found < 0:
+            break
+        keep = found + 1
+    if keep == 0:
+        return b"", True  # one header line of megabytes: nothing readable in it
+    return raw[:keep] + (raw[blank:] if blank >= 0 else b""), True
+
+
+def _blank_line(raw: bytes, within: int | None = None) -> int:
+    """Where the empty line ending the header block starts (-1: none in `raw[:within]`).
+
+    LF, CRLF and bare-CR line ends, mixed too: every blank line holds one of these.
+    """
+    found = [
+        at + 1 for end in (b"\n\n", b"\n\r\n", b"\r\r") if (at := raw.find(end, 0, within)) >= 0
+    ]
+    return min(found, default=-1)
 
 
 def _read_stdlib(raw: bytes) -> Email:
@@ -291,7 +342,7 @@ def _leaf(node: email.message.Message, problems: list[str]) -> Part:
     filename = _filename(node)
     disposition = str(node.get("Content-Disposition", "")).lower()
     try:
-        decoded = node.get_payload(decode=True)
+        decoded = _huge_base64_text(node, mime, filename) or node.get_payload(decode=True)
     except Exception:  # pragma: no cover - defensive: not seen even in fuzzing
         decoded = None
     data = decoded if isinstance(decoded, bytes) else b""
@@ -300,6 +351,30 @@ def _leaf(node: email.message.Message, problems: list[str]) -> Part:
         text = decode_text(data, node.get_content_charset(), problems)
     inline = disposition.startswith("inline") and mime.startswith("image/")
     return Part(mime, filename, text, len(data), inline)
+
+
+def _huge_base64_text(node: email.message.Message, mime: str, filename: str) -> bytes | None:
+    """The first `_MAX_BASE64_TEXT` characters of a huge base64 text body, decoded.
+
+    Only the first `MAX_TEXT` characters of a body are analysed (assemble.py), and the
+    stdlib decodes the whole payload line by line (~50 ms for 5 MB); this prefix decodes
+    to more text than is analysed, in any charset. Smaller bodies: None (the stdlib's).
+    """
+    payload = node.get_payload()
+    if (
+        not isinstance(payload, str)
+        or len(payload) <= _MAX_BASE64_TEXT
+        or not mime.startswith("text/")
+        or filename
+        or str(node.get("Content-Transfer-Encoding", "")).strip().lower() != "base64"
+    ):
+        return None
+    prefix = payload[:_MAX_BASE64_TEXT].encode("ascii", "ignore")  # base64 is ASCII
+    compact = prefix.translate(None, b" \t\r\n")
+    try:
+        return binascii.a2b_base64(compact[: len(compact) - len(compact) % 4])
+    except binascii.Error:
+        return None  # odd characters in it: the stdlib's lenient decoding, whole
 
 
 def _filename(node: email.message.Message) -> str:
