@@ -5,7 +5,7 @@ Prints a report of ratios and percentiles and writes `bench-results.json` and
 asserted: tests hold behaviour, this script reports speed. The service part needs
 Debian's `wrk` (`apt-get install -y wrk`); without it that part is skipped, not failed.
 
-    python -m scripts.bench [--only core,service,cold] [--seconds 8] [--out DIR]
+    python -m scripts.bench [--only core,service,cold] [--seconds 8] [--no-pin] [--out DIR]
 """
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         default="memory://",
         help="the app's INTRO_DATABASE_URL (memory:// by default; e.g. sqlite:///var/bench.db)",
     )
+    parser.add_argument(
+        "--no-pin",
+        action="store_true",
+        help="let the app run on every CPU (by default it gets one to itself: see bench_stack)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT, help="where to write bench-results.*")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
@@ -44,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print_core(results["core"])
     if "service" in parts:
         results["service"] = bench_service.service_bench(
-            seconds=args.seconds, database_url=args.database_url
+            seconds=args.seconds, database_url=args.database_url, pin=not args.no_pin
         )
         print_service(results["service"])
     if "cold" in parts:
@@ -119,7 +124,9 @@ def print_core(core: dict[str, Any]) -> None:
 
 
 def print_service(service: dict[str, Any]) -> None:
-    print("== Service: wrk, same server, same run")
+    pinned = service.get("app_cpu")
+    where = f"app on CPU {pinned} alone" if pinned is not None else "app unpinned"
+    print(f"== Service: wrk, same server, same run ({where})")
     for run in service["runs"]:
         print(
             f"  {run['path']:15s} c={run['connections']:<3d} {run['rps']:8.1f} req/s  "

@@ -24,6 +24,7 @@ from scripts.bench_stack import (
     MESSAGE_PATH,
     WRK_MISSING,
     Stack,
+    app_cpu,
     have_wrk,
     running,
     wrk,
@@ -122,11 +123,12 @@ def service_bench(
     connections: tuple[int, ...] = (1, 20, 100),
     seconds: float = 8,
     database_url: str = "memory://",
+    pin: bool = True,
 ) -> dict[str, Any]:
     """Throughput runs (if wrk is there) and the memory run, on one stack."""
-    with running(database_url=database_url) as stack:
+    with running(database_url=database_url, pin=pin) as stack:
         check_card(stack)
-        out: dict[str, Any] = {}
+        out: dict[str, Any] = {"app_cpu": app_cpu() if pin else None}
         if have_wrk():
             out["runs"] = throughput(stack, connections, seconds)
         else:
