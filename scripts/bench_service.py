@@ -24,7 +24,6 @@ from scripts.bench_stack import (
     MESSAGE_PATH,
     WRK_MISSING,
     Stack,
-    app_cpu,
     have_wrk,
     running,
     wrk,
@@ -128,7 +127,7 @@ def service_bench(
     """Throughput runs (if wrk is there) and the memory run, on one stack."""
     with running(database_url=database_url, pin=pin) as stack:
         check_card(stack)
-        out: dict[str, Any] = {"app_cpu": app_cpu() if pin else None}
+        out: dict[str, Any] = {"app_cpu": stack.cpu}
         if have_wrk():
             out["runs"] = throughput(stack, connections, seconds)
         else:

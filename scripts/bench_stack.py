@@ -158,6 +158,7 @@ class Stack:
     url: str
     certs: CertsServer
     gmail: Emulator
+    cpu: int | None = None  # the CPU the app runs on alone (None: unpinned)
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=15))
 
     @property
@@ -213,7 +214,7 @@ def running(
             os.sched_setaffinity(gmail.process.pid, others)
         try:
             wait_listening(port, app)
-            stack = Stack(app, url, certs, gmail)
+            stack = Stack(app, url, certs, gmail, cpu)
             yield stack
             stack.client.close()
         finally:
