@@ -89,7 +89,8 @@ async def drive(
                 result.statuses[status] += 1
             except (OSError, asyncio.IncompleteReadError, ValueError):
                 result.socket_errors += 1
-                writer = _close(writer)
+                _close(writer)
+                writer = None
                 continue
             if on_progress is not None and result.requests % every == 0:
                 on_progress(result.requests)
