@@ -117,7 +117,6 @@ class Transport:
         self._tls: ssl.SSLContext | None = None
         self._lock = threading.Lock()
         self._idle: dict[_Origin, list[_Connection]] = {}
-        self._closed = False
 
     def request(
         self,
