@@ -65,8 +65,8 @@ def _endpoint(path: str) -> Callable[[Handler], Handler]:
 
 
 @router.get("/healthz")
-def healthz() -> Json:
-    """Liveness: the process serves requests."""
+async def healthz() -> Json:
+    """Liveness: the process serves requests (on the loop: no thread-pool hop)."""
     return {"status": "ok"}
 
 
