@@ -7,7 +7,7 @@ Every dependency here is `async def` and does not block: FastAPI runs a sync dep
 in its thread pool, a hop that costs ~0.3 ms of CPU per request (more under load), and
 the endpoint already takes one. The token checks are CPU only (~0.1 ms each); the only
 blocking work, fetching Google's certificates and wiring the services on first use,
-goes to a worker thread, and only when it is due.
+goes to a worker thread (`offload.py`, the endpoints' pool), and only when it is due.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from functools import lru_cache, partial
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
-from fastapi.concurrency import run_in_threadpool
 
 from app.addon.auth import GoogleUser, InvalidToken, TokenVerifier, bearer_token
 from app.addon.events import AddonEvent, parse_event
 from app.api.errors import BodyTooLarge, NotConfigured
+from app.api.offload import off_loop
 from app.cards.urls import Urls
 from app.settings import Settings, get_settings
 from app.wiring import Services, services_for
@@ -67,7 +67,7 @@ async def get_services(request: Request) -> Services:
     wired = _wired.get(id(settings))
     if wired is not None and wired[0] is settings:
         return wired[1]
-    services = await run_in_threadpool(services_for, settings)
+    services = await off_loop(services_for, settings)
     if len(_wired) >= _MAX_WIRED:
         _wired.clear()
     _wired[id(settings)] = (settings, services)
@@ -128,7 +128,7 @@ async def _checked(verifier: TokenVerifier, token: str, check: Callable[[], T]) 
     on the loop (bounded by the certs timeout), once per expiry at worst.
     """
     if verifier.would_fetch(token):
-        return await run_in_threadpool(check)
+        return await off_loop(check)
     return check()
 
 
