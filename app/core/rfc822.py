@@ -93,10 +93,14 @@ def _blank_line(raw: bytes, within: int | None = None) -> int:
 
     LF, CRLF and bare-CR line ends, mixed too: every blank line holds one of these.
     """
-    found = [
-        at + 1 for end in (b"\n\n", b"\n\r\n", b"\r\r") if (at := raw.find(end, 0, within)) >= 0
-    ]
-    return min(found, default=-1)
+    first = -1
+    for end in (b"\n\n", b"\n\r\n", b"\r\r"):
+        # Once one is found, the others are only looked for before it (no long scans).
+        limit = within if first < 0 else first + len(end) - 1
+        at = raw.find(end, 0, limit)
+        if at >= 0:
+            first = at
+    return first + 1 if first >= 0 else -1
 
 
 def _read_stdlib(raw: bytes) -> Email:
