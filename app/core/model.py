@@ -120,6 +120,7 @@ class Introduction:
     subject: str = ""
     message_id: str = ""
     references: tuple[str, ...] = ()
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,20 +21,24 @@ from app.core.quotes import split_body
 
 _BANNER = re.compile(
     r"^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by|message d'origine|"
-    r"ursprüngliche nachricht|mensaje original)[^\n]*|original message|forwarded message|"
+    r"ursprüngliche nachricht|mensaje original|messaggio originale|mensagem original|"
+    r"oorspronkelijk bericht)[^\n]*|original message|forwarded message|"
     r"begin forwarded message:?|_{10,})\s*$",
     re.IGNORECASE,
 )
 _HEADER = re.compile(
     r"^\s*\*?(from|to|cc|subject|sent|date|de|von|an|à|para|objet|asunto|betreff|envoyé|"
-    r"enviado|gesendet)\*?\s*:\s*(.*)$",
+    r"enviado|gesendet|da|a|oggetto|inviato|van|aan|onderwerp|verzonden|assunto)\*?\s*:\s*(.*)$",
     re.IGNORECASE,
 )
 _FIELDS = {"de": "from", "von": "from", "an": "to", "à": "to", "para": "to", "objet": "subject"}
-_FIELDS |= {"asunto": "subject", "betreff": "subject"}
-_ON_LINE = re.compile(r"^\s*(?:on|am|le|el)\s", re.IGNORECASE)
+_FIELDS |= {"asunto": "subject", "betreff": "subject", "da": "from", "a": "to"}
+_FIELDS |= {"oggetto": "subject", "van": "from", "aan": "to", "onderwerp": "subject"}
+_FIELDS |= {"assunto": "subject"}
+_ON_LINE = re.compile(r"^\s*(?:on|am|le|el|em|il|op)\s", re.IGNORECASE)
 _WROTE = re.compile(
-    r"^\s*(?:on|am|le|el)\s(?P<head>.{0,240}?)\s*(?:\bwrote|\bwrites|schrieb|a écrit|escribió)"
+    r"^\s*(?:on|am|le|el|em|il|op)\s(?P<head>.{0,240}?)\s*"
+    r"(?:\bwrote|\bwrites|schrieb|a écrit|escribió|escreveu|ha scritto|schreef)"
     r"\s*(?P<tail>[^:]{0,120}):\s*$",
     re.IGNORECASE,
 )

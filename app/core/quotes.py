@@ -27,6 +27,14 @@ _QUOTE_LINE = re.compile(
             r"^\s*am .{0,120} schrieb .{0,120}:\s*$",
             r"^\s*le .{0,120} a écrit\s*:\s*$",
             r"^\s*el .{0,120} escribió\s*:\s*$",
+            r"^\s*em .{0,160} escreveu\s*:\s*$",
+            r"^\s*il .{0,160} ha scritto\s*:\s*$",
+            r"^\s*op .{0,160} schreef .{0,120}:\s*$",
+            r"^\s*op .{0,160} heeft .{0,120} geschreven\s*:\s*$",
+            r"^\s*-{2,}\s*(ursprüngliche nachricht|mensaje original|messaggio originale|"
+            r"mensagem original|oorspronkelijk bericht|doorgestuurd bericht|"
+            r"mensaje reenviado|messaggio inoltrato|mensagem encaminhada|"
+            r"weitergeleitete nachricht|message transféré)\s*-*\s*$",
         )
     ),
     re.IGNORECASE,
@@ -34,17 +42,26 @@ _QUOTE_LINE = re.compile(
 # Lines that can open quoted history (a superset of what `_starts_quote` accepts), and
 # lines that can start a signature: found by one regex pass instead of a loop per line.
 _CANDIDATE = re.compile(
-    r"^[^\S\n]*(?:\*?from:|(?:on|am|le|el)\s|[>_*-]|original message|forwarded message|"
+    r"^[^\S\n]*(?:\*?(?:from|de|von|da|van):|(?:on|am|le|el|em|il|op)\s|[>_*-]|"
+    r"original message|forwarded message|"
     r"begin forwarded)",
     re.MULTILINE,
 )
 _LOTUS_CANDIDATE = re.compile(r"on \d")  # a plain literal prefix: far faster than r"\bon \d+/"
 _SIGNATURE_CANDIDATE = re.compile(r"^[^\S\n]*(?:--|__|—|sent |get outlook)", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^[^\S\n]*>", re.MULTILINE)
-_OPENERS = frozenset("-ofb_ale")  # first letters of the lines _QUOTE_LINE can match
-_WROTE_TAIL = re.compile(r"\b(wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
-_ON_HEAD = re.compile(r"^\s*(on|am|le|el)\s", re.IGNORECASE)
-_HEADER_LINE = re.compile(r"^\s*\*?(sent|to|cc|subject|date|de|envoyé|à|objet)\*?\s*:", re.I)
+_OPENERS = frozenset("-ofb_aleio")  # first letters of the lines _QUOTE_LINE can match
+_WROTE_TAIL = re.compile(
+    r"\b(wrote|writes|schrieb|a écrit|escribió|escreveu|ha scritto|schreef|geschreven)\s*:\s*$",
+    re.IGNORECASE,
+)
+_ON_HEAD = re.compile(r"^\s*(on|am|le|el|em|il|op)\s", re.IGNORECASE)
+# Outlook header labels in the seven languages (Sent/Enviado/Gesendet/Envoyé/Inviato/Verzonden...)
+_HEADER_LINE = re.compile(
+    r"^\s*\*?(sent|to|cc|subject|date|de|envoyé|à|objet|enviado|enviada em|para|asunto|assunto|"
+    r"fecha|data|gesendet|an|betreff|datum|inviato|a|oggetto|verzonden|aan|onderwerp)\*?\s*:",
+    re.I,
+)
 _LOTUS_HEAD = re.compile(
     r"^.{0,160}\bon \d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", re.I
 )
@@ -122,7 +139,7 @@ def _starts_quote(lines: list[str], i: int) -> bool:
     line = lines[i]
     head = line.lstrip()[:6].lower()
     first = head[:1]  # cheap tests first: most lines open nothing
-    if head.startswith(("from:", "*from:")):
+    if head.startswith(("from:", "*from:", "de:", "*de:", "von:", "*von:", "da:", "*da:", "van:")):
         # A From: line opens quoted history only when header lines follow it.
         following = [x for x in lines[i + 1 : i + 6] if x.strip()]
         return sum(bool(_HEADER_LINE.match(x)) for x in following) >= 1

@@ -1,6 +1,7 @@
 """Recognise an email introduction: who introduced whom, and what was said (pure).
 
-Each message is read for cues (`reading`), the people are cast (`cast`), and the
+Each message's general signals (`signals`) are weighed by the fitted model
+(`weights`); when it reads as an introduction the people are cast (`cast`). The
 thread is searched oldest first, then the quoted history of its newest message, so
 a reply that quotes the introduction still belongs to an introduction thread.
 Expected outcomes are values: "not an introduction" is a verdict with a reason.
@@ -8,11 +9,12 @@ Expected outcomes are values: "not an introduction" is a verdict with a reason.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 
 from app.core.cast import cast
+from app.core.intro.signals import Signals, signals_of
+from app.core.intro.weights import WEIGHTS, Weights
 from app.core.model import (
     Address,
     Email,
@@ -25,9 +27,9 @@ from app.core.model import (
 )
 from app.core.people import Blurbs, display_name, sign_off_name
 from app.core.quoted import each_quoted, quoted_messages
-from app.core.reading import Reading, could_hold_cue, evidence, read, recipients, score
+from app.core.reading import could_hold_cue, recipients
 
-THRESHOLD = 3.0
+_EVIDENCE = 6  # signals named in a verdict's evidence
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:re\s*:\s*)*(?:fwd?|wg|tr|rv)\s*:", re.IGNORECASE)
 _CONSENT = re.compile(
     r"\b(?:yes|sure|absolutely|of course|happy to|glad to|would love to|i'?d love to|"
@@ -37,12 +39,15 @@ _CONSENT = re.compile(
 _ABOUT_INTRO = re.compile(r"intro|connect|meet|put you in touch", re.IGNORECASE)
 
 
-def detect_introduction(thread: Thread | Email, me: str | None = None) -> IntroVerdict:
+def detect_introduction(
+    thread: Thread | Email, me: str | None = None, *, weights: Weights = WEIGHTS
+) -> IntroVerdict:
     """Is this thread an introduction, and if so who introduced whom?
 
     Args:
         thread: a whole thread (oldest first) or a single message.
         me: the user's address, to tell their role (introduced/introducer/bystander).
+        weights: the fitted model (the committed one; evaluation passes others).
 
     Returns:
         A verdict; its introduction's `message_index` is the message that made the
@@ -51,7 +56,7 @@ def detect_introduction(thread: Thread | Email, me: str | None = None) -> IntroV
     messages = thread.messages if isinstance(thread, Thread) else (thread,)
     best = IntroVerdict(None, 0.0, (), "no message")
     for index, message in enumerate(messages):
-        verdict = _detect_message(message, index, me)
+        verdict = _detect_message(message, index, me, weights)
         if verdict.is_introduction:
             return verdict
         if verdict.confidence >= best.confidence:
@@ -59,7 +64,7 @@ def detect_introduction(thread: Thread | Email, me: str | None = None) -> IntroV
     if not messages or not could_hold_cue(messages[-1].quoted_text):
         return best
     for quoted in each_quoted(messages[-1]):  # the first introduction found ends the search
-        verdict = _detect_message(quoted.email, -1, me)
+        verdict = _detect_message(quoted.email, -1, me, weights)
         if verdict.introduction is not None:
             if quoted.forwarded:
                 intro = replace(verdict.introduction, kind="forwarded")
@@ -68,30 +73,42 @@ def detect_introduction(thread: Thread | Email, me: str | None = None) -> IntroV
     return best
 
 
-def _detect_message(email: Email, index: int, me: str | None) -> IntroVerdict:
-    reading = read(email)
-    total = score(reading)
-    confidence = round(1.0 / (1.0 + math.exp(-(total - THRESHOLD) * 1.3)), 3)
-    reasons = evidence(reading)
-    if total < THRESHOLD or not reading.hits:
-        vetoes = sorted(set(reading.vetoes) | ({"mass mail"} if reading.bulk else set()))
-        reason = "vetoed: " + ", ".join(vetoes) if vetoes else "no introduction cue"
-        return IntroVerdict(None, min(confidence, 0.49), reasons, reason)
-    intro = _build(reading, index, confidence, reasons, me)
+def _detect_message(email: Email, index: int, me: str | None, weights: Weights) -> IntroVerdict:
+    signals = signals_of(email)
+    confidence = round(weights.probability(signals.values), 3)
+    reasons = _evidence(signals, weights)
+    if confidence < weights.threshold:
+        against = [r for r in reasons if r.startswith("against")]
+        reason = "; ".join(against[:3]) if against else "no introduction cue"
+        return IntroVerdict(None, confidence, reasons, reason)
+    intro = _build(signals, index, confidence, reasons, me)
     if intro is None:
-        return IntroVerdict(None, 0.3, reasons, "nobody to introduce")
+        return IntroVerdict(None, min(confidence, weights.threshold), reasons, "nobody to introduce")
     return IntroVerdict(intro, confidence, reasons, "")
 
 
+def _evidence(signals: Signals, weights: Weights) -> tuple[str, ...]:
+    """The strongest signals, with the words that fired them: "for connect: “te presento a”"."""
+    found = []
+    for name, part in weights.contributions(signals.values)[:_EVIDENCE]:
+        side = "for" if part > 0 else "against"
+        words = signals.words.get(name)
+        found.append(f"{side} {name}: “{words}”" if words else f"{side} {name}")
+    return tuple(found)
+
+
 def _build(
-    reading: Reading, index: int, confidence: float, reasons: tuple[str, ...], me: str | None
+    signals: Signals, index: int, confidence: float, reasons: tuple[str, ...], me: str | None
 ) -> Introduction | None:
+    reading = signals.reading
     email = reading.email
     kind, people = cast(
         reading.hits, email, recipients(email), reading.subject_names, reading.addressed()
     )
     if not people:
         return None
+    if not reading.hits:
+        kind = _kind_from_signals(signals, len(people))
     people = _signed_names(people, email)
     blurbs = Blurbs(reading.spans, frozenset(h.sentence for h in reading.hits))
     introduced = tuple(
@@ -109,7 +126,17 @@ def _build(
         subject=email.subject,
         message_id=email.message_id,
         references=email.references,
+        language=signals.language or "en",
     )
+
+
+def _kind_from_signals(signals: Signals, people: int) -> IntroKind:
+    """Without a phrase cue, the lexicon says: a hand-off, one-sided, or classic."""
+    if signals.value("handoff") + signals.value("capable") > signals.value("connect"):
+        return "handoff"
+    if people > 3 and signals.value("recipients") >= 1.0:
+        return "one_to_many"
+    return "classic"
 
 
 def _signed_names(

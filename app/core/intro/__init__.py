@@ -1,0 +1,12 @@
+"""Introduction detection: weighed, general signals with fitted weights (pure).
+
+Public surface: `detect_introduction` (a thread or message in, a verdict out),
+`signals_of` (the named numeric signals of one message, for fitting and evaluation)
+and `language_of` (the language of a text, by a stop-word vote).
+"""
+
+from app.core.intro.detect import detect_introduction
+from app.core.intro.language import language_of
+from app.core.intro.signals import FEATURES, Signals, signals_of
+
+__all__ = ["FEATURES", "Signals", "detect_introduction", "language_of", "signals_of"]

@@ -1,0 +1,261 @@
+"""The named, general signals of one message that the fitted model weighs (pure).
+
+Three families, none naming a person, a company or a sentence of the corpus:
+- lexical: how many sentences hold each category of the language's lexicon
+  (connecting words, hand-offs, requests, offers, scheduling, announcements...),
+  read in the message's language and in English;
+- people: recipients named, addressed or described in the text, and the same
+  lexical categories in a sentence that names someone on To/Cc;
+- headers and shape: how many people are on the message, who is copied, the
+  subject, reply/forward, length; plus the phrase cues of `reading`.
+Every value is in [0, 1] (counts are capped), so weights compare across signals.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from app.core.addresses import name_from_email
+from app.core.cues import subject_hints
+from app.core.intro.language import language_of
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
+from app.core.model import Address, Email
+from app.core.names import name_tokens
+from app.core.reading import Reading, read, recipients
+from app.core.sentences import Span, sentences
+
+LEXICAL = (
+    "connect", "mutual", "handoff", "capable", "take_it", "reach_out",
+    "self_intro", "request", "offer", "scheduling", "announcement", "product",
+    "after_fact", "thanks_intro",
+)  # fmt: skip
+FEATURES: tuple[str, ...] = (
+    *LEXICAL,
+    "connect_named", "handoff_named", "capable_named", "handoff_capable", "mutual_meet",
+    "described", "named", "addressed",
+    "recipients", "has_cc", "many_recipients", "cc_sender_org", "cc_recipient_org", "cc_new",
+    "subject_intro", "subject_pair", "is_reply", "is_forward", "length",
+    "cue_classic", "cue_handoff", "cue_one_sided", "cue_copied", "bulk",
+)  # fmt: skip
+_MAX_SCAN = 8_000
+_MAX_SENTENCES = 120
+_WORDS = re.compile(r"\w+")
+_REPLY = re.compile(r"^\s*(?:re|aw|sv|r|rif|antw|ant|res|odp)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+_FORWARD = re.compile(r"^\s*(?:re\s*:\s*)*(?:fwd?|wg|tr|rv|enc|i|doorst|fw)\s*:", re.IGNORECASE)
+_PAIR = re.compile(r"<>|<->|<=>|↔|⟷|\s/\s|\s\+\s|\s&\s|\s(?:x|and|y|und|et|e|en)\s")
+# A veto of the phrase reader counts as a sentence of the matching category.
+_VETO_CATEGORY = {
+    "self-introduction": "self_intro",
+    "product": "product",
+    "request": "request",
+    "offer": "offer",
+    "referral": "self_intro",
+    "scheduling": "scheduling",
+    "after-the-fact": "after_fact",
+    "speaker": "announcement",
+}
+_WEBMAIL = frozenset(
+    {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com",
+     "icloud.com", "me.com", "live.com", "msn.com", "gmx.de", "gmx.net", "web.de",
+     "example.com", "protonmail.com", "mail.com"}
+)  # fmt: skip
+_AGAINST = frozenset(
+    {"self_intro", "request", "offer", "scheduling", "announcement", "product", "after_fact",
+     "thanks_intro"}
+)  # fmt: skip
+_CUE_KINDS = {"classic": "cue_classic", "handoff": "cue_handoff", "one_sided": "cue_one_sided"}
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """One message's signal values (in `FEATURES` order) and what fired them."""
+
+    language: str
+    values: tuple[float, ...]
+    words: dict[str, str]
+    reading: Reading
+
+    def value(self, name: str) -> float:
+        """The value of one named signal."""
+        return self.values[FEATURES.index(name)]
+
+
+def _person_tokens(person: Address) -> frozenset[str]:
+    raw = name_tokens(person.name) | name_tokens(name_from_email(person.email))
+    return frozenset(t for t in (fold(w) for w in raw) if len(t) >= 3)
+
+
+def _languages(language: str) -> tuple[Lexicon, ...]:
+    if not language:
+        return tuple(LEXICONS[code] for code in LANGUAGES)
+    return (LEXICONS[language],) if language == "en" else (LEXICONS[language], LEXICONS["en"])
+
+
+@dataclass(slots=True)
+class _Text:
+    folded: list[str]
+    words: list[list[str]]
+    joined: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, spans: tuple[Span, ...]) -> _Text:
+        folded = [fold(span.text) for span in spans]
+        starts, at = [], 0
+        for sentence in folded:
+            starts.append(at)
+            at += len(sentence) + 1
+        return cls(folded, [_WORDS.findall(s) for s in folded], "\n".join(folded), starts)
+
+    def sentences_of(self, pattern: re.Pattern[str], words: dict[str, str], key: str) -> set[int]:
+        found: set[int] = set()
+        for match in pattern.finditer(self.joined):
+            found.add(bisect_right(self.starts, match.start()) - 1)
+            words.setdefault(key, match.group(0))
+        return found
+
+
+def signals_of(email: Email) -> Signals:
+    """The signal values of one message (its own text and headers)."""
+    own = email.new_text[:_MAX_SCAN]
+    language = language_of(own)
+    lexicons = _languages(language)
+    spans = sentences(own)[:_MAX_SENTENCES]
+    text = _Text.of(spans)
+    words: dict[str, str] = {}
+    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs")}
+    for lexicon in lexicons:
+        for category, pattern in lexicon.patterns.items():
+            found[category] |= text.sentences_of(pattern, words, category)
+    reading = read(email)
+    if not reading.spans:
+        reading.spans = spans  # blurbs are read from the sentences, cue or not
+    values = dict.fromkeys(FEATURES, 0.0)
+    # A connecting sentence that also asks, offers, schedules or sells is that, not a connection.
+    against = set().union(*(found[c] for c in _AGAINST))
+    for category in LEXICAL:
+        sentences_found = found[category] if category in _AGAINST else found[category] - against
+        values[category] = min(len(sentences_found), 2) / 2
+    values["handoff_capable"] = float(
+        any(i in found["capable"] or i + 1 in found["capable"] for i in found["handoff"] - against)
+    )
+    for veto in set(reading.vetoes):
+        category = _VETO_CATEGORY.get(veto)
+        if category and not found[category]:
+            values[category] = 0.5
+            words.setdefault(category, veto)
+    others = recipients(email)
+    _people(values, text, others, found, lexicons)
+    _headers(values, email, others, own)
+    _cues(values, reading, others)
+    return Signals(language, tuple(values[f] for f in FEATURES), words, reading)
+
+
+def _people(
+    values: dict[str, float],
+    text: _Text,
+    others: tuple[Address, ...],
+    found: dict[str, set[int]],
+    lexicons: tuple[Lexicon, ...],
+) -> None:
+    tokens = _tokens(others[:20], text)
+    named_in = [
+        {i for i, t in enumerate(tokens) if not t.isdisjoint(sentence)}
+        for sentence in text.words
+    ]
+    named = set().union(*named_in) if named_in else set()
+    values["named"] = min(len(named), 3) / 3
+    against = set().union(*(found[c] for c in _AGAINST))
+    for category in ("connect", "handoff", "capable"):
+        values[f"{category}_named"] = float(any(named_in[i] for i in found[category] - against))
+    values["mutual_meet"] = float(bool(found["mutual"] & found["meet_verbs"]))
+    describe = frozenset().union(*(lex.describe for lex in lexicons))
+    values["described"] = min(len(_described(text, tokens, describe)), 2) / 2
+    greetings = frozenset().union(*(lex.greetings for lex in lexicons))
+    values["addressed"] = min(len(_addressed(text, tokens, greetings)), 2) / 2
+
+
+def _described(text: _Text, tokens: list[frozenset[str]], describe: frozenset[str]) -> set[int]:
+    """Recipients a sentence describes: their name, then a describing word or two-word frame."""
+    found: set[int] = set()
+    for words in text.words:
+        for j, word in enumerate(words[:-1]):
+            if words[j + 1] in describe or " ".join(words[j + 1 : j + 3]) in describe:
+                found |= {i for i, t in enumerate(tokens) if word in t}
+    return found
+
+
+def _tokens(people: tuple[Address, ...], text: _Text) -> list[frozenset[str]]:
+    """Each person's name words; for an address without a display name, also the words
+    of the text that its local part holds ("sullivanjj" is named by "Sullivan")."""
+    found = [_person_tokens(p) for p in people]
+    if all(p.name for p in people):
+        return found
+    long_words = {w for words in text.words for w in words if len(w) >= 4}
+    for i, person in enumerate(people):
+        local = person.email.split("@", 1)[0].lower()
+        if not person.name and len(local) >= 4:
+            found[i] = found[i] | {w for w in long_words if w in local}
+    return found
+
+
+def _addressed(text: _Text, tokens: list[frozenset[str]], greetings: frozenset[str]) -> set[int]:
+    """Recipients greeted by name: "Hi Sue," or a line "Joe," or "Sue and Joe –"."""
+    found: set[int] = set()
+    for sentence, words in zip(text.folded, text.words, strict=True):
+        head = sentence[:80]
+        short = len(words) <= 6
+        greets = bool(words) and (words[0] in greetings or " ".join(words[:2]) in greetings)
+        if not (greets or (short and head.rstrip().endswith((",", ":", "!", "-")))):
+            continue
+        start = words[:6]
+        found |= {i for i, t in enumerate(tokens) if not t.isdisjoint(start)}
+    return found
+
+
+def _domain(address: Address) -> str:
+    return address.email.rsplit("@", 1)[-1] if "@" in address.email else ""
+
+
+def _headers(values: dict[str, float], email: Email, others: tuple[Address, ...], own: str) -> None:
+    sender = _domain(email.sender) if email.sender else ""
+    values["recipients"] = min(len(others), 4) / 4
+    values["many_recipients"] = float(len(others) > 12)
+    sent = email.sender.email if email.sender else ""
+    cc = [a for a in email.cc if a.email != sent]
+    values["has_cc"] = float(bool(cc))
+    to_domains = {_domain(a) for a in email.to} - _WEBMAIL - {""}
+    cc_domains = [_domain(a) for a in cc]
+    own_org = sender and sender not in _WEBMAIL
+    values["cc_sender_org"] = float(bool(own_org and sender in cc_domains))
+    values["cc_recipient_org"] = float(
+        bool(cc_domains) and all(d in to_domains and d != sender for d in cc_domains)
+    )
+    if email.quoted_text and cc:
+        quoted = fold(email.quoted_text[:5_000])
+        values["cc_new"] = float(
+            any(_person_tokens(a).isdisjoint(_WORDS.findall(quoted)) for a in cc)
+        )
+    subject = fold(email.subject)
+    hints = {name for name, _ in subject_hints(email.subject)}
+    in_lexicon = any(lex.subject and lex.subject.search(subject) for lex in _languages(""))
+    values["subject_intro"] = float(in_lexicon or bool(hints - {"subject-pair"}))
+    values["subject_pair"] = float("subject-pair" in hints or bool(_PAIR.search(subject)))
+    values["is_reply"] = float(bool(_REPLY.match(email.subject) or email.in_reply_to))
+    values["is_forward"] = float(bool(_FORWARD.match(email.subject)))
+    values["length"] = min(math.log1p(len(own.split())) / math.log(1000), 1.0)
+
+
+def _cues(values: dict[str, float], reading: Reading, others: tuple[Address, ...]) -> None:
+    from app.core.people import resolve
+
+    for hit in reading.hits:
+        key = _CUE_KINDS.get(hit.cue.kind)
+        if key:
+            values[key] = max(values[key], hit.cue.weight / 3)
+        if any(resolve(n, others) for n in hit.names):
+            values["cue_copied"] = 1.0
+    values["bulk"] = float(reading.bulk)

@@ -1,0 +1,35 @@
+"""The language vote over the seven lexicons' stop words."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.intro import language_of
+
+SAMPLES = {
+    "en": "I wanted to connect the two of you because you are both working on the same problem.",
+    "es": "Quería poneros en contacto porque los dos estáis trabajando en el mismo proyecto y "
+    "creo que os podéis ayudar mucho.",
+    "de": "Ich wollte euch beide miteinander bekannt machen, weil ihr an dem gleichen Thema "
+    "arbeitet und euch sicher viel zu sagen habt.",
+    "fr": "Je voulais vous mettre en relation parce que vous travaillez tous les deux sur le "
+    "même sujet et que vous avez beaucoup à partager.",
+    "pt": "Queria colocar vocês em contato porque os dois estão trabalhando no mesmo projeto e "
+    "acho que podem se ajudar muito.",
+    "it": "Volevo mettervi in contatto perché state lavorando tutti e due allo stesso progetto "
+    "e credo che possiate aiutarvi molto.",
+    "nl": "Ik wilde jullie met elkaar in contact brengen omdat jullie allebei aan hetzelfde "
+    "project werken en elkaar veel kunnen leren.",
+}
+
+
+@pytest.mark.parametrize(("language", "text"), SAMPLES.items())
+def test_each_language_is_recognised(language: str, text: str) -> None:
+    """A paragraph in each of the seven languages is told apart from the others."""
+    assert language_of(text) == language
+
+
+@pytest.mark.parametrize("text", ["", "Ok!", "田中さん、山田さんをご紹介します。", "12:30 ✓"])
+def test_unsure_is_empty(text: str) -> None:
+    """Too few votes (short text, another script) gives "", never a guess."""
+    assert language_of(text) == ""

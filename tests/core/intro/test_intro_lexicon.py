@@ -1,0 +1,72 @@
+"""The per-language lexicons: every language loads, entries compile as documented."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from app.core.intro.lexicon import CATEGORIES, LANGUAGES, LEXICONS, compile_entries, fold
+
+MAX_TOKENS = 7  # a lexicon entry is an idiom, never a sentence
+
+
+def _data(language: str) -> dict[str, object]:
+    path = resources.files("app.core.intro").joinpath(f"lexicon/{language}.json")
+    return json.loads(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_every_category(language: str) -> None:
+    """Each of the seven languages fills every category, its greetings and stop words."""
+    lexicon = LEXICONS[language]
+    assert set(lexicon.patterns) == set(CATEGORIES)
+    assert lexicon.greetings
+    assert len(lexicon.stopwords) >= 30
+    assert lexicon.describe
+    assert lexicon.subject is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_entries_are_idioms_not_sentences(language: str) -> None:
+    """No entry runs longer than a short idiom, and none repeats within its category."""
+    data = _data(language)
+    categories = data["categories"]
+    assert isinstance(categories, dict)
+    for name, entries in categories.items():
+        folded = [fold(e) for e in entries]
+        long = [e for e in folded if len(e.split()) > MAX_TOKENS]
+        assert long == [], f"{language}/{name}: {long}"
+        assert len(folded) == len(set(folded)), f"{language}/{name} repeats an entry"
+
+
+def test_fold_lowers_strips_accents_and_spaces() -> None:
+    """Folding makes "Je  vous PRÉSENTE’" match "je vous presente'"."""
+    assert fold("Je  vous\nPRÉSENTE’") == "je vous presente'"
+    assert fold("") == ""
+
+
+@pytest.mark.parametrize(
+    ("entry", "text", "found"),
+    [
+        ("introduc* you to", "i'd like to introducing you to sue", True),
+        ("introduc* you to", "reintroduce you to", False),
+        ("ich setze _ in cc", "ich setze anna maria schmidt in cc", True),
+        ("ich setze _ in cc", "ich setze in cc", False),
+        ("möchte ... vorstellen", "ich mochte dir gerne anna vorstellen", True),
+        ("möchte ... vorstellen", "mochte a b c d e f vorstellen", False),
+        ("you two", "you twofold", False),
+    ],
+)
+def test_entry_syntax(entry: str, text: str, found: bool) -> None:
+    """`*` ends a word, `_` is one to three words, `...` up to four, at word boundaries."""
+    pattern = compile_entries([entry])
+    assert pattern is not None
+    assert (pattern.search(text) is not None) is found
+
+
+def test_empty_entries_compile_to_nothing() -> None:
+    """A category with no entries has no pattern."""
+    assert compile_entries([]) is None
+    assert compile_entries(["  "]) is None
