@@ -4,7 +4,7 @@ UV := .venv/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: install run test lint fmt check eval bench fuzz load
+.PHONY: install run test lint fmt check train eval bench fuzz load
 
 .venv/.installed: pyproject.toml uv.lock
 	test -x $(PY) || python3 -m venv .venv
@@ -32,7 +32,14 @@ test: lint
 
 check: test
 
+# Fit the introduction signals' weights (scikit-learn, a dev dependency) into
+# app/core/intro/weights.json; deterministic, offline.
+train: install
+	$(PY) -m scripts.train_intro
+
+# Fails first when the committed weights are stale, then prints cross-validated figures.
 eval: install
+	$(PY) -m scripts.train_intro --check
 	$(PY) -m scripts.eval
 
 bench: install

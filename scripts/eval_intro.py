@@ -132,7 +132,7 @@ def _interval(outcomes: list[Outcome], pick: Callable[[tuple[float, float, float
 
 def line(label: str, outcomes: list[Outcome], *, interval: bool = False) -> str:
     """One row of the report: counts, precision, recall, roles (with intervals)."""
-    tp, fp, fn, _ = _counts(outcomes)
+    tp, _, fn, _ = _counts(outcomes)
     p, r, roles = _figures(outcomes)
     parts = []
     for name, value, index in (("precision", p, 0), ("recall", r, 1), ("roles", roles, 2)):
@@ -140,7 +140,9 @@ def line(label: str, outcomes: list[Outcome], *, interval: bool = False) -> str:
         if interval and value == value:
             text += _interval(outcomes, lambda f, i=index: f[i])
         parts.append(f"{name} {text}")
-    return f"  {label:<24} {tp + fn:>3} intros {len(outcomes) - tp - fn:>4} others  " + "  ".join(parts)
+    return f"  {label:<24} {tp + fn:>3} intros {len(outcomes) - tp - fn:>4} others  " + "  ".join(
+        parts
+    )
 
 
 def misses(outcomes: list[Outcome]) -> list[str]:

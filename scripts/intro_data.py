@@ -81,7 +81,9 @@ def _rows(labels: Path, folders: tuple[Path, ...]) -> list[Row]:
     rows = []
     with labels.open(newline="", encoding="utf-8") as handle:
         for rec in csv.DictReader(handle):
-            path = next((d / f"{rec['id']}.eml" for d in folders if (d / f"{rec['id']}.eml").exists()), None)
+            path = next(
+                (d / f"{rec['id']}.eml" for d in folders if (d / f"{rec['id']}.eml").exists()), None
+            )
             if path is None:
                 continue
             names = [n.strip() for n in rec["introducee_names"].split(";") if n.strip()]

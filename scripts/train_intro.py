@@ -85,7 +85,10 @@ def threshold_for(y: np.ndarray, p: np.ndarray) -> float:
         precision = tp / int(np.sum(chosen))
         recall = tp / int(np.sum(y == 1))
         f05 = 1.25 * precision * recall / (0.25 * precision + recall)
-        key = (float(precision >= TARGET_PRECISION), recall if precision >= TARGET_PRECISION else f05)
+        key = (
+            float(precision >= TARGET_PRECISION),
+            recall if precision >= TARGET_PRECISION else f05,
+        )
         if key > best_key:
             best_t, best_key = float(t), key
     return round(best_t, 4)
@@ -134,7 +137,7 @@ def main(argv: list[str]) -> int:
         print("weights.json is current")
         return 0
     WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE.relative_to(Path.cwd()) if WEIGHTS_FILE.is_relative_to(Path.cwd()) else WEIGHTS_FILE}")
+    print(f"wrote {WEIGHTS_FILE}")
     return 0
 
 

@@ -30,6 +30,18 @@ from app.core.quoted import each_quoted, quoted_messages
 from app.core.reading import could_hold_cue, recipients
 
 _EVIDENCE = 6  # signals named in a verdict's evidence
+# Signals that speak against an introduction, by the name a verdict's reason gives them.
+_VETOES = {
+    "self_intro": "self-introduction",
+    "request": "request",
+    "offer": "offer",
+    "scheduling_handoff": "scheduling",
+    "announcement": "announcement",
+    "product": "product",
+    "after_fact": "after-the-fact",
+    "thanks_intro": "after-the-fact",
+    "bulk": "mass mail",
+}
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:re\s*:\s*)*(?:fwd?|wg|tr|rv)\s*:", re.IGNORECASE)
 _CONSENT = re.compile(
     r"\b(?:yes|sure|absolutely|of course|happy to|glad to|would love to|i'?d love to|"
@@ -75,16 +87,22 @@ def detect_introduction(
 
 def _detect_message(email: Email, index: int, me: str | None, weights: Weights) -> IntroVerdict:
     signals = signals_of(email)
-    confidence = round(weights.probability(signals.values), 3)
+    confidence = weights.confidence(signals.values)
     reasons = _evidence(signals, weights)
-    if confidence < weights.threshold:
-        against = [r for r in reasons if r.startswith("against")]
-        reason = "; ".join(against[:3]) if against else "no introduction cue"
-        return IntroVerdict(None, confidence, reasons, reason)
-    intro = _build(signals, index, confidence, reasons, me)
+    if confidence < 0.5:
+        return IntroVerdict(None, round(confidence, 3), reasons, _why_not(signals))
+    intro = _build(signals, index, round(confidence, 3), reasons, me)
     if intro is None:
-        return IntroVerdict(None, min(confidence, weights.threshold), reasons, "nobody to introduce")
-    return IntroVerdict(intro, confidence, reasons, "")
+        return IntroVerdict(None, 0.49, reasons, "nobody to introduce")
+    return IntroVerdict(intro, round(confidence, 3), reasons, "")
+
+
+def _why_not(signals: Signals) -> str:
+    """ "vetoed: offer, scheduling" when what speaks against it was said, else no cue."""
+    vetoes = sorted(name for key, name in _VETOES.items() if signals.value(key) > 0)
+    if vetoes:
+        return "vetoed: " + ", ".join(vetoes)
+    return "no introduction cue"
 
 
 def _evidence(signals: Signals, weights: Weights) -> tuple[str, ...]:
@@ -93,7 +111,8 @@ def _evidence(signals: Signals, weights: Weights) -> tuple[str, ...]:
     for name, part in weights.contributions(signals.values)[:_EVIDENCE]:
         side = "for" if part > 0 else "against"
         words = signals.words.get(name)
-        found.append(f"{side} {name}: “{words}”" if words else f"{side} {name}")
+        label = _VETOES.get(name, name) if part < 0 else name
+        found.append(f"{side} {label}: “{words}”" if words else f"{side} {label}")
     return tuple(found)
 
 

@@ -34,7 +34,8 @@ LEXICAL = (
 )  # fmt: skip
 FEATURES: tuple[str, ...] = (
     *LEXICAL,
-    "connect_named", "handoff_named", "capable_named", "handoff_capable", "mutual_meet",
+    "connect_named", "handoff_named", "capable_named", "handoff_capable", "scheduling_handoff",
+    "mutual_meet",
     "described", "named", "addressed",
     "recipients", "has_cc", "many_recipients", "cc_sender_org", "cc_recipient_org", "cc_new",
     "subject_intro", "subject_pair", "is_reply", "is_forward", "length",
@@ -127,9 +128,15 @@ def signals_of(email: Email) -> Signals:
     text = _Text.of(spans)
     words: dict[str, str] = {}
     found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs")}
+    fired: dict[str, int] = {}
     for lexicon in lexicons:
         for category, pattern in lexicon.patterns.items():
-            found[category] |= text.sentences_of(pattern, words, category)
+            hits = text.sentences_of(pattern, words, category)
+            found[category] |= hits
+            fired[lexicon.language] = fired.get(lexicon.language, 0) + bool(hits)
+    if not language and any(fired.values()):
+        # Too short to vote: the language whose idioms it uses ("te presento a Luis").
+        language = max(LANGUAGES, key=lambda code: (fired.get(code, 0), code == "en"))
     reading = read(email)
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
@@ -139,15 +146,20 @@ def signals_of(email: Email) -> Signals:
     for category in LEXICAL:
         sentences_found = found[category] if category in _AGAINST else found[category] - against
         values[category] = min(len(sentences_found), 2) / 2
+    values["scheduling_handoff"] = float(
+        any(i in found["scheduling"] or i + 1 in found["scheduling"] for i in found["handoff"])
+    )
     values["handoff_capable"] = float(
         any(i in found["capable"] or i + 1 in found["capable"] for i in found["handoff"] - against)
     )
     for veto in set(reading.vetoes):
-        category = _VETO_CATEGORY.get(veto)
-        if category and not found[category]:
-            values[category] = 0.5
-            words.setdefault(category, veto)
+        vetoed = _VETO_CATEGORY.get(veto)
+        if vetoed and not found[vetoed]:
+            values[vetoed] = 0.5
+            words.setdefault(vetoed, veto)
     others = recipients(email)
+    if not email.headers_present:  # a body without headers: the people it addresses
+        others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, lexicons)
     _headers(values, email, others, own)
     _cues(values, reading, others)
@@ -163,8 +175,7 @@ def _people(
 ) -> None:
     tokens = _tokens(others[:20], text)
     named_in = [
-        {i for i, t in enumerate(tokens) if not t.isdisjoint(sentence)}
-        for sentence in text.words
+        {i for i, t in enumerate(tokens) if not t.isdisjoint(sentence)} for sentence in text.words
     ]
     named = set().union(*named_in) if named_in else set()
     values["named"] = min(len(named), 3) / 3
@@ -209,6 +220,9 @@ def _addressed(text: _Text, tokens: list[frozenset[str]], greetings: frozenset[s
         head = sentence[:80]
         short = len(words) <= 6
         greets = bool(words) and (words[0] in greetings or " ".join(words[:2]) in greetings)
+        vocative = bool(words) and sentence[len(words[0]) : len(words[0]) + 1] in (",", ":")
+        if vocative:
+            found |= {i for i, t in enumerate(tokens) if words[0] in t}  # "Sue, meet Joe."
         if not (greets or (short and head.rstrip().endswith((",", ":", "!", "-")))):
             continue
         start = words[:6]

@@ -32,6 +32,12 @@ class Weights:
         score = max(-30.0, min(30.0, self.score(values)))
         return 1.0 / (1.0 + math.exp(-score))
 
+    def confidence(self, values: tuple[float, ...]) -> float:
+        """The probability moved so that the threshold reads 0.5: ≥ 0.5 is an introduction."""
+        cut = min(max(self.threshold, 1e-6), 1 - 1e-6)
+        score = self.score(values) - math.log(cut / (1 - cut))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
     def contributions(self, values: tuple[float, ...]) -> list[tuple[str, float]]:
         """Each signal's weight·value, strongest first (the verdict's evidence)."""
         pairs = [(f, w * v) for f, w, v in zip(FEATURES, self.weights, values, strict=True) if v]
@@ -42,10 +48,12 @@ def from_json(data: dict[str, object]) -> Weights:
     """Weights from the fitted file's content; signals it lacks weigh 0."""
     names = data.get("features", [])
     values = data.get("weights", [])
-    assert isinstance(names, list) and isinstance(values, list)
-    by_name = dict(zip(names, values, strict=True))
     bias, threshold = data.get("bias", 0.0), data.get("threshold", 0.5)
-    assert isinstance(bias, float | int) and isinstance(threshold, float | int)
+    if not (isinstance(names, list) and isinstance(values, list)):
+        raise ValueError("weights: features and weights must be lists")
+    if not (isinstance(bias, float | int) and isinstance(threshold, float | int)):
+        raise ValueError("weights: bias and threshold must be numbers")
+    by_name = dict(zip(names, values, strict=True))
     return Weights(
         tuple(float(by_name.get(f, 0.0)) for f in FEATURES), float(bias), float(threshold)
     )

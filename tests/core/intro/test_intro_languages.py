@@ -66,11 +66,13 @@ LOOK_ALIKES = {
     "es": "Hola Ana:\n\nMe presento: me llamo Nora y llevo las ventas de Fieldco. ¿Podrías "
     "presentarme a alguien de tu equipo de datos?\n\nGracias,\nNora",
     "de": "Hallo Ana,\n\nich möchte mich kurz vorstellen: mein Name ist Nora, ich leite den "
-    "Vertrieb bei Fieldco. Könntest du mich jemandem aus deinem Datenteam vorstellen?\n\nDanke\nNora",
-    "fr": "Bonjour Ana,\n\nPermettez-moi de me présenter : je m'appelle Nora et je dirige les "
-    "ventes de Fieldco. Pourriez-vous me présenter quelqu'un de votre équipe data ?\n\nMerci,\nNora",
-    "pt": "Olá Ana,\n\nMe apresento: meu nome é Nora e cuido das vendas da Fieldco. Você poderia "
-    "me apresentar a alguém da sua equipe de dados?\n\nObrigada,\nNora",
+    "Vertrieb bei Fieldco. Könntest du mich jemandem aus deinem Datenteam vorstellen?"
+    "\n\nDanke\nNora",
+    "fr": "Bonjour Ana,\n\nPermettez-moi de me présenter : je m'appelle Nora et je dirige "
+    "les ventes de Fieldco. Pourriez-vous me présenter quelqu'un de votre équipe data ?"
+    "\n\nMerci,\nNora",
+    "pt": "Olá Ana,\n\nMe apresento: meu nome é Nora e cuido das vendas da Fieldco. Você "
+    "poderia me apresentar a alguém da sua equipe de dados?\n\nObrigada,\nNora",
     "it": "Ciao Ana,\n\nmi presento: mi chiamo Nora e mi occupo delle vendite di Fieldco. "
     "Potresti presentarmi qualcuno del tuo team dati?\n\nGrazie,\nNora",
     "nl": "Hoi Ana,\n\nMag ik mezelf even voorstellen: mijn naam is Nora en ik doe de verkoop "
@@ -82,7 +84,8 @@ OTHER_SCRIPTS = {
     "datateamet på Gilworks.",
     "pl": "Cześć Ano, cześć Luisie,\n\nchciałabym was sobie przedstawić. Ana kieruje zespołem "
     "danych w Gilworks.",
-    "ja": "山田様、田中様\n\nお二人をご紹介いたします。山田様はGilworksのデータチームを率いています。",
+    "ja": "山田様、田中様\n\nお二人をご紹介いたします。"
+    "山田様はGilworksのデータチームを率いています。",
     "zh": "王先生、李女士：\n\n我想介绍你们认识。王先生负责Gilworks的数据团队。",
 }
 
@@ -113,7 +116,9 @@ def test_introduction_in_each_language(language: str, mail: tuple[str, str]) -> 
 @pytest.mark.parametrize(("language", "body"), LOOK_ALIKES.items())
 def test_self_introduction_and_request_are_not_introductions(language: str, body: str) -> None:
     """Introducing oneself and asking for an introduction share the words, not the act."""
-    verdict = detect_introduction(parse_eml(_mail("Hola / Hallo / Hi", body, "Ana Gil <ana@gilworks.example>")))
+    verdict = detect_introduction(
+        parse_eml(_mail("Hola / Hallo / Hi", body, "Ana Gil <ana@gilworks.example>"))
+    )
     assert verdict.introduction is None, (language, verdict.evidence)
 
 

@@ -12,7 +12,9 @@ from app.core.quotes import split_body
 SENDER = Address("Nora Field", "nora@field.example")
 
 
-def _email(text: str, to: tuple[Address, ...], cc: tuple[Address, ...] = (), subject: str = "") -> Email:
+def _email(
+    text: str, to: tuple[Address, ...], cc: tuple[Address, ...] = (), subject: str = ""
+) -> Email:
     split = split_body(text)
     return Email(
         subject=subject, sender=SENDER, to=to, cc=cc, text=text,
