@@ -56,13 +56,18 @@ class Reading:
         return self._addressed
 
 
-def read(email: Email) -> Reading:
-    """Find the cues, vetoes and subject hints of one message."""
+def read(email: Email, spans: tuple[Span, ...] | None = None) -> Reading:
+    """Find the cues, vetoes and subject hints of one message.
+
+    `spans` are the own text's sentences when the caller has split them already.
+    """
     text = email.new_text[:_MAX_SCAN]
     lowered = folded(text)
     # Keywords and vetoes absent from the whole text cannot be in any sentence of it.
     keys = keywords_in(lowered)
-    reading = Reading(email, sentences(text)[:_MAX_SENTENCES] if keys else ())
+    if spans is None:
+        spans = sentences(text)[:_MAX_SENTENCES] if keys else ()
+    reading = Reading(email, spans if keys else ())
     vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
     for i, span in enumerate(reading.spans):
         lower = folded(span.text)

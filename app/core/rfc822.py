@@ -179,11 +179,17 @@ def _simple_leaf(first: dict[str, str], body: bytes, problems: list[str]) -> Par
     return Part(mime, "", text, len(data))
 
 
+def _unfolded(value: str) -> str:
+    return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
 def _simple_type(value: str | None) -> tuple[str, str | None]:
     """Content type and charset as `Message.get_content_type`/`get_content_charset` give
     them, for plain `type/sub; key=value` headers; ("", None) for anything else."""
     if value is None:
         return "text/plain", None
+    if not value.isprintable() and not _unfolded(value).isprintable():
+        return "", None  # a NUL or control character: the stdlib reads such bodies its own way
     head, _, params = value.partition(";")
     mime = head.strip().lower()
     if mime.count("/") != 1:

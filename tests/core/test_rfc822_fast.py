@@ -119,6 +119,12 @@ def test_fast_reader_agrees_on_bytes(raw: bytes) -> None:
     assert fast is None or fast == _read_stdlib(raw)
 
 
+def test_fast_reader_declines_a_charset_with_control_characters() -> None:
+    """A charset holding a NUL is left to the stdlib (found by Hypothesis)."""
+    raw = b"ContenT-type:charset=\x00\n\x80"
+    assert _read_single(raw) is None
+
+
 @settings(max_examples=200, deadline=None)
 @given(raw_mime)
 def test_fast_reader_agrees_on_fuzzed_mime(raw: bytes) -> None:

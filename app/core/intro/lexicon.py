@@ -25,7 +25,10 @@ CATEGORIES = (
     "self_intro", "request", "offer", "scheduling", "announcement", "product",
     "after_fact", "thanks_intro",
 )  # fmt: skip
-_SLOT = r"[^\s]+(?: [^\s]+){0,2}"
+# A slot word: a word, or a title or initial with its period ("dr.", "j."); never a
+# word carrying other punctuation, so a slot does not run on past a sentence or clause.
+_SLOT_WORD = r"(?:(?:dr|mr|mrs|ms|mx|prof|sr|st|[a-z])\.|[\w'-]+)"
+_SLOT = rf"{_SLOT_WORD}(?: {_SLOT_WORD}){{0,2}}"
 _GAP = r"(?:[^\s]+ ){0,4}"
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -40,25 +43,160 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", lowered).strip()
 
 
+_TOKEN = re.compile(r"[\w']+")
+_PREFIX_KEY = 3  # a word-prefix entry ("introduc*") is looked up by its first letters
+Candidates = tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression for a set of words, factored by shared prefixes.
+
+    `re` tries an alternation's branches one by one; a trie tries one branch per
+    letter, so a text is scanned at the cost of its words, not of the lexicon's size.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(c) + _trie_regex(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """Every entry of a language, found by its first word, then its first two.
+
+    A trie pattern of the entries' first words or first two words (`gate`) finds, in C,
+    the few places an entry can start; there only the entries keyed by that word (and
+    the next) are tried. Word-prefix entries ("introduc*") are keyed by their first letters.
+    """
+
+    gate: re.Pattern[str]
+    by_word: dict[str, Candidates]
+    by_pair: dict[tuple[str, str], Candidates]
+    by_prefix: dict[str, tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]]
+    rest: Candidates
+
+    def scan(self, text: str) -> list[tuple[int, str, str]]:
+        """(offset, category, words) for each entry found in a folded text."""
+        found: list[tuple[int, str, str]] = []
+        for gate in self.gate.finditer(text):
+            start = gate.start()
+            token = _TOKEN.match(text, start).group()  # type: ignore[union-attr]
+            for pattern, categories in self.by_word.get(token, ()):
+                _add_match(found, pattern.match(text, start), categories)
+            end = start + len(token)
+            following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+            if following is not None:
+                pair = (token, following.group())
+                for pattern, categories in self.by_pair.get(pair, ()):
+                    _add_match(found, pattern.match(text, start), categories)
+            for prefix, pattern, categories in self.by_prefix.get(token[:_PREFIX_KEY], ()):
+                if token.startswith(prefix):
+                    _add_match(found, pattern.match(text, start), categories)
+        for pattern, categories in self.rest:
+            for match in pattern.finditer(text):
+                _add_match(found, match, categories)
+        return found
+
+
+def _add_match(
+    found: list[tuple[int, str, str]], match: re.Match[str] | None, categories: tuple[str, ...]
+) -> None:
+    if match is not None and (match.end() == len(match.string) or _ends_word(match)):
+        found.extend((match.start(), category, match.group()) for category in categories)
+
+
+def _ends_word(match: re.Match[str]) -> bool:
+    after = match.string[match.end()]
+    return not (after.isalnum() or after == "_")
+
+
+def _literal(token: str) -> bool:
+    return token not in ("_", "...") and not token.endswith("*")
+
+
+def _matcher(found: dict[str, list[str]], stopwords: frozenset[str]) -> Matcher:
+    slot = _slot(stopwords)
+    owners: dict[str, list[str]] = {}
+    for category in CATEGORIES:
+        for entry in found.get(category, []):
+            key = fold(entry)
+            if key and category not in owners.setdefault(key, []):
+                owners[key].append(category)
+    by_word: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
+    by_pair: dict[tuple[str, str], list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
+    by_prefix: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+    rest = []
+    for entry, categories in owners.items():
+        pattern, owned = re.compile(_entry(entry, slot)), tuple(categories)
+        tokens = entry.split(" ")
+        first = tokens[0]
+        if first.endswith("*") and _TOKEN.fullmatch(first[:-1]) and len(first) > _PREFIX_KEY:
+            by_prefix.setdefault(first[:_PREFIX_KEY], []).append((first[:-1], pattern, owned))
+        elif _literal(first) and _TOKEN.fullmatch(first):
+            if len(tokens) > 1 and _literal(tokens[1]) and _TOKEN.fullmatch(tokens[1]):
+                by_pair.setdefault((first, tokens[1]), []).append((pattern, owned))
+            else:
+                by_word.setdefault(first, []).append((pattern, owned))
+        else:
+            boundary = r"(?<!\w)" if entry[:1].isalnum() or entry[:1] == "_" else ""
+            rest.append((re.compile(boundary + _entry(entry, slot)), owned))
+    # The gate holds an entry's first word, or its first two when it is keyed by both:
+    # "you two" does not stop at every "you".
+    firsts = sorted({*by_word, *(f"{a} {b}" for a, b in by_pair)})
+    prefixes = sorted({p for group in by_prefix.values() for p, _, _ in group})
+    parts = [f"(?:{trie_pattern(prefixes)})[\\w']*"] if prefixes else []
+    parts += [trie_pattern(firsts)] if firsts else []
+    return Matcher(
+        # Zero width: entries that overlap ("i'm copying", "copying _ who") are all tried.
+        re.compile(rf"(?<![\w'])(?=(?:{'|'.join(parts) or '(?!)'})(?![\w']))"),
+        {k: tuple(v) for k, v in by_word.items()},
+        {k: tuple(v) for k, v in by_pair.items()},
+        {k: tuple(v) for k, v in by_prefix.items()},
+        tuple(rest),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """One language's compiled categories, greetings, description words and stop words."""
 
     language: str
-    patterns: dict[str, re.Pattern[str]]
+    categories: frozenset[str]
+    matcher: Matcher
     greetings: frozenset[str]
     describe: frozenset[str]
     subject: re.Pattern[str] | None
     stopwords: frozenset[str]
 
 
-def _entry(entry: str) -> str:
+def _slot(stopwords: frozenset[str]) -> str:
+    """One to three words, none of them a function word of the language ("please call
+    _" names someone: "please call Sue", not "please call if you have questions")."""
+    if not stopwords:
+        return _SLOT
+    stop = "|".join(sorted((re.escape(w) for w in stopwords), key=len, reverse=True))
+    word = rf"(?!(?:{stop})(?![\w'-]))(?=[\w'-]|(?:dr|mr|mrs|ms|mx|prof|sr|st)\.){_SLOT_WORD}"
+    return rf"{word}(?: {word}){{0,2}}"
+
+
+def _entry(entry: str, slot: str = _SLOT) -> str:
     parts: list[str] = []
     for token in fold(entry).split(" "):
         if token == "...":
             parts.append(_GAP)
         elif token == "_":
-            parts.append(_SLOT + " ")
+            parts.append(slot + " ")
         elif token.endswith("*") and len(token) > 1:
             parts.append(re.escape(token[:-1]) + r"\w* ")
         else:
@@ -67,9 +205,15 @@ def _entry(entry: str) -> str:
     return body[:-1] if body.endswith(" ") else body.removesuffix(" ")
 
 
-def compile_entries(entries: list[str]) -> re.Pattern[str] | None:
-    """One pattern for a list of entries, longest first, at word boundaries."""
-    alternatives = sorted({_entry(e) for e in entries if fold(e)}, key=len, reverse=True)
+def compile_entries(
+    entries: list[str], stopwords: frozenset[str] = frozenset()
+) -> re.Pattern[str] | None:
+    """One pattern for a list of entries, longest first, at word boundaries.
+
+    A slot (`_`) takes no word of `stopwords`, the language's function words.
+    """
+    slot = _slot(stopwords)
+    alternatives = sorted({_entry(e, slot) for e in entries if fold(e)}, key=len, reverse=True)
     if not alternatives:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
@@ -79,18 +223,15 @@ def _load(language: str) -> Lexicon:
     path = resources.files("app.core.intro").joinpath(f"lexicon/{language}.json")
     data = json.loads(path.read_text("utf-8"))
     found = data.get("categories", {})
-    patterns = {}
-    for category in CATEGORIES:
-        pattern = compile_entries(found.get(category, []))
-        if pattern is not None:
-            patterns[category] = pattern
+    stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
     return Lexicon(
         language=language,
-        patterns=patterns,
+        categories=frozenset(c for c in CATEGORIES if found.get(c)),
+        matcher=_matcher(found, stopwords),
         greetings=frozenset(fold(g) for g in data.get("greetings", [])),
         describe=frozenset(fold(d) for d in found.get("describe", [])),
         subject=compile_entries(found.get("subject", [])),
-        stopwords=frozenset(fold(w) for w in data.get("stopwords", [])),
+        stopwords=stopwords,
     )
 
 

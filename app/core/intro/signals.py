@@ -34,8 +34,8 @@ LEXICAL = (
 )  # fmt: skip
 FEATURES: tuple[str, ...] = (
     *LEXICAL,
-    "connect_named", "handoff_named", "capable_named", "handoff_capable", "scheduling_handoff",
-    "mutual_meet",
+    "connect_named", "handoff_named", "capable_named", "handoff_capable", "handoff_mutual",
+    "scheduling_handoff", "mutual_meet",
     "described", "named", "addressed",
     "recipients", "has_cc", "many_recipients", "cc_sender_org", "cc_recipient_org", "cc_new",
     "subject_intro", "subject_pair", "is_reply", "is_forward", "length",
@@ -111,12 +111,9 @@ class _Text:
             at += len(sentence) + 1
         return cls(folded, [_WORDS.findall(s) for s in folded], "\n".join(folded), starts)
 
-    def sentences_of(self, pattern: re.Pattern[str], words: dict[str, str], key: str) -> set[int]:
-        found: set[int] = set()
-        for match in pattern.finditer(self.joined):
-            found.add(bisect_right(self.starts, match.start()) - 1)
-            words.setdefault(key, match.group(0))
-        return found
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding an offset of `joined`."""
+        return bisect_right(self.starts, offset) - 1
 
 
 def signals_of(email: Email) -> Signals:
@@ -130,14 +127,15 @@ def signals_of(email: Email) -> Signals:
     found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs")}
     fired: dict[str, int] = {}
     for lexicon in lexicons:
-        for category, pattern in lexicon.patterns.items():
-            hits = text.sentences_of(pattern, words, category)
-            found[category] |= hits
-            fired[lexicon.language] = fired.get(lexicon.language, 0) + bool(hits)
+        hits = lexicon.matcher.scan(text.joined)
+        for offset, category, said in hits:
+            found[category].add(text.sentence_at(offset))
+            words.setdefault(category, said)
+        fired[lexicon.language] = len({category for _, category, _ in hits})
     if not language and any(fired.values()):
         # Too short to vote: the language whose idioms it uses ("te presento a Luis").
         language = max(LANGUAGES, key=lambda code: (fired.get(code, 0), code == "en"))
-    reading = read(email)
+    reading = read(email, spans)
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
     values = dict.fromkeys(FEATURES, 0.0)
@@ -147,8 +145,9 @@ def signals_of(email: Email) -> Signals:
         sentences_found = found[category] if category in _AGAINST else found[category] - against
         values[category] = min(len(sentences_found), 2) / 2
     values["scheduling_handoff"] = float(
-        any(i in found["scheduling"] or i + 1 in found["scheduling"] for i in found["handoff"])
+        any({i - 1, i, i + 1} & found["scheduling"] for i in found["handoff"])
     )
+    values["handoff_mutual"] = float(bool(found["handoff"] & found["mutual"]))
     values["handoff_capable"] = float(
         any(i in found["capable"] or i + 1 in found["capable"] for i in found["handoff"] - against)
     )
@@ -192,8 +191,11 @@ def _people(
 def _described(text: _Text, tokens: list[frozenset[str]], describe: frozenset[str]) -> set[int]:
     """Recipients a sentence describes: their name, then a describing word or two-word frame."""
     found: set[int] = set()
+    names = frozenset().union(*tokens)
     for words in text.words:
         for j, word in enumerate(words[:-1]):
+            if word not in names:
+                continue
             if words[j + 1] in describe or " ".join(words[j + 1 : j + 3]) in describe:
                 found |= {i for i, t in enumerate(tokens) if word in t}
     return found

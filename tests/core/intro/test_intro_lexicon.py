@@ -21,7 +21,7 @@ def _data(language: str) -> dict[str, object]:
 def test_every_language_has_every_category(language: str) -> None:
     """Each of the seven languages fills every category, its greetings and stop words."""
     lexicon = LEXICONS[language]
-    assert set(lexicon.patterns) == set(CATEGORIES)
+    assert lexicon.categories == set(CATEGORIES)
     assert lexicon.greetings
     assert len(lexicon.stopwords) >= 30
     assert lexicon.describe
@@ -64,6 +64,14 @@ def test_entry_syntax(entry: str, text: str, found: bool) -> None:
     pattern = compile_entries([entry])
     assert pattern is not None
     assert (pattern.search(text) is not None) is found
+
+
+def test_a_slot_takes_no_function_word() -> None:
+    """ "please call _" names someone: "please call Sue", never "please call if you have"."""
+    pattern = compile_entries(["please call _"], frozenset({"if", "you", "me"}))
+    assert pattern is not None
+    assert pattern.search("please call if you have questions") is None
+    assert pattern.search("please call sue park today") is not None
 
 
 def test_empty_entries_compile_to_nothing() -> None:
