@@ -52,6 +52,7 @@ def introduction_json(intro: Introduction | None) -> dict[str, Any] | None:
         "confidence": intro.confidence,
         "message_index": intro.message_index,
         "evidence": list(intro.evidence),
+        "language": intro.language,
     }
 
 

@@ -34,7 +34,14 @@ def test_json_lines_in_order_with_the_contract_shape(capsys: pytest.CaptureFixtu
     assert [set(p) for p in intro["introduced"]] == [{"name", "email", "blurb"}] * 2
     assert intro["user_role"] == "unknown"
     assert 0.0 <= intro["confidence"] <= 1.0
+    assert intro["language"] == "en"
     assert records[1]["introduction"] is None
+
+
+def test_the_introduction_says_its_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """A Spanish introduction is reported with "language": "es"."""
+    _, (record,) = _analyze(capsys, str(EMAILS / "intro_spanish.eml"))
+    assert record["introduction"]["language"] == "es"
 
 
 def test_me_gives_the_role(capsys: pytest.CaptureFixture[str]) -> None:
