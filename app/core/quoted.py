@@ -57,6 +57,8 @@ _LOTUS_DOMAIN = re.compile(r"@[A-Za-z][\w-]*\b(?![.\w])")
 _EMAILS_ONLY = re.compile(r"^[\s,;]*(?:[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+[\s,;]*)+$")
 _AT = re.compile(r"^\s*(?:at|um|à|a las)\s+", re.IGNORECASE)
 _ONE_MARKER = re.compile(r"^\s*> ?")
+# A quoted message without its own Subject line had the reply's subject less one "Re:".
+_ONE_REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|r|rif|antw|res)\s*:\s*", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]")
 _MAX_BLOCKS = 10
 _MAX_QUOTED = 200_000
@@ -100,7 +102,7 @@ def _read_block(text: str, outer: Email, people: tuple[Address, ...]) -> tuple[Q
     others = tuple(p for p in people if not sender or not _same(p, sender))
     cc = _complete_all(_people(fields.get("cc", "")), people)
     message = Email(
-        subject=fields.get("subject", outer.subject),
+        subject=fields.get("subject", _ONE_REPLY_PREFIX.sub("", outer.subject, count=1)),
         sender=sender,
         to=_recipients(fields.get("to"), people, others, cc),
         cc=cc,

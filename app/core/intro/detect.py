@@ -27,7 +27,7 @@ from app.core.model import (
 )
 from app.core.people import Blurbs, display_name, sign_off_name
 from app.core.quoted import each_quoted, quoted_messages
-from app.core.reading import could_hold_cue, recipients
+from app.core.reading import recipients
 
 _EVIDENCE = 6  # signals named in a verdict's evidence
 # Signals that speak against an introduction, by the name a verdict's reason gives them.
@@ -73,7 +73,7 @@ def detect_introduction(
             return verdict
         if verdict.confidence >= best.confidence:
             best = verdict
-    if not messages or not could_hold_cue(messages[-1].quoted_text):
+    if not messages or not _could_introduce(messages[-1].quoted_text):
         return best
     for quoted in each_quoted(messages[-1]):  # the first introduction found ends the search
         verdict = _detect_message(quoted.email, -1, me, weights)
@@ -97,9 +97,15 @@ def _detect_message(email: Email, index: int, me: str | None, weights: Weights) 
     return IntroVerdict(intro, round(confidence, 3), reasons, "")
 
 
+def _could_introduce(quoted: str) -> bool:
+    """Is there quoted history worth reading? (Any: an introduction can be a few lines
+    that greet and describe two people with no connecting word at all.)"""
+    return bool(quoted.strip())
+
+
 def _why_not(signals: Signals) -> str:
     """ "vetoed: offer, scheduling" when what speaks against it was said, else no cue."""
-    vetoes = sorted(name for key, name in _VETOES.items() if signals.value(key) > 0)
+    vetoes = sorted({name for key, name in _VETOES.items() if signals.value(key) > 0})
     if vetoes:
         return "vetoed: " + ", ".join(vetoes)
     return "no introduction cue"
