@@ -62,7 +62,11 @@ def main() -> int:
         return 2
     for text in detection_report():
         print(text)
+    from scripts.eval_asks import report as asks_report
     from scripts.eval_checks import run_checks_eval
+
+    for text in asks_report():
+        print(text)
 
     for text in run_checks_eval(CORPUS):
         print(text)

@@ -1,20 +1,20 @@
 """`ask`: a request for something in a first reply (introductions, contacts, a job, ...) (pure).
 
-A sentence is an ask when it is phrased as a request ("could you", "please",
-"I'd appreciate it if", "do you know anyone", "I'm looking for") and names
-something the sender wants (names, an opening, a referral, a review, advice),
-or when it is an unmistakable ask on its own ("pick your brain", "introduce me
-to", "are you hiring?"). Proposing to meet, for coffee or a call, is a next
-step, not an ask; offers ("happy to introduce you to ...") and thanks for past
-help are blanked out before matching. Patterns were developed against the
-Email Intent training sentences (meeting proposals set aside).
+A sentence asks when the English request cues say so (a request form that names
+something wanted: names, an opening, a referral, a review, advice; offers and thanks
+blanked out first; developed against the Email Intent training sentences), or when
+the fitted sentence classifier is fairly sure (`ask_model`: word n-grams, seven
+languages, meeting proposals its own class so never an ask). The kind is the cues',
+else the fitted kind model's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from app.core.checks import ask_patterns as pat
+from app.core.checks.ask_model import ASK_MODEL
 from app.core.checks.finding import AskKind, Finding
 from app.core.checks.spans import Sentence, normalize
 
@@ -32,7 +32,27 @@ _MEANING: dict[AskKind, str] = {
 
 
 def ask_kind(sentence: str) -> AskKind | None:
-    """The kind of ask a sentence makes, or None when it makes none."""
+    """The kind of ask a sentence makes, or None when it makes none.
+
+    Whether it asks is the fitted model's call (`ask_model`, any of our languages);
+    the kind is the English kind cues' when they name one, else the kind model's.
+    """
+    named = _cue_kind(sentence)
+    if named is not None:
+        return named
+    if ASK_MODEL.ask_probability(sentence) < ASK_MODEL.threshold or _offers(sentence):
+        return None
+    return cast(AskKind, ASK_MODEL.kind_of(sentence))
+
+
+def _offers(sentence: str) -> bool:
+    """An offer ("would you like me to send...") gives, it does not ask."""
+    lowered = normalize(sentence).lower()
+    return bool(pat.OFFER.search(lowered)) and not pat.FOR_ME.search(lowered)
+
+
+def _cue_kind(sentence: str) -> AskKind | None:
+    """The kind the English request and kind cues give a sentence (None: no cue)."""
     lowered = normalize(sentence).lower()
     if "@" in lowered:
         text = pat.BLANK.sub(lambda m: " " * len(m.group(0)), lowered)

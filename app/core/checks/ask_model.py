@@ -1,0 +1,127 @@
+"""Is a sentence an ask, and of which kind? A fitted sentence classifier (pure).
+
+Word 1–2-grams of the folded sentence (lower case, accents and digits folded) feed
+two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
+dependency) and read here from `ask_weights.json`: one over ask / meeting / none
+(a proposal to meet is its own class, so it is never taken for an ask), one over the
+kinds of ask. Serving only looks words up and adds weights. Reading the package's own
+data file at import is like importing a module.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from itertools import pairwise
+from dataclasses import dataclass
+from importlib import resources
+
+from app.core.intro.lexicon import compile_entries, fold
+
+_TOKENS = re.compile(r"[\w']+|\?")
+_DIGITS = re.compile(r"\d+")
+_MAX_TOKENS = 80  # an ask is a sentence, not a page: longer runs are cut
+
+
+def _kind_words() -> dict[str, re.Pattern[str]]:
+    raw = resources.files("app.core.checks").joinpath("ask_kinds.json").read_text("utf-8")
+    data = json.loads(raw)
+    found = {}
+    for kind, entries in data.items():
+        pattern = compile_entries(entries) if isinstance(entries, list) else None
+        if pattern is not None:
+            found[kind] = pattern
+    return found
+
+
+_KIND_WORDS = _kind_words()
+
+
+def features(sentence: str) -> list[str]:
+    """The sentence's features: words, word pairs and triples, first words, length, "?",
+    and the kinds of ask whose words it uses (`ask_kinds.json`, seven languages)."""
+    folded = _DIGITS.sub("0", fold(sentence))
+    tokens = _TOKENS.findall(folded)[:_MAX_TOKENS]
+    found = [f"w:{t}" for t in tokens]
+    found += [f"b:{a} {b}" for a, b in pairwise(tokens)]
+    found += [f"t:{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)]
+    if tokens:
+        found.append(f"s:{tokens[0]}")
+        found.append(f"s2:{' '.join(tokens[:2])}")
+        found.append(f"len:{min(len(tokens) // 8, 4)}")
+    found += [f"k:{kind}" for kind, pattern in _KIND_WORDS.items() if pattern.search(folded)]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """A multinomial linear model: per class a bias and weights over named features."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def probabilities(self, names: list[str]) -> dict[str, float]:
+        """Softmax of the class scores (binary models: the logistic of one score)."""
+        scores = list(self.bias)
+        for name in set(names):
+            row = self.weights.get(name)
+            if row is not None:
+                for i, weight in enumerate(row):
+                    scores[i] += weight
+        if len(self.classes) == 2 and len(scores) == 1:
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[0]))))
+            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+
+def linear_from_json(data: dict[str, object]) -> Linear:
+    """A `Linear` from its JSON form: classes, bias, and feature -> weight per class."""
+    classes, bias, weights = data["classes"], data["bias"], data["weights"]
+    if not (isinstance(classes, list) and isinstance(bias, list) and isinstance(weights, dict)):
+        raise ValueError("ask model: classes, bias and weights expected")
+    return Linear(
+        tuple(str(c) for c in classes),
+        tuple(float(b) for b in bias),
+        {str(k): tuple(float(w) for w in v) for k, v in weights.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AskModel:
+    """The two fitted models and the probability from which a sentence is an ask."""
+
+    intent: Linear
+    kind: Linear
+    threshold: float
+
+    def ask_probability(self, sentence: str) -> float:
+        """P(ask) for one sentence."""
+        return self.intent.probabilities(features(sentence)).get("ask", 0.0)
+
+    def kind_of(self, sentence: str) -> str:
+        """The most likely kind of ask (job, referral, contacts, favour, review, ...)."""
+        found = self.kind.probabilities(features(sentence))
+        return max(found, key=lambda k: found[k])
+
+
+def model_from_json(data: dict[str, object]) -> AskModel:
+    """The ask model from the content of `ask_weights.json`."""
+    intent, kind, threshold = data["intent"], data["kind"], data["threshold"]
+    if not (isinstance(intent, dict) and isinstance(kind, dict)):
+        raise ValueError("ask model: intent and kind models expected")
+    if not isinstance(threshold, float | int):
+        raise ValueError("ask model: threshold must be a number")
+    return AskModel(linear_from_json(intent), linear_from_json(kind), float(threshold))
+
+
+def _load() -> AskModel:
+    raw = resources.files("app.core.checks").joinpath("ask_weights.json").read_text("utf-8")
+    return model_from_json(json.loads(raw))
+
+
+ASK_MODEL = _load()
