@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 
 from app.core.intro.lexicon import compile_entries, fold
 
