@@ -127,3 +127,23 @@ def test_ask_finding_points_at_the_sentence() -> None:
 def test_typographic_apostrophes_are_read() -> None:
     """Curly apostrophes (as typed on phones) do not hide an ask."""
     assert ask_kind("I’d love to pick your brain about hiring.") == "advice"
+
+
+def test_one_finding_per_ask_in_a_sentence_that_asks_two_things() -> None:
+    """ "Refer me for the role and introduce me to your CEO" is two asks of two kinds."""
+    text = (
+        "Could you refer me for the open PM role at your company and introduce me "
+        "to your CEO? Thanks again."
+    )
+    found = check_asks(split_sentences(text), "Sue")
+    assert [f.kind for f in found] == ["referral", "introductions"]
+    assert found[1].excerpt == "introduce me to your CEO?"
+    assert all(text[f.start : f.end] == f.excerpt for f in found)
+
+
+def test_a_sentence_with_one_ask_and_a_plain_clause_is_one_finding() -> None:
+    """ "I loved your talk and would you refer me" is one ask, the whole sentence."""
+    text = "I really enjoyed your talk last week and could you refer me to your recruiter?"
+    found = check_asks(split_sentences(text), "Sue")
+    assert len(found) == 1
+    assert found[0].excerpt == text

@@ -10,6 +10,7 @@ else the fitted kind model's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import cast
 
@@ -18,6 +19,11 @@ from app.core.checks.ask_model import ASK_MODEL
 from app.core.checks.finding import AskKind, Finding
 from app.core.checks.spans import Sentence, normalize
 
+_AND = re.compile(
+    r",?\s+(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_WORDS = 3
 _MEANING: dict[AskKind, str] = {
     "introductions": "asks for introductions",
     "contacts": "asks for names or contacts",
@@ -78,23 +84,47 @@ def check_asks(sentences: Sequence[Sentence], other: str) -> tuple[Finding, ...]
     """One `ask` finding per sentence that asks for something."""
     found = []
     for sentence in sentences:
-        kind = ask_kind(sentence.text)
-        if kind is None:
-            continue
-        found.append(
-            Finding(
-                "ask",
-                "warning",
-                f"This sentence {_MEANING[kind]}; a first reply should ask for nothing "
-                "but a conversation.",
-                sentence.start,
-                sentence.end,
-                _fix(other),
-                sentence.text,
-                kind,
+        for start, end, kind in _asks_in(sentence.text):
+            found.append(
+                Finding(
+                    "ask",
+                    "warning",
+                    f"This sentence {_MEANING[kind]}; a first reply should ask for nothing "
+                    "but a conversation.",
+                    sentence.start + start,
+                    sentence.start + end,
+                    _fix(other),
+                    sentence.text[start:end],
+                    kind,
+                )
             )
-        )
     return tuple(found)
+
+
+def _asks_in(text: str) -> list[tuple[int, int, AskKind]]:
+    """The asks of one sentence: one, or one per clause when its clauses ask for
+    different things ("refer me for the role and introduce me to your CEO")."""
+    kind = ask_kind(text)
+    if kind is None:
+        return []
+    clauses = _clauses(text)
+    each = [(start, end, ask_kind(text[start:end])) for start, end in clauses]
+    asks = [(start, end, k) for start, end, k in each if k is not None]
+    if len(asks) >= 2 and len({k for _, _, k in asks}) >= 2:
+        return asks
+    return [(0, len(text), kind)]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses joined by "and" (in our languages), each three words or more."""
+    spans, start = [], 0
+    for match in _AND.finditer(text):
+        if len(text[start : match.start()].split()) >= _CLAUSE_WORDS:
+            spans.append((start, match.start()))
+            start = match.end()
+    if spans and len(text[start:].split()) >= _CLAUSE_WORDS:
+        return [*spans, (start, len(text))]
+    return [(0, len(text))]
 
 
 def _fix(other: str) -> str:
