@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from app.core.cues import GREET, NAME
 from app.core.model import Address
 from app.core.names import first_name, matches, name_tokens
-from app.core.sentences import Span
+from app.core.text import Sentence
 
 _GREET_WORD = (
     rf"(?i:{GREET}|good (?:morning|afternoon|evening)|greetings|thanks(?: so much)?|"
@@ -120,7 +120,7 @@ def sign_off_name(own: str, signature: str) -> str:
     return match.group("who").strip() if match else ""
 
 
-def blurb_for(name: str, spans: Sequence[Span], cue_sentences: frozenset[int]) -> str:
+def blurb_for(name: str, spans: Sequence[Sentence], cue_sentences: frozenset[int]) -> str:
     """What the writer said about a person: sentences naming them, then pronoun follow-ups."""
     return Blurbs(spans, cue_sentences).about(name)
 
@@ -144,7 +144,7 @@ class Blurbs:
 
     __slots__ = ("_cues", "_said", "_spans")
 
-    def __init__(self, spans: Sequence[Span], cue_sentences: frozenset[int]) -> None:
+    def __init__(self, spans: Sequence[Sentence], cue_sentences: frozenset[int]) -> None:
         self._spans = spans
         self._cues = cue_sentences
         self._said: list[_Said | None] = []

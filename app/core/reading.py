@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.core.cues import Cue, cues_for, has_keyword, keywords_in, subject_hints
 from app.core.model import Address, Email
 from app.core.people import at_organisation, resolve, vocatives
-from app.core.sentences import Span, sentences
+from app.core.text import Sentence, split_sentences
 from app.core.vetoes import NEGATIVE, Veto, is_bulk
 
 _HARD_VETO = frozenset(
@@ -41,7 +41,7 @@ class Reading:
     """Everything gathered about one message before deciding."""
 
     email: Email
-    spans: tuple[Span, ...]
+    spans: tuple[Sentence, ...]
     hits: list[Hit] = field(default_factory=list)
     vetoes: list[str] = field(default_factory=list)
     subject_hits: list[str] = field(default_factory=list)
@@ -56,7 +56,7 @@ class Reading:
         return self._addressed
 
 
-def read(email: Email, spans: tuple[Span, ...] | None = None) -> Reading:
+def read(email: Email, spans: tuple[Sentence, ...] | None = None) -> Reading:
     """Find the cues, vetoes and subject hints of one message.
 
     `spans` are the own text's sentences when the caller has split them already.
@@ -66,14 +66,14 @@ def read(email: Email, spans: tuple[Span, ...] | None = None) -> Reading:
     # Keywords and vetoes absent from the whole text cannot be in any sentence of it.
     keys = keywords_in(lowered)
     if spans is None:
-        spans = sentences(text)[:_MAX_SENTENCES] if keys else ()
+        spans = split_sentences(text)[:_MAX_SENTENCES] if keys else ()
     reading = Reading(email, spans if keys else ())
     vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
     for i, span in enumerate(reading.spans):
         lower = folded(span.text)
         present = [k for k in keys if k in lower]
         if present:
-            _read_sentence(reading, Sentence(i, span, lower, frozenset(present)), vetoes)
+            _read_sentence(reading, SentenceRead(i, span, lower, frozenset(present)), vetoes)
     _drop_own_company(reading)
     for name, found in subject_hints(email.subject):
         reading.subject_hits.append(name)
@@ -110,16 +110,16 @@ def folded(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class SentenceRead:
     """One sentence being read: its index, span, folded text and cue keywords."""
 
     index: int
-    span: Span
+    span: Sentence
     lower: str
     keys: frozenset[str]
 
 
-def _read_sentence(reading: Reading, sentence: Sentence, vetoes: tuple[Veto, ...]) -> None:
+def _read_sentence(reading: Reading, sentence: SentenceRead, vetoes: tuple[Veto, ...]) -> None:
     text = sentence.span.text
     negatives = [veto.name for veto in vetoes if veto.found_in(text, sentence.lower)]
     reading.vetoes.extend(negatives)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.people import Blurbs, blurb_for
-from app.core.sentences import sentences
+from app.core.text import split_sentences
 
 TEXT = (
     "Hi Sue and Dana,\n\nSue, meet Dana. Dana runs growth at Reyes and has scaled two teams. "
@@ -14,7 +14,7 @@ TEXT = (
 
 def test_shared_blurbs_match_one_at_a_time() -> None:
     """Asking one Blurbs for each person, in any order, gives each person's own blurb."""
-    spans = sentences(TEXT)
+    spans = split_sentences(TEXT)
     cues = frozenset({1, 4})
     names = ["Dana", "Sue", "Ed", "Brent", "", "Nobody", "Dana"]
     shared = Blurbs(spans, cues)

@@ -13,7 +13,7 @@ from app.core.people import (
     sign_off_name,
     vocatives,
 )
-from app.core.sentences import sentences
+from app.core.text import split_sentences
 
 SUE = Address("Sue Park", "sue@northwind.example")
 SUSAN = Address("Susan Lee", "slee@x.example")
@@ -65,11 +65,11 @@ def test_sign_off_names() -> None:
 def test_blurbs() -> None:
     """Sentences naming the person and pronoun follow-ups; capped at about 400 characters."""
     text = "Joe, meet Ann. Ann runs a lab. She hires engineers. The weather is nice."
-    spans = sentences(text)
+    spans = split_sentences(text)
     assert blurb_for("Ann", spans, frozenset({0})) == "Ann runs a lab. She hires engineers."
     assert blurb_for("", spans, frozenset()) == ""
     long_text = " ".join(f"Ann built system number {i} for the company." for i in range(40))
-    blurb = blurb_for("Ann", sentences(long_text), frozenset())
+    blurb = blurb_for("Ann", split_sentences(long_text), frozenset())
     assert 300 < len(blurb) <= 401
     assert blurb.endswith("…")
 

@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.blurb import fact_about
-from app.core.checks.spans import count_words
 from app.core.draft import Draft, check_reply
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import NEXT_STEPS, TONES, NextStep, Preferences, Tone
 from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
 from app.core.rfc822 import parse_eml
+from app.core.text.sentences import count_words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"

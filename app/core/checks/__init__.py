@@ -27,7 +27,6 @@ from app.core.checks.resume import (
     check_resume_text,
     is_resume_filename,
 )
-from app.core.checks.spans import Sentence, count_words, split_sentences
 from app.core.checks.structure import (
     check_length,
     check_next_step,
@@ -35,6 +34,7 @@ from app.core.checks.structure import (
     has_thanks,
     proposes_next_step,
 )
+from app.core.text.sentences import Sentence, count_words, split_sentences
 
 __all__ = [
     "ORDER",

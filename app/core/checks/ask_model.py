@@ -17,22 +17,17 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 
-from app.core.intro.lexicon import compile_entries, fold
+from app.core.intro.lexicon import Matcher, fold, matcher_for
 
 _TOKENS = re.compile(r"[\w']+|\?")
 _DIGITS = re.compile(r"\d+")
 _MAX_TOKENS = 80  # an ask is a sentence, not a page: longer runs are cut
 
 
-def _kind_words() -> dict[str, re.Pattern[str]]:
+def _kind_words() -> Matcher:
     raw = resources.files("app.core.checks").joinpath("ask_kinds.json").read_text("utf-8")
     data = json.loads(raw)
-    found = {}
-    for kind, entries in data.items():
-        pattern = compile_entries(entries) if isinstance(entries, list) else None
-        if pattern is not None:
-            found[kind] = pattern
-    return found
+    return matcher_for({k: v for k, v in data.items() if isinstance(v, list)})
 
 
 _KIND_WORDS = _kind_words()
@@ -50,7 +45,7 @@ def features(sentence: str) -> list[str]:
         found.append(f"s:{tokens[0]}")
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
-    found += [f"k:{kind}" for kind, pattern in _KIND_WORDS.items() if pattern.search(folded)]
+    found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
     return found
 
 

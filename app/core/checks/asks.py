@@ -17,7 +17,7 @@ from typing import cast
 from app.core.checks import ask_patterns as pat
 from app.core.checks.ask_model import ASK_MODEL
 from app.core.checks.finding import AskKind, Finding
-from app.core.checks.spans import Sentence, normalize
+from app.core.text.sentences import Sentence, normalize
 
 _AND = re.compile(
     r",?\s+(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)\s+(?=\w)",

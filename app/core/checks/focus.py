@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.spans import Sentence, count_words, normalize
 from app.core.checks.structure import is_greeting, proposes_next_step
 from app.core.checks.wordstart import WordStart
 from app.core.memo import per_analysis
+from app.core.text.sentences import Sentence, count_words, normalize
 
 # First person. Only searched, so "I'm", "we're" ... need no alternatives of their own
 # ("I" is followed by a \b there), and literal alternatives let `re` reject a

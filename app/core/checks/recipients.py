@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.spans import normalize, word_set
 from app.core.model import Address
 from app.core.names import first_name, greeting_name, matches
+from app.core.text.sentences import normalize, word_set
 
 _NAME = r"([A-Z][\w'.-]+(?: (?:[A-Z][\w'.-]+|de|van|von|da)){0,3})"
 _INTRO = (

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.spans import Sentence, word_set
 from app.core.model import Attachment
+from app.core.text.sentences import Sentence, word_set
 
 _STRONG = word_set(
     "resume resumes lebenslauf lebenslaeufe lebenslaufe curriculo curriculos zyciorys "

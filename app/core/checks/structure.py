@@ -14,8 +14,8 @@ from itertools import accumulate
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.spans import Sentence, count_words, normalize
 from app.core.memo import per_analysis
+from app.core.text.sentences import Sentence, count_words, normalize
 
 MAX_WORDS = 150  # warn above this; the suggested reply itself stays under 120
 TARGET_WORDS = 120

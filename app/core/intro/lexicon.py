@@ -125,11 +125,12 @@ def _literal(token: str) -> bool:
     return token not in ("_", "...") and not token.endswith("*")
 
 
-def _matcher(found: dict[str, list[str]], stopwords: frozenset[str]) -> Matcher:
+def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozenset()) -> Matcher:
+    """A `Matcher` over entries by category (`found`); slots take no word of `stopwords`."""
     slot = _slot(stopwords)
     owners: dict[str, list[str]] = {}
-    for category in CATEGORIES:
-        for entry in found.get(category, []):
+    for category, entries in found.items():
+        for entry in entries:
             key = fold(entry)
             if key and category not in owners.setdefault(key, []):
                 owners[key].append(category)
@@ -227,7 +228,7 @@ def _load(language: str) -> Lexicon:
     return Lexicon(
         language=language,
         categories=frozenset(c for c in CATEGORIES if found.get(c)),
-        matcher=_matcher(found, stopwords),
+        matcher=matcher_for({c: found.get(c, []) for c in CATEGORIES}, stopwords),
         greetings=frozenset(fold(g) for g in data.get("greetings", [])),
         describe=frozenset(fold(d) for d in found.get("describe", [])),
         subject=compile_entries(found.get("subject", [])),

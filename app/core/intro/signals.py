@@ -25,7 +25,7 @@ from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
 from app.core.model import Address, Email
 from app.core.names import name_tokens
 from app.core.reading import Reading, read, recipients
-from app.core.sentences import Span, sentences
+from app.core.text import Sentence, split_sentences
 
 LEXICAL = (
     "connect", "mutual", "handoff", "capable", "take_it", "reach_out",
@@ -103,7 +103,7 @@ class _Text:
     starts: list[int]
 
     @classmethod
-    def of(cls, spans: tuple[Span, ...]) -> _Text:
+    def of(cls, spans: tuple[Sentence, ...]) -> _Text:
         folded = [fold(span.text) for span in spans]
         starts, at = [], 0
         for sentence in folded:
@@ -121,7 +121,7 @@ def signals_of(email: Email) -> Signals:
     own = email.new_text[:_MAX_SCAN]
     language = language_of(own)
     lexicons = _languages(language)
-    spans = sentences(own)[:_MAX_SENTENCES]
+    spans = split_sentences(own)[:_MAX_SENTENCES]
     text = _Text.of(spans)
     words: dict[str, str] = {}
     found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs")}

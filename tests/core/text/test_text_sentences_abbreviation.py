@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.checks.spans import _ABBREV, _LAST_TOKEN, _is_abbreviation, split_sentences
+from app.core.text.sentences import _ABBREV, _LAST_TOKEN, _is_abbreviation, split_sentences
 
 _PIECES = st.one_of(
     st.sampled_from(["Mr.", "Dr. ", "e.g.", "J.", "U.S.", " ", "\n", ".", "!", "?", "…", '"', ")"]),

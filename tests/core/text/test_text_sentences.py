@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from app.core.checks.spans import _LAST_TOKEN, _is_abbreviation, split_sentences
+from app.core.text.sentences import _LAST_TOKEN, _is_abbreviation, split_sentences
 
 _PIECES = [" ", "\n", "Dr.", "e.g.", "A.", "ok!", "why?", "word", ".", "…", '"', ")", "x_y."]
 
