@@ -19,13 +19,13 @@ run: install
 	HOST=$(HOST) PORT=$(PORT) INTRO_DEMO=1 $(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
 
 lint: install
-	$(PY) -m ruff check app tests scripts
-	$(PY) -m ruff format --check app tests scripts
+	$(PY) -m ruff check app devkit tests scripts
+	$(PY) -m ruff format --check app devkit tests scripts
 	$(PY) -m mypy
 
 fmt: install
-	$(PY) -m ruff format app tests scripts
-	$(PY) -m ruff check --fix app tests scripts
+	$(PY) -m ruff format app devkit tests scripts
+	$(PY) -m ruff check --fix app devkit tests scripts
 
 test: lint
 	$(PY) -m pytest -q

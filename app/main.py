@@ -1,7 +1,9 @@
 """The ASGI app (`app.main:app`, served by uvicorn).
 
-With `INTRO_DEMO=1` the same app also serves the local demo (`app.demo`): it swaps the
+With `INTRO_DEMO=1` the same app also serves the local demo (`devkit.demo`): it swaps the
 settings and adds routes, and refuses to start unless it runs on loopback only.
+`create_app` is the one place `app/` imports the dev kit, and only when the demo is on:
+with default settings no `devkit` module is loaded (`tests/test_architecture.py`).
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from fastapi.responses import PlainTextResponse
 
 from app.api import errors
 from app.api.routes import router
-from app.demo import DemoRefused, install_demo
-from app.settings import Settings, get_settings
+from app.settings import Settings, SettingsRefused, get_settings
 
 BACKEND_NOTICE = "Intro Coach add-on backend. Google calls the /addon/ endpoints.\n"
 
@@ -21,13 +22,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A new app with every route and error handler (and the demo when `settings.demo`).
 
     Raises:
-        DemoRefused: demo mode was asked for with a public URL or host off this machine.
+        DemoRefused: demo mode was asked for with a public URL or host off this machine
+            (a `SettingsRefused`, from `devkit.demo`).
     """
     app = FastAPI(title="Intro Coach", docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     errors.install(app)
     app.include_router(router)
     chosen = settings if settings is not None else get_settings()
     if chosen.demo:
+        # The demo switch: the only import of the dev kit in app/ (not in the image).
+        from devkit.demo import install_demo
+
         install_demo(app, chosen)
     else:
         app.add_api_route("/", _notice, include_in_schema=False, response_class=PlainTextResponse)
@@ -42,7 +47,7 @@ async def _notice() -> str:
 def _app_from_environment() -> FastAPI:
     try:
         return create_app()
-    except DemoRefused as exc:
+    except SettingsRefused as exc:
         raise SystemExit(f"Intro Coach will not start: {exc}") from None
 
 

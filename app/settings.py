@@ -12,6 +12,10 @@ GOOGLE_CERTS_URL = "https://www.googleapis.com/oauth2/v1/certs"
 GMAIL_API_ENDPOINT = "https://gmail.googleapis.com"
 
 
+class SettingsRefused(RuntimeError):
+    """The service will not start with these settings; the message says why and what to do."""
+
+
 class Settings(BaseSettings):
     """Every knob of the service. Secrets and deployment identities have no defaults."""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from app.emulator import LoggedRequest, Mailbox, RequestLog, create_gmail_app
+from devkit.emulator import LoggedRequest, Mailbox, RequestLog, create_gmail_app
 
 USER = "dana@reyes.example"
 

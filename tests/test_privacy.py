@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.addon.signing import LocalSigner, system_claims
+from devkit.signing import LocalSigner, system_claims
 from tests.addon.google_fakes import CLIENT_ID, SERVICE_ACCOUNT, shared_signer
 from tests.api.harness import MESSAGE_TOKEN, USER, USER_SUB, USER_TOKEN, Stack, running_stack
 

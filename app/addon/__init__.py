@@ -1,4 +1,8 @@
-"""The add-on edge: Google's event object, its ID tokens, and the add-on's scopes."""
+"""The add-on edge: Google's event object, its ID tokens, and the add-on's scopes.
+
+Only verification lives here; the local signer of the demo and the tests is
+`devkit.signing`.
+"""
 
 from app.addon.auth import (
     CallerClaims,
@@ -19,7 +23,6 @@ from app.addon.events import (
     parse_event,
 )
 from app.addon.scopes import missing_scopes
-from app.addon.signing import LocalSigner, system_claims, user_claims
 
 __all__ = [
     "AddonEvent",
@@ -32,13 +35,10 @@ __all__ = [
     "GmailEventObject",
     "GoogleUser",
     "InvalidToken",
-    "LocalSigner",
     "MalformedEvent",
     "TokenVerifier",
     "audiences_for",
     "bearer_token",
     "missing_scopes",
     "parse_event",
-    "system_claims",
-    "user_claims",
 ]

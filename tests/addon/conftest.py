@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from app.addon.auth import TokenVerifier
-from app.addon.signing import LocalSigner
+from devkit.signing import LocalSigner
 from tests.addon.google_fakes import CertsServer, FakeClock, shared_signer
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Literal
 
-from app.addon.signing import LocalSigner
+from devkit.signing import LocalSigner
 
 SERVICE_ACCOUNT = "service-123456789012@gcp-sa-gsuiteaddons.iam.gserviceaccount.com"
 CLIENT_ID = "123456789012-intro.apps.googleusercontent.com"

@@ -18,7 +18,7 @@ from app.addon.auth import (
     audiences_for,
     bearer_token,
 )
-from app.addon.signing import LocalSigner, system_claims, user_claims
+from devkit.signing import LocalSigner, system_claims, user_claims
 from tests.addon.google_fakes import CLIENT_ID, COMPOSE_URL, MESSAGE_URL, SERVICE_ACCOUNT
 
 AUDIENCES = (MESSAGE_URL, COMPOSE_URL)

@@ -8,7 +8,7 @@ import pytest
 
 from app.addon.auth import InvalidToken, TokenVerifier
 from app.addon.certs import DEFAULT_TTL_SECONDS, CertsCache, CertsUnavailable
-from app.addon.signing import LocalSigner
+from devkit.signing import LocalSigner
 from tests.addon.google_fakes import MESSAGE_URL, SERVICE_ACCOUNT
 
 

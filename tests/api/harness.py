@@ -15,7 +15,9 @@ from typing import Any
 
 import httpx
 
-from app.emulator import (
+from app.main import create_app
+from app.settings import Settings, get_settings
+from devkit.emulator import (
     Faults,
     Mailbox,
     RequestLog,
@@ -23,8 +25,6 @@ from app.emulator import (
     create_gmail_app,
     serve_in_thread,
 )
-from app.main import create_app
-from app.settings import Settings, get_settings
 from tests.addon.google_fakes import CLIENT_ID, SERVICE_ACCOUNT, CertsServer, shared_signer
 
 USER = "dana@reyes.example"

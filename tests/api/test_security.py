@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from app.addon.signing import LocalSigner, system_claims
+from devkit.signing import LocalSigner, system_claims
 from tests.addon.google_fakes import CLIENT_ID, SERVICE_ACCOUNT, shared_signer
 from tests.api.harness import Stack, running_stack
 

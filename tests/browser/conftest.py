@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
-from app.emulator import RunningServer
-from tests.demo.server import running_demo
+from devkit.emulator import RunningServer
+from tests.devkit.demo.server import running_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from app.emulator import (
+from app.gmail.client import GmailAuth, GmailClient
+from devkit.emulator import (
     Access,
     Faults,
     Mailbox,
@@ -21,7 +22,6 @@ from app.emulator import (
     create_gmail_app,
     serve_in_thread,
 )
-from app.gmail.client import GmailAuth, GmailClient
 
 GMAIL_DATA = Path(__file__).parents[1] / "data" / "gmail"
 TIMEOUT_SECONDS = 0.5

@@ -9,9 +9,9 @@ from email.policy import default
 
 import pytest
 
-from app.emulator import Access
 from app.gmail.client import CreatedDraft, GmailAuth, GmailClient
 from app.gmail.errors import AccessDenied
+from devkit.emulator import Access
 
 from .conftest import MESSAGE_TOKEN, USER_TOKEN
 
