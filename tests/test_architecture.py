@@ -1,15 +1,22 @@
-"""Architecture rules, read from the source: the core is pure, only `gmail/` talks to Google."""
+"""Architecture rules, read from the source: the core is pure, only `gmail/` talks to Google.
+
+And production stays free of the dev kit: `app/` imports `devkit` only at the demo switch
+in `app.main.create_app`, and the default app loads no `devkit` module at all.
+"""
 
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-APP = Path(__file__).resolve().parents[1] / "app"
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app"
 CORE = APP / "core"
 
 # Pure third-party text libraries the core may use (each module docstring says why).
@@ -129,3 +136,137 @@ def test_the_rules_catch_a_violation(tmp_path: Path) -> None:
     assert all(_allowed_in_core(n) for n in ("re", "email.utils", "nameparser", "app.core.x"))
     calls = [ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)]
     assert "datetime.now" in calls
+
+
+# The dev kit (demo, Gmail emulator, local signer) and the one place `app/` may import it.
+DEVKIT = "devkit"
+DEMO_SWITCH = (APP / "main.py", "create_app")
+
+
+def _is_devkit(name: str) -> bool:
+    return name == DEVKIT or name.startswith(DEVKIT + ".")
+
+
+def _devkit_imports(tree: ast.AST) -> list[ast.stmt]:
+    """Import statements of `devkit`, and dynamic imports of a literal `devkit` name."""
+    return [node for node in ast.walk(tree) if _imports_devkit(node)]
+
+
+def _imports_devkit(node: ast.AST) -> bool:
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return any(_is_devkit(name) for name in _imported_names(node))
+    return isinstance(node, ast.Expr | ast.Assign) and _dynamic_devkit_import(node.value)
+
+
+def _imported_names(node: ast.Import | ast.ImportFrom) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    return [node.module] if node.module and not node.level else []
+
+
+def _dynamic_devkit_import(value: ast.expr) -> bool:
+    """`importlib.import_module("devkit...")` or `__import__("devkit...")`."""
+    if not isinstance(value, ast.Call) or not value.args:
+        return False
+    func = ast.unparse(value.func).split(".")[-1]
+    first = value.args[0]
+    return (
+        func in {"import_module", "__import__"}
+        and isinstance(first, ast.Constant)
+        and isinstance(first.value, str)
+        and _is_devkit(first.value)
+    )
+
+
+def _switch_imports(tree: ast.Module, function: str) -> list[ast.stmt]:
+    """The `devkit` imports inside `if <settings>.demo:` in the module-level `function`."""
+    (func,) = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function]
+    branches = [
+        n
+        for n in ast.walk(func)
+        if isinstance(n, ast.If) and isinstance(n.test, ast.Attribute) and n.test.attr == "demo"
+    ]
+    return [imp for branch in branches for s in branch.body for imp in _devkit_imports(s)]
+
+
+@pytest.mark.parametrize("path", _modules(APP), ids=_rel)
+def test_app_imports_devkit_only_at_the_demo_switch(path: Path) -> None:
+    """No module of app/ imports `devkit`, except `create_app` behind `if settings.demo`."""
+    tree = _tree(path)
+    found = _devkit_imports(tree)
+    if path != DEMO_SWITCH[0]:
+        assert found == [], f"{_rel(path)} imports the dev kit: {[ast.unparse(n) for n in found]}"
+        return
+    assert isinstance(tree, ast.Module)
+    switch = _switch_imports(tree, DEMO_SWITCH[1])
+    assert len(found) == 1, f"app/main.py imports the dev kit {len(found)} times, not once"
+    assert switch == found, "app/main.py imports the dev kit outside `if ....demo:`"
+
+
+def test_the_demo_switch_rule_catches_a_violation(tmp_path: Path) -> None:
+    """Imports at module level, in another branch or by name are found; the switch is not."""
+    bad = tmp_path / "main.py"
+    bad.write_text(
+        "import devkit.signing\n"
+        "from importlib import import_module\n"
+        "def create_app(settings):\n"
+        "    if settings.demo:\n"
+        "        from devkit.demo import install_demo\n"
+        "    else:\n"
+        "        from devkit import emulator\n"
+        "    import_module('devkit.emulator')\n"
+        "def other():\n"
+        "    from devkitten import x\n"
+    )
+    tree = _tree(bad)
+    assert isinstance(tree, ast.Module)
+    found = {ast.unparse(n) for n in _devkit_imports(tree)}
+    assert found == {
+        "import devkit.signing",
+        "from devkit.demo import install_demo",
+        "from devkit import emulator",
+        "import_module('devkit.emulator')",
+    }
+    switch = [ast.unparse(n) for n in _switch_imports(tree, "create_app")]
+    assert switch == ["from devkit.demo import install_demo"]
+
+
+# Imports app.main (which builds `app.main:app` from the environment) and builds one
+# more app; prints the loaded `devkit` modules.
+_LOADED_DEVKIT = """
+import sys
+import app.main
+from app.settings import Settings
+{build}
+print(sorted(m for m in sys.modules if m == "devkit" or m.startswith("devkit.")))
+"""
+
+
+def _loaded_devkit(build: str, tmp_path: Path) -> str:
+    """Run `_LOADED_DEVKIT` in a fresh interpreter with no `INTRO_*` variable set."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTRO_")}
+    env.update(PYTHONPATH=str(ROOT), INTRO_DATABASE_URL="memory://")
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED_DEVKIT.format(build=build)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_default_app_loads_no_devkit_module(tmp_path: Path) -> None:
+    """`import app.main` and `create_app()` with default settings load no `devkit` module."""
+    assert _loaded_devkit("app.main.create_app()", tmp_path) == "[]"
+
+
+def test_the_demo_app_loads_the_devkit(tmp_path: Path) -> None:
+    """The check above is not vacuous: building the demo app does load `devkit.demo`."""
+    build = 'app.main.create_app(Settings(demo=True, public_url="http://127.0.0.1:8080"))'
+    loaded = _loaded_devkit(build, tmp_path)
+    assert "'devkit.demo'" in loaded
+    assert "'devkit.emulator'" in loaded
+    assert "'devkit.signing'" in loaded
