@@ -2,7 +2,8 @@
 
 No container engine runs here, so the Dockerfile is read, and its two commands are run
 as the image runs them: `uv sync --frozen --no-dev` into a fresh environment, and
-`deploy/start.sh` on a loopback port, answering `/healthz`.
+`deploy/start.sh` on a loopback port, answering `/healthz`, from a tree holding only
+what the Dockerfile copies (so without the dev kit, `devkit/`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -91,6 +93,35 @@ def test_image_command_is_start_sh() -> None:
     (command,) = [args for op, args in stage if op == "CMD"]
     assert command == '["/app/deploy/start.sh"]'
     assert not [op for op, _ in stage if op == "ENTRYPOINT"]
+
+
+def _copied_sources() -> list[tuple[str, str]]:
+    """(source, destination) of each COPY from the build context, in every stage."""
+    copies = [args.split() for op, args in _instructions() if op in ("COPY", "ADD")]
+    return [
+        (source, words[-1])
+        for words in copies
+        if not any(word.startswith("--from") for word in words)
+        for source in words[:-1]
+        if not source.startswith("--")
+    ]
+
+
+def test_image_copies_only_the_service() -> None:
+    """The image takes the lock, app/ and start.sh from the repository: no devkit/ or tests."""
+    assert not [op for op, _ in _instructions() if op == "ADD"]
+    assert {source for source, _ in _copied_sources()} == {
+        "pyproject.toml",
+        "uv.lock",
+        "app",
+        "deploy/start.sh",
+    }
+
+
+def test_build_context_leaves_out_the_dev_kit() -> None:
+    """The dockerignore keeps devkit/, tests/ and scripts/ out of the build context too."""
+    lines = (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
+    assert {"devkit", "tests", "scripts"} <= {line.strip() for line in lines}
 
 
 def test_start_sh_runs_uvicorn_on_app_main() -> None:
@@ -192,14 +223,49 @@ def image_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env
 
 
+@pytest.fixture(scope="module")
+def image_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The image's /app: what the final stage copies from the repository, and nothing else."""
+    tree = tmp_path_factory.mktemp("image") / "app"
+    workdir = [args for op, args in _final_stage() if op == "WORKDIR"][-1]
+    assert workdir == "/app"
+    final = {source for op, args in _final_stage() if op == "COPY" for source in args.split()}
+    for source, destination in _copied_sources():
+        if source not in final:
+            continue  # the build stage's lock files
+        target = tree / destination
+        if (ROOT / source).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+            shutil.copytree(ROOT / source, target, ignore=ignore)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / source, target)
+    return tree
+
+
+def test_image_tree_holds_no_dev_kit(image_tree: Path) -> None:
+    """The image's tree is app/ and deploy/start.sh: no demo, emulator or local signer."""
+    assert sorted(p.name for p in image_tree.iterdir()) == ["app", "deploy"]
+    assert not list(image_tree.rglob("devkit"))
+    assert not list(image_tree.rglob("*.eml"))  # the demo mailbox
+    assert not list(image_tree.rglob("simulator.js"))
+
+
 @pytest.mark.slow
-def test_install_command_gives_a_runnable_app(image_env: Path) -> None:
-    """With the production dependencies only, the app imports; the test tools are absent."""
+def test_install_command_gives_a_runnable_app(image_env: Path, image_tree: Path) -> None:
+    """In the image's environment and tree the app builds; pytest and devkit are absent."""
     python = str(image_env / "bin" / "python")
-    probe = "import app.main, importlib.util as u; print(u.find_spec('pytest') is None)"
-    done = subprocess.run([python, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    probe = (
+        "import app.main, importlib.util as u; app.main.create_app(); "
+        "print(u.find_spec('pytest') is None, u.find_spec('devkit') is None)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("INTRO_")}
+    env["INTRO_DATABASE_URL"] = "memory://"
+    done = subprocess.run(
+        [python, "-c", probe], cwd=image_tree, env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "True"
+    assert done.stdout.strip() == "True True"
 
 
 def _free_port() -> int:
@@ -209,8 +275,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def started(image_env: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """deploy/start.sh running in the image's environment on a free loopback port."""
+def started(
+    image_env: Path, image_tree: Path, tmp_path: Path
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """The image tree's deploy/start.sh in the image's environment on a free loopback port."""
     port = _free_port()
     env = {
         "PATH": f"{image_env / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -220,7 +288,11 @@ def started(image_env: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[
     }
     with (tmp_path / "server.log").open("wb") as log:
         server = subprocess.Popen(
-            [str(DEPLOY / "start.sh")], env=env, cwd=tmp_path, stdout=log, stderr=log
+            [str(image_tree / "deploy" / "start.sh")],
+            env=env,
+            cwd=tmp_path,
+            stdout=log,
+            stderr=log,
         )
         try:
             yield server, f"http://127.0.0.1:{port}"
