@@ -56,6 +56,7 @@ def run_checks_eval(corpus_dir: Path) -> list[str]:
     replies = [r for r in (_reply(corpus_dir, row) for row in rows) if r is not None]
     lines = [f"reply checks: {len(replies)} intro_reply rows"]
     lines += _scores(replies)
+    lines += _written_lines(corpus_dir / "written")
     lines += _suggestion_round_trip(corpus_dir, rows)
     lines += _intent_lines(corpus_dir / "intent" / "Ask0729-fixed.txt")
     return lines
@@ -121,6 +122,69 @@ def _scores(replies: list[Reply]) -> list[str]:
         f"false alarms on good replies: {len(alarms)}/{len(good)} = {rate:.0%} ({verdict})"
     )
     lines += [f"  FALSE ALARM (good reply): {i}: {sorted(found[i])}" for i in alarms]
+    return lines
+
+
+WRITTEN_LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
+WRITTEN_GOAL = 0.85
+
+
+def _written_lines(written: Path) -> list[str]:
+    """Every reply code on the written first replies, per language (development material).
+
+    Each reply is checked as its writer's draft, against the thread as it stood before it:
+    the written introduction it answers (same language, introducer and people), when there
+    is one. Good replies expect no finding at all.
+    """
+    labels = written / "labels.csv"
+    if not labels.exists():
+        return []
+    with labels.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    intros = {
+        (r["lang"], r["introducer"], frozenset(r["introducee_names"].split(";"))): r["id"]
+        for r in rows
+        if r["label"] == "positive"
+    }
+    counts: dict[tuple[str, str], list[int]] = {}
+    alarms = good = 0
+    for row in rows:
+        if row["label"] != "intro_reply":
+            continue
+        email = parse_eml((written / f"{row['id']}.eml").read_bytes())
+        key = (row["lang"], row["introducer"], frozenset(row["introducee_names"].split(";")))
+        thread = None
+        if key in intros:
+            thread = Thread((parse_eml((written / f"{intros[key]}.eml").read_bytes()),))
+        is_good = row["notes"].startswith("good")
+        expected = expected_codes(row["notes"], row["keeps_both"], row["makes_ask"])
+        got = {f.code for f in check_email(email, thread)}
+        good += is_good
+        alarms += is_good and bool(got)
+        language = row["lang"] if row["lang"] in WRITTEN_LANGUAGES else "other"
+        for code in ORDER:
+            want = False if is_good else expected[code]
+            if want is None:
+                continue
+            tally = counts.setdefault((code, language), [0, 0, 0])
+            hit = code in got
+            tally[0] += want and hit
+            tally[1] += hit and not want
+            tally[2] += want and not hit
+    lines = [
+        f"written first replies (dev material; per language tp/fp/fn, goal P and R ≥ "
+        f"{WRITTEN_GOAL:.2f}); good replies with any finding: {alarms}/{good}"
+    ]
+    for code in ORDER:
+        cells, total = [], [0, 0, 0]
+        for language in (*WRITTEN_LANGUAGES, "other"):
+            tp, fp, fn = counts.get((code, language), (0, 0, 0))
+            total = [total[0] + tp, total[1] + fp, total[2] + fn]
+            cells.append(f"{language} {tp}/{fp}/{fn}")
+        tp, fp, fn = total
+        p = f"{tp / (tp + fp):.2f}" if tp + fp else "n/a"
+        r = f"{tp / (tp + fn):.2f}" if tp + fn else "n/a"
+        lines.append(f"  {code:<19} P {p} R {r}   " + "  ".join(cells))
     return lines
 
 

@@ -27,6 +27,7 @@ from app.core.checks import (
     measure_focus,
     own_words_end,
     reply_context,
+    reply_languages,
     split_sentences,
 )
 from app.core.checks.context import ReplyContext
@@ -151,13 +152,17 @@ def _text_findings(
         found.extend(check_resume_text(draft.text, draft.body_end, sentences))
     asks = check_asks(sentences, context.reader)
     found.extend(asks)
-    focus = measure_focus(sentences, context.reader_names)
+    languages = reply_languages(draft.text[: draft.body_end])
+    if languages is None:  # a language we do not read: no verdict on its wording
+        found.extend(check_length(draft.text, sentences))
+        return found
+    focus = measure_focus(sentences, context.reader_names, languages)
     found.extend(check_self_focus(draft.text, focus, context.reader))
-    found.extend(check_throwaway(sentences, focus, bool(asks)))
+    found.extend(check_throwaway(sentences, focus, bool(asks), languages))
     if context.first_reply:
         name = context.introducer_first or _first(introducer)
-        found.extend(check_thanks(draft.text, whole, name))
-    found.extend(check_next_step(whole, NEXT_STEP_EXAMPLE))
+        found.extend(check_thanks(draft.text, whole, name, languages))
+    found.extend(check_next_step(whole, NEXT_STEP_EXAMPLE, languages))
     found.extend(check_length(draft.text, sentences))
     return found
 

@@ -88,3 +88,19 @@ def test_is_throwaway_recognises_generic_offers() -> None:
     assert is_throwaway("Please don't hesitate to reach out if I can help in any way.")
     assert is_throwaway("Happy to return the favour.")
     assert not is_throwaway("I'll send you the article on onboarding I mentioned.")
+
+
+def test_a_generic_offer_is_flagged_a_specific_one_is_not() -> None:
+    """Outside a self-centred email, only the offer that names nothing is flagged."""
+    for text, flagged in (
+        ("Sue, are you free Thursday? If I can ever return the favor, just say the word.", True),
+        (
+            "Sue, are you free Thursday? If there's anything I can do to help with the "
+            "Austin meetup, let me know.",
+            False,
+        ),
+    ):
+        sentences = split_sentences(text)
+        focus = measure_focus(sentences, ["Sue"])
+        found = check_throwaway(sentences, focus, has_ask=False)
+        assert bool(found) is flagged, text

@@ -22,6 +22,7 @@ from app.core.checks.recipients import (
     is_copied,
     same_person,
 )
+from app.core.checks.reply_words import reply_languages
 from app.core.checks.resume import (
     check_resume_attachments,
     check_resume_text,
@@ -32,6 +33,7 @@ from app.core.checks.structure import (
     check_next_step,
     check_thanks,
     has_thanks,
+    is_next_step,
     proposes_next_step,
 )
 from app.core.text.sentences import Sentence, count_words, split_sentences
@@ -62,12 +64,14 @@ __all__ = [
     "has_thanks",
     "introducer_named_in",
     "is_copied",
+    "is_next_step",
     "is_resume_filename",
     "is_throwaway",
     "measure_focus",
     "own_words_end",
     "proposes_next_step",
     "reply_context",
+    "reply_languages",
     "same_person",
     "split_sentences",
 ]

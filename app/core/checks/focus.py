@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.structure import is_greeting, proposes_next_step
+from app.core.checks.reply_words import said, says
+from app.core.checks.structure import is_greeting, is_next_step
 from app.core.checks.wordstart import WordStart
 from app.core.memo import per_analysis
 from app.core.text.sentences import Sentence, count_words, normalize
@@ -61,6 +62,13 @@ _THROWAWAY = Caseless(
     r"|\b(?:return|repay) the favou?r\b|\b(?:I'm|I am) (?:always )?(?:happy|glad) to help\b",
     needs=("let me know", "hesitate", "feel free", "if ", "way ", "the favo", "to help"),
 )
+# An offer that names what it would help with ("help with the Austin meetup") is specific:
+# only flagged after an email about the sender.
+_SPECIFIC = Caseless(
+    r"\b(?:help|assist|hand)\w*(?: you| out)? (?:with|on|for) "
+    r"(?!that\b|it\b|anything|something)\w+",
+    needs=("help", "assist", "hand"),
+)
 MIN_WORDS = 50
 MAX_READER_SHARE = 0.3
 MIN_SELF_SENTENCES = 3
@@ -94,8 +102,13 @@ class Focus:
         )
 
 
-def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) -> Focus:
-    """Sort the body's sentences by whom they are about (throw-away offers left out)."""
+def measure_focus(
+    sentences: Sequence[Sentence], reader_names: Sequence[str], languages: tuple[str, ...] = ()
+) -> Focus:
+    """Sort the body's sentences by whom they are about (throw-away offers left out).
+
+    English is read by the patterns here; `languages` adds their reply lexicons.
+    """
     names = _names_pattern(reader_names)
     reader: list[Sentence] = []
     sender: list[Sentence] = []
@@ -103,27 +116,33 @@ def measure_focus(sentences: Sequence[Sentence], reader_names: Sequence[str]) ->
     credentials = words = reader_words = 0
     for sentence in sentences:
         n = count_words(sentence.text)
-        if n < 3 or is_greeting(sentence) or is_throwaway(sentence.text):
+        if n < 3 or is_greeting(sentence) or is_throwaway(sentence.text, languages):
             continue
         words += n
         text = _PLEASANTRY.blank(normalize(sentence.text))
+        other = said(sentence.text, languages)
         cues = len(_CREDENTIAL.findall(text)) if _ANY_CREDENTIAL.search(text) else 0
+        cues += other.credentials
         credentials += cues
-        if _SECOND.search(text) or (names and names.search(text)):
+        if _SECOND.search(text) or other.second_person or (names and names.search(text)):
             reader.append(sentence)
             reader_words += n
-        elif proposes_next_step(sentence.text) and not cues:
+        elif is_next_step(sentence.text, languages) and not cues:
             neither.append(sentence)  # logistics ("I'll call you when I land") is not self-talk
-        elif _FIRST.search(text) or cues:
+        elif _FIRST.search(text) or other.first_person or cues:
             sender.append(sentence)
         else:
             neither.append(sentence)
     return Focus(tuple(reader), tuple(sender), tuple(neither), credentials, words, reader_words)
 
 
+def is_throwaway(sentence: str, languages: tuple[str, ...] = ()) -> bool:
+    """A generic "let me know if I can ever help" line (English, or one of `languages`)."""
+    return _is_english_throwaway(sentence) or says(sentence, "throwaway", languages)
+
+
 @per_analysis  # asked by the focus measure and by the throw-away check
-def is_throwaway(sentence: str) -> bool:
-    """A generic "let me know if I can ever help" line."""
+def _is_english_throwaway(sentence: str) -> bool:
     return _THROWAWAY.search(normalize(sentence))
 
 
@@ -151,21 +170,28 @@ def check_self_focus(text: str, focus: Focus, reader: str) -> tuple[Finding, ...
 
 
 def check_throwaway(
-    sentences: Sequence[Sentence], focus: Focus, has_ask: bool
+    sentences: Sequence[Sentence], focus: Focus, has_ask: bool, languages: tuple[str, ...] = ()
 ) -> tuple[Finding, ...]:
-    """`throwaway_offer`: a generic offer of help closing a self-centred email."""
+    """`throwaway_offer`: a generic "let me know if I can help" offer.
+
+    The offer reads as an afterthought wherever it is; after an email about the
+    sender or an ask, the message says so.
+    """
     centred = (
         focus.self_focused
         or has_ask
         or (len(focus.sender) >= MIN_SELF_SENTENCES and len(focus.sender) > 2 * len(focus.reader))
     )
-    if not centred:
-        return ()
+    message = (
+        "After an email about yourself, this generic offer of help reads as an afterthought."
+        if centred
+        else "A generic offer of help reads as a formula; a specific one shows you listened."
+    )
     return tuple(
         Finding(
             "throwaway_offer",
             "warning",
-            "After an email about yourself, this generic offer of help reads as an afterthought.",
+            message,
             s.start,
             s.end,
             "Replace it with one specific, useful thing you can offer them (an article, an "
@@ -173,7 +199,7 @@ def check_throwaway(
             s.text,
         )
         for s in sentences
-        if is_throwaway(s.text)
+        if is_throwaway(s.text, languages) and (centred or not _SPECIFIC.search(s.text))
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
+from app.core.checks.reply_words import LANGUAGES, says
 from app.core.model import Address
 from app.core.names import first_name, greeting_name, matches
 from app.core.text.sentences import normalize, word_set
@@ -154,8 +155,8 @@ def shown_first_name(person: Address) -> str:
 
 
 def acknowledges_bcc(text: str) -> bool:
-    """Does the text say someone was moved to Bcc?"""
-    return bool(_BCC.search(text))
+    """Does the text say someone was moved to Bcc (in any of our seven languages)?"""
+    return bool(_BCC.search(text)) or says(text, "bcc", LANGUAGES)
 
 
 def check_introducer_kept(

@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
+from app.core.checks.reply_words import proposes, says
 from app.core.memo import per_analysis
 from app.core.text.sentences import Sentence, count_words, normalize
 
@@ -36,14 +37,16 @@ _MEET = Caseless(
     r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
     r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
-    r"|visio|videollamada|videocall)\b",
+    r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?)\b",
     word_start=True,
 )
 _FORWARD = Caseless(
     r"\b(?:let's|let us|shall we|could we|can we|would you|could you|can you|are you|would it"
     r"|do you have|how about|what about|when|I'll|I will|I'd|I would|I shall|we could|we can"
     r"|we should|we'll|happy to|glad to|look(?:ing)? forward|hope to|would love|keen to|let me know"
-    r"|please|propose|suggest|free|next week|this week|soon|(?:mon|tues|wednes|thurs|fri)day)\b",
+    r"|please|propose|suggest|free|next week|this week|soon"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|tomorrow|tonight|works for you"
+    r"|that works|suits you|grab|book)\b",
     word_start=True,
 )  # or a "?" anywhere: tested apart, so the words can be searched as a WordStart
 _COMMIT = Caseless(
@@ -53,12 +56,23 @@ _COMMIT = Caseless(
     r"|\bcalendly\b",
     needs=("i'll", "i will", "happy to", "glad to", "let me", "i shall", "calendly"),
 )
+# A question about a time is a proposal even without a meeting word ("Free Saturday morning?").
+_WHEN = Caseless(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|tomorrow|tonight|next week"
+    r"|this week|(?:this|tomorrow) (?:morning|afternoon|evening))\b",
+    needs=("day", "week", "tomorrow", "tonight", "morning", "afternoon", "evening"),
+)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", _I)
 
 
-def has_thanks(text: str) -> bool:
-    """Does the text thank anyone (leniently: "Thnx." counts)?"""
-    return _THANKS.search(normalize(text))
+def has_thanks(text: str, languages: tuple[str, ...] = ()) -> bool:
+    """Does the text thank anyone (leniently: "Thnx." counts), in English or `languages`?"""
+    return _THANKS.search(normalize(text)) or says(text, "thanks", languages)
+
+
+def is_next_step(sentence: str, languages: tuple[str, ...] = ()) -> bool:
+    """A next step in English or in one of `languages` (see `reply_words`)."""
+    return proposes_next_step(sentence) or proposes(sentence, languages)
 
 
 @per_analysis  # asked once per check family for the same sentence
@@ -66,6 +80,8 @@ def proposes_next_step(sentence: str) -> bool:
     """Does the sentence propose or commit to a next step (meeting, call, intro)?"""
     text = normalize(sentence)
     if _COMMIT.search(text):
+        return True
+    if "?" in text and _WHEN.search(text):
         return True
     if not _MEET.search(text):
         return False
@@ -85,9 +101,11 @@ def _is_greeting_line(line: str) -> bool:
     return short or (bool(_GREETING.match(text)) and len(text.split()) <= 8)
 
 
-def check_thanks(text: str, sentences: Sequence[Sentence], introducer: str) -> tuple[Finding, ...]:
+def check_thanks(
+    text: str, sentences: Sequence[Sentence], introducer: str, languages: tuple[str, ...] = ()
+) -> tuple[Finding, ...]:
     """`no_thanks` when nobody is thanked; the span marks where a thank-you fits."""
-    if has_thanks(text):
+    if has_thanks(text, languages):
         return ()
     at = sentences[0].end if sentences and is_greeting(sentences[0]) else 0
     who = introducer or "the person who introduced you"
@@ -108,9 +126,11 @@ def check_thanks(text: str, sentences: Sequence[Sentence], introducer: str) -> t
     )
 
 
-def check_next_step(sentences: Sequence[Sentence], proposal: str) -> tuple[Finding, ...]:
+def check_next_step(
+    sentences: Sequence[Sentence], proposal: str, languages: tuple[str, ...] = ()
+) -> tuple[Finding, ...]:
     """`no_next_step` when no sentence proposes a meeting, call or follow-up."""
-    if any(proposes_next_step(s.text) for s in sentences):
+    if any(is_next_step(s.text, languages) for s in sentences):
         return ()
     at = sentences[-1].end if sentences else 0
     return (

@@ -1,0 +1,127 @@
+"""What a first reply says, in Spanish, German, French, Portuguese, Italian and Dutch (pure).
+
+English is read by the hand-tuned patterns of `structure`, `focus` and `recipients`;
+the other first-class languages by lexicons in data files (`reply_lexicon/<lang>.json`,
+written by fluent readers), one entry list per category:
+
+- ``thanks``: any way of thanking; ``meet``: a coffee, call, meeting, visit;
+- ``plan``: what turns a meeting word into a proposal (a day, "are you free", "shall we");
+- ``commit``: a first-person plan that is a next step by itself ("te llamo el lunes");
+- ``bcc``: the introducer moved to Bcc (CCO, Cci, Ccn, Blindkopie ...);
+- ``throwaway``: the generic "let me know if I can help"; ``pleasantry``: politeness
+  addressed to the reader that says nothing about them; ``credential``: self-promotion;
+- ``first_person`` / ``second_person``: pronoun and possessive words.
+
+Entries use the introduction lexicons' syntax and `Matcher` (folded text, `word*`,
+`_`, `...`). A reply is read in its own language when the stop-word vote names one of
+the six; when the vote is unsure (a two-line reply) every lexicon is read, except the
+pronoun lists, which only mean something in a known language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from app.core.intro import language_of
+from app.core.intro.lexicon import Matcher, fold, matcher_for
+from app.core.memo import per_analysis
+
+LANGUAGES = ("es", "de", "fr", "pt", "it", "nl")
+PHRASES = ("thanks", "meet", "plan", "commit", "bcc", "throwaway", "pleasantry", "credential")
+_WORD = re.compile(r"[\w']+")
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyWords:
+    """One language's compiled reply categories and pronoun lists."""
+
+    language: str
+    matcher: Matcher
+    first_person: frozenset[str]
+    second_person: frozenset[str]
+
+
+def _load(language: str) -> ReplyWords:
+    path = resources.files("app.core.checks").joinpath(f"reply_lexicon/{language}.json")
+    found = json.loads(path.read_text("utf-8")).get("categories", {})
+    return ReplyWords(
+        language,
+        matcher_for({c: found.get(c, []) for c in PHRASES}),
+        frozenset(fold(w) for w in found.get("first_person", [])),
+        frozenset(fold(w) for w in found.get("second_person", [])),
+    )
+
+
+WORDS: dict[str, ReplyWords] = {language: _load(language) for language in LANGUAGES}
+
+
+MIN_FOREIGN_LETTERS = 80  # a text this long with no vote for any of our languages is in another
+
+
+def reply_languages(text: str) -> tuple[str, ...] | None:
+    """The lexicons to read a reply with: its language; none for English; every one when
+    the text is too short to tell; None when it is written in a language we do not read
+    (Polish, Swedish, Chinese ...), where the wording checks must stay silent."""
+    language = language_of(text)
+    if language in WORDS:
+        return (language,)
+    if language:
+        return ()
+    letters = sum(c.isalpha() for c in text[:2_000])
+    return None if letters >= MIN_FOREIGN_LETTERS else LANGUAGES
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """What one sentence (or text) says, by category, in the languages read."""
+
+    categories: frozenset[str]
+    first_person: bool = False
+    second_person: bool = False
+    credentials: int = 0
+
+
+_NOTHING = Said(frozenset())
+
+
+def said(text: str, languages: tuple[str, ...]) -> Said:
+    """Categories found in `text` by the lexicons of `languages` (memoised per analysis)."""
+    if not languages or not text:
+        return _NOTHING
+    return _said((text, languages))
+
+
+@per_analysis
+def _said(key: tuple[str, tuple[str, ...]]) -> Said:
+    text, languages = key
+    folded = fold(text)
+    categories: set[str] = set()
+    credentials = 0
+    blanked = folded
+    for language in languages:
+        for offset, category, found in WORDS[language].matcher.scan(folded):
+            categories.add(category)
+            credentials += category == "credential"
+            if category == "pleasantry":  # "encantado de conocerte" is not about the reader
+                blanked = blanked[:offset] + " " * len(found) + blanked[offset + len(found) :]
+    first = second = False
+    if len(languages) == 1:
+        lexicon = WORDS[languages[0]]
+        tokens = set(_WORD.findall(blanked))
+        first = not tokens.isdisjoint(lexicon.first_person)
+        second = not tokens.isdisjoint(lexicon.second_person)
+    return Said(frozenset(categories), first, second, credentials)
+
+
+def says(text: str, category: str, languages: tuple[str, ...]) -> bool:
+    """Does `text` say something of `category` in one of `languages`?"""
+    return category in said(text, languages).categories
+
+
+def proposes(text: str, languages: tuple[str, ...]) -> bool:
+    """A next step: a first-person plan, or a meeting word with a time or a question."""
+    found = said(text, languages).categories
+    return "commit" in found or ("meet" in found and ("plan" in found or "?" in text))
