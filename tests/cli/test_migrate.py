@@ -1,4 +1,4 @@
-"""`python -m app migrate` (app/cli_store.py): migrates, or says why it could not."""
+"""`python -m app migrate` (app/cli/migrate.py): migrates, or says why it could not."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app import cli_store
+from app.cli import migrate
 from app.store import HEAD_REVISION
 
 
 def _run(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    cli_store.register(parser.add_subparsers(dest="command", required=True))
+    migrate.register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["migrate", *argv])
     return int(args.func(args))
 

@@ -114,11 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--me", help="your address, to tell your role")
     analyze.add_argument("files", nargs="+", metavar="FILE")
     analyze.set_defaults(func=_analyze)
-    from app.cli_coach import register
+    from app.cli.suggest import register
 
     register(sub)
-    from app.cli_manifest import register as register_manifest
-    from app.cli_store import register as register_store
+    from app.cli.manifest import register as register_manifest
+    from app.cli.migrate import register as register_store
 
     register_manifest(sub)
     register_store(sub)

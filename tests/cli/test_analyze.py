@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import main
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EMAILS = DATA / "emails"
 CONTRACT = {"kind", "introducer", "introduced", "user_role", "confidence"}
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli import read_mail
+from app.cli.analyze import read_mail
 from app.core.checks import Finding
 from app.core.draft import check_email
 from app.core.intro import detect_introduction

@@ -10,7 +10,7 @@ import pytest
 
 from app.cli import main
 
-DATA = Path(__file__).resolve().parent / "data" / "replies"
+DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]]]:
