@@ -1,5 +1,21 @@
-"""The command line (app/cli/): `python -m app analyze|suggest|check|manifest|migrate`."""
+"""The command line (a contract): `python -m app analyze|suggest|check|manifest|migrate`.
 
-from app.cli.analyze import build_parser, introduction_json, main, read_mail
+One module per command, each with a `register(subparsers)`; `mailfile` reads the mail
+files the commands share and `output` writes their records; `program` builds the parser
+and runs a command. Imports flow one way: program -> commands -> mailfile, output.
+"""
 
-__all__ = ["build_parser", "introduction_json", "main", "read_mail"]
+from app.cli.analyze import introduction_json
+from app.cli.check import finding_json
+from app.cli.mailfile import read_mail
+from app.cli.program import build_parser, main
+from app.cli.suggest import suggestion_json
+
+__all__ = [
+    "build_parser",
+    "finding_json",
+    "introduction_json",
+    "main",
+    "read_mail",
+    "suggestion_json",
+]

@@ -1,4 +1,8 @@
-"""`python -m app manifest --base-url URL [--profile default|draft-read]` (a contract)."""
+"""The `manifest` command: print the add-on deployment descriptor (a contract).
+
+`python -m app manifest --base-url URL [--profile default|draft-read]` prints the JSON
+that `gcloud workspace-add-ons deployments create` takes.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""`python -m app migrate [--database-url URL]`: bring the database schema to the newest revision.
+"""The `migrate` command: bring the database schema to the newest revision (a contract).
 
-The service also migrates when it first opens the store; this command does it ahead of
-a deploy, or checks that `INTRO_DATABASE_URL` is reachable. SQLAlchemy and Alembic are
-imported only when the command runs, so the rest of the command line stays quick.
+`python -m app migrate [--database-url URL]`. The service also migrates when it first
+opens the store; this command does it ahead of a deploy, or checks that
+`INTRO_DATABASE_URL` is reachable. SQLAlchemy and Alembic are imported only when the
+command runs, so the rest of the command line stays quick.
 """
 
 from __future__ import annotations
