@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import socket
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,48 @@ def test_unreachable_database_exits_1(capsys: pytest.CaptureFixture[str]) -> Non
     err = capsys.readouterr().err
     assert err.startswith("migrate: database error")
     assert "secret" not in err
+
+
+def test_memory_url_is_accepted(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--database-url memory://` (as the README offers) says there is nothing to migrate."""
+    assert _run("--database-url", "memory://") == 0
+    out = capsys.readouterr()
+    assert out.out == "memory:// keeps no schema: nothing to migrate\n"
+    assert out.err == ""
+
+
+def test_memory_setting_is_accepted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """INTRO_DATABASE_URL=memory:// is accepted the same way."""
+    monkeypatch.setenv("INTRO_DATABASE_URL", "memory://")
+    assert _run() == 0
+    assert "nothing to migrate" in capsys.readouterr().out
+
+
+def test_bad_setting_exits_2_with_its_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An invalid INTRO_ setting is named on stderr with status 2, not a traceback."""
+    monkeypatch.setenv("INTRO_PROFILE", "bogus")
+    assert _run() == 2
+    assert capsys.readouterr().err.startswith("migrate: INTRO_PROFILE: ")
+
+
+def test_uncreatable_folder_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A SQLite path whose folder can't be made gives status 1 and a message."""
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert _run("--database-url", f"sqlite:///{blocker}/sub/x.sqlite3") == 1
+    assert capsys.readouterr().err.startswith("migrate: cannot create the database folder: ")
+
+
+def test_unknown_revision_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A database at a revision this release doesn't know gives status 1 and Alembic's reason."""
+    path = tmp_path / "ahead.sqlite3"
+    assert _run("--database-url", f"sqlite:///{path}") == 0
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    capsys.readouterr()
+    assert _run("--database-url", f"sqlite:///{path}") == 1
+    assert "9999" in capsys.readouterr().err
