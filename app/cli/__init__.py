@@ -7,15 +7,16 @@ and runs a command. Imports flow one way: program -> commands -> mailfile, outpu
 
 from app.cli.analyze import introduction_json
 from app.cli.check import finding_json
-from app.cli.mailfile import read_mail
+from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.program import build_parser, main
 from app.cli.suggest import suggestion_json
 
 __all__ = [
+    "MailFiles",
+    "UnreadableMail",
     "build_parser",
     "finding_json",
     "introduction_json",
     "main",
-    "read_mail",
     "suggestion_json",
 ]

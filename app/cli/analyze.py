@@ -1,25 +1,38 @@
 """The `analyze` command: recognise introductions in mail files (a contract).
 
 `python -m app analyze --json [--me ADDRESS] FILE...` prints one JSON object per
-file, in order, one per line. Unreadable input gives an object with an `error`
-field, never a traceback. Files are read one at a time, so hundreds are fine.
+file, in order, one per line; `-` reads standard input. Unreadable or empty input
+gives an object with an `error` field, never a traceback. Files are read one at a time,
+so hundreds are fine.
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli.mailfile import READ_ERRORS, describe, read_mail
+from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.output import JsonObject, emit
 from app.core.intro import detect_introduction
 from app.core.model import Introduction
+
+EPILOG = """\
+FILE may be - for standard input (Gmail API JSON when it starts with {, else .eml).
+
+exit status:
+  0  every file was read (an introduction or not)
+  1  a file could not be read: missing, empty, too large, binary or not mail
+     (its line says why; the other files are still analysed)
+  2  usage error: an unknown option or no FILE
+"""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `analyze` command."""
     analyze = subparsers.add_parser(
-        "analyze", help="recognise introductions in .eml or Gmail JSON files"
+        "analyze",
+        help="recognise introductions in .eml or Gmail JSON files",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     analyze.add_argument("--json", action="store_true", help="one JSON object per file per line")
     analyze.add_argument("--me", help="your address, to tell your role")
@@ -29,13 +42,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """The `analyze` command; returns the exit status."""
+    mail: MailFiles = args.mail
     status = 0
     for name in args.files:
         record: JsonObject = {"file": name}
         try:
-            thread = read_mail(Path(name))
-        except READ_ERRORS as exc:
-            record["error"] = describe(exc)
+            thread = mail.read(name)
+        except UnreadableMail as exc:
+            record["error"] = str(exc)
             status = 1
         else:
             verdict = detect_introduction(thread, args.me)

@@ -2,26 +2,41 @@
 
 `python -m app check --json [--thread THREAD.eml] [--me ADDRESS] DRAFT.eml...`
 prints one object per draft: `{"file", "findings": [{"code", "severity", "message",
-"start", "end", "fix", ...}]}`; an `ask` finding also carries its `kind`. Unreadable
-input gives an `"error"` field, never a traceback; the exit status is 1 when any input
-was unreadable. Findings do not change the exit status.
+"start", "end", "fix", ...}]}`; an `ask` finding also carries its `kind`. `-` reads
+standard input. Unreadable or empty input gives an `"error"` field, never a traceback;
+the exit status is 1 when any input was unreadable. Findings do not change it.
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli.mailfile import READ_ERRORS, describe, read_mail
+from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.output import JsonObject, emit
 from app.core.checks import Finding
 from app.core.draft import check_email
 from app.core.preferences import CHECK_CODES
 
+EPILOG = """\
+DRAFT.eml or --thread may be - for standard input (once; Gmail API JSON when it
+starts with {).
+
+exit status:
+  0  every draft was read; findings do not change the status
+  1  a draft or the --thread could not be read: missing, empty, too large, binary or
+     not mail (its record says why)
+  2  usage error: an unknown option or check code, or no DRAFT.eml
+"""
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `check` command."""
-    check = subparsers.add_parser("check", help="check a first-reply draft for what would hurt")
+    check = subparsers.add_parser(
+        "check",
+        help="check a first-reply draft for what would hurt",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("--json", action="store_true", help="one JSON object per draft per line")
     check.add_argument("--thread", help="the thread the draft replies to (.eml)")
     check.add_argument("--me", help="your address (default: the draft's sender)")
@@ -34,22 +49,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """The `check` command; returns the exit status."""
+    mail: MailFiles = args.mail
     enabled = frozenset(args.only) if args.only else None
     thread = None
     if args.thread:
         try:
-            thread = read_mail(Path(args.thread))
-        except READ_ERRORS as exc:
+            thread = mail.read(args.thread)
+        except UnreadableMail as exc:
             for name in args.files:
-                error = f"thread: {describe(exc)}"
+                error = f"thread: {exc}"
                 emit({"file": name, "findings": [], "error": error}, args.json, _summary)
             return 1
     status = 0
     for name in args.files:
         try:
-            draft = read_mail(Path(name)).last
-        except READ_ERRORS as exc:
-            emit({"file": name, "findings": [], "error": describe(exc)}, args.json, _summary)
+            draft = mail.read(name).last
+        except UnreadableMail as exc:
+            emit({"file": name, "findings": [], "error": str(exc)}, args.json, _summary)
             status = 1
             continue
         found = check_email(draft, thread, me=args.me, enabled=enabled) if draft else ()

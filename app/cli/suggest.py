@@ -2,26 +2,40 @@
 
 `python -m app suggest --json [--me ADDRESS] THREAD.eml...` prints one object per
 thread: `{"file", "suggestion": null | {"to", "cc", "subject", "body", "reasons"}}`
-(with `"why"` when null). Unreadable input gives an `"error"` field, never a
-traceback; the exit status is 1 when any input was unreadable.
+(with `"why"` when null); `-` reads standard input. Unreadable or empty input gives an
+`"error"` field, never a traceback; the exit status is 1 when any input was unreadable.
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli.mailfile import READ_ERRORS, describe, read_mail
+from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.output import JsonObject, emit
 from app.core.intro import detect_introduction
 from app.core.model import Thread
 from app.core.preferences import NEXT_STEPS, TONES, Preferences
 from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
 
+EPILOG = """\
+THREAD.eml may be - for standard input (Gmail API JSON when it starts with {).
+
+exit status:
+  0  every thread was read (with a suggestion or a why)
+  1  a thread could not be read: missing, empty, too large, binary or not mail
+     (its record says why; the other threads are still read)
+  2  usage error: an unknown option or value, or no THREAD.eml
+"""
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `suggest` command."""
-    suggest = subparsers.add_parser("suggest", help="suggest the first reply to an introduction")
+    suggest = subparsers.add_parser(
+        "suggest",
+        help="suggest the first reply to an introduction",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     suggest.add_argument("--json", action="store_true", help="one JSON object per thread per line")
     suggest.add_argument("--me", help="your address (default: the first introduced person on To)")
     suggest.add_argument("--tone", choices=TONES, default="warm")
@@ -42,12 +56,13 @@ def run(args: argparse.Namespace) -> int:
         tone=args.tone,
         variant=args.variant,
     )
+    mail: MailFiles = args.mail
     status = 0
     for name in args.files:
         try:
-            thread = read_mail(Path(name))
-        except READ_ERRORS as exc:
-            emit({"file": name, "suggestion": None, "error": describe(exc)}, args.json, _summary)
+            thread = mail.read(name)
+        except UnreadableMail as exc:
+            emit({"file": name, "suggestion": None, "error": str(exc)}, args.json, _summary)
             status = 1
             continue
         emit({"file": name, **suggestion_json(thread, args.me, prefs)}, args.json, _summary)

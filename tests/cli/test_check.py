@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -97,3 +98,50 @@ def test_empty_gmail_thread_has_no_findings(
     empty.write_text('{"id": "t1", "messages": []}', encoding="utf-8")
     _, (record,) = _run(capsys, "check", "--json", str(empty))
     assert record["findings"] == []
+
+
+def test_check_reads_the_draft_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """`check -` checks the draft on standard input."""
+    stdin = io.BytesIO((DATA / "self_centred.eml").read_bytes())
+    status = main(["check", "--json", "-"], stdin=stdin)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert record["file"] == "-"
+    assert "ask" in {f["code"] for f in record["findings"]}
+
+
+def test_check_reads_the_thread_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--thread -` reads the thread from standard input; the draft is a named file."""
+    stdin = io.BytesIO((DATA / "sue_moved_bcc.eml").read_bytes())
+    argv = ["check", "--json", "--thread", "-", "--me", "ann@beta.example"]
+    status = main([*argv, str(DATA / "dropped_introducer.eml")], stdin=stdin)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert "dropped_introducer" not in [f["code"] for f in record["findings"]]
+
+
+def test_empty_draft_has_no_findings_but_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An empty draft (file or stdin) is reported as empty with status 1, never checked."""
+    empty = tmp_path / "empty.eml"
+    empty.write_bytes(b"")
+    status = main(["check", str(empty), "-"], stdin=io.BytesIO(b"\n"))
+    assert status == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{empty}: error: empty file",
+        "-: error: empty standard input (whitespace only)",
+    ]
+
+
+def test_empty_thread_is_an_error_for_every_draft(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An empty --thread file makes every draft's record an error, status 1."""
+    empty = tmp_path / "thread.eml"
+    empty.write_bytes(b"")
+    status, records = _run(
+        capsys, "check", "--json", "--thread", str(empty), str(DATA / "good_reply.eml")
+    )
+    assert status == 1
+    assert [r["error"] for r in records] == ["thread: empty file"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -85,3 +86,22 @@ def test_human_readable_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[1].startswith("To: Ann Lee")
     main(["suggest", "--me", "joe@smith.example", str(DATA / "intro.eml")])
     assert "no reply to suggest" in capsys.readouterr().out
+
+
+def test_suggest_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """`suggest -` suggests a reply to the thread on standard input."""
+    stdin = io.BytesIO((DATA / "intro.eml").read_bytes())
+    status = main(["suggest", "--json", "-"], stdin=stdin)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert record["file"] == "-"
+    assert record["suggestion"]["to"] == ["Ann Lee <ann@beta.example>"]
+
+
+def test_suggest_empty_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An empty thread file is an error object with status 1, not "no introduction"."""
+    empty = tmp_path / "empty.eml"
+    empty.write_bytes(b"")
+    status, (record,) = _run(capsys, "suggest", "--json", str(empty))
+    assert status == 1
+    assert record == {"file": str(empty), "suggestion": None, "error": "empty file"}
