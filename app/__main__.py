@@ -1,4 +1,4 @@
-"""`python -m app`: the command line."""
+"""`python -m app`: the command line (app/cli/)."""
 
 from app.cli import main
 

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 GOOGLE_CERTS_URL = "https://www.googleapis.com/oauth2/v1/certs"
 GMAIL_API_ENDPOINT = "https://gmail.googleapis.com"
+MEMORY_URL = "memory://"  # the `database_url` of storage in this process only
 
 
 class SettingsRefused(RuntimeError):

@@ -18,10 +18,9 @@ from app.gmail.reader import GmailReader
 from app.service.compose import ComposeService
 from app.service.message import MessageService
 from app.service.ports import MailReader, MemoryPreferences, PreferencesStore
+from app.settings import MEMORY_URL as MEMORY_URL  # re-exported: the demo and tests name it here
 from app.settings import Settings
 from app.state import DraftLedger, Hasher, MemoryDraftLedger, MemoryRecentIntros, RecentIntros
-
-MEMORY_URL = "memory://"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
-"""Tests for `python -m app suggest` and `python -m app check`: the JSON contract."""
+"""`python -m app check`: one findings list per draft; errors as objects."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -10,72 +11,13 @@ import pytest
 
 from app.cli import main
 
-DATA = Path(__file__).resolve().parent / "data" / "replies"
+DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]]]:
     status = main(list(argv))
     lines = capsys.readouterr().out.splitlines()
     return status, [json.loads(line) for line in lines]
-
-
-def test_suggest_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    """One object per thread with to/cc/subject/body/reasons; the user defaults to Sue."""
-    status, (record,) = _run(capsys, "suggest", "--json", str(DATA / "intro.eml"))
-    assert status == 0
-    assert record["file"].endswith("intro.eml")
-    s = record["suggestion"]
-    assert s["to"] == ["Ann Lee <ann@beta.example>"]
-    assert s["cc"] == ["Joe Smith <joe@smith.example>"]
-    assert s["subject"] == "Re: Intro: Sue <> Ann"
-    assert "Joe" in s["body"]
-    assert s["reasons"]
-
-
-def test_suggest_with_me_and_preferences(capsys: pytest.CaptureFixture[str]) -> None:
-    """--me picks the user; tone and next step options change the body."""
-    _, (record,) = _run(
-        capsys,
-        "suggest",
-        "--json",
-        "--me",
-        "ann@beta.example",
-        "--tone",
-        "formal",
-        "--next-step",
-        "video",
-        str(DATA / "intro.eml"),
-    )
-    s = record["suggestion"]
-    assert s["to"] == ["Sue Park <sue@acme.example>"]
-    assert "video call" in s["body"]
-
-
-def test_suggest_null_with_why(capsys: pytest.CaptureFixture[str]) -> None:
-    """No suggestion (with a why) for the introducer; binary input is an error object."""
-    _, records = _run(
-        capsys,
-        "suggest",
-        "--json",
-        "--me",
-        "joe@smith.example",
-        str(DATA / "intro.eml"),
-        str(DATA / "not_an_email.eml"),
-    )
-    assert records[0]["suggestion"] is None
-    assert records[0]["why"]
-    assert records[1]["error"] == "not an email: binary data"
-
-
-def test_suggest_unreadable_file(capsys: pytest.CaptureFixture[str]) -> None:
-    """A missing file gives an error object and exit status 1, never a traceback."""
-    status, (record,) = _run(capsys, "suggest", "--json", str(DATA / "missing.eml"))
-    assert status == 1
-    assert record == {
-        "file": str(DATA / "missing.eml"),
-        "suggestion": None,
-        "error": "no such file",
-    }
 
 
 def test_check_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,11 +77,6 @@ def test_human_readable_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert "good_reply.eml: looks good" in out
     assert "[warning] dropped_introducer" in out
     assert "fix:" in out
-    main(["suggest", str(DATA / "intro.eml")])
-    out = capsys.readouterr().out
-    assert out.splitlines()[1].startswith("To: Ann Lee")
-    main(["suggest", "--me", "joe@smith.example", str(DATA / "intro.eml")])
-    assert "no reply to suggest" in capsys.readouterr().out
 
 
 def test_human_readable_errors_and_ask_kinds(
@@ -161,3 +98,50 @@ def test_empty_gmail_thread_has_no_findings(
     empty.write_text('{"id": "t1", "messages": []}', encoding="utf-8")
     _, (record,) = _run(capsys, "check", "--json", str(empty))
     assert record["findings"] == []
+
+
+def test_check_reads_the_draft_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """`check -` checks the draft on standard input."""
+    stdin = io.BytesIO((DATA / "self_centred.eml").read_bytes())
+    status = main(["check", "--json", "-"], stdin=stdin)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert record["file"] == "-"
+    assert "ask" in {f["code"] for f in record["findings"]}
+
+
+def test_check_reads_the_thread_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--thread -` reads the thread from standard input; the draft is a named file."""
+    stdin = io.BytesIO((DATA / "sue_moved_bcc.eml").read_bytes())
+    argv = ["check", "--json", "--thread", "-", "--me", "ann@beta.example"]
+    status = main([*argv, str(DATA / "dropped_introducer.eml")], stdin=stdin)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert "dropped_introducer" not in [f["code"] for f in record["findings"]]
+
+
+def test_empty_draft_has_no_findings_but_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An empty draft (file or stdin) is reported as empty with status 1, never checked."""
+    empty = tmp_path / "empty.eml"
+    empty.write_bytes(b"")
+    status = main(["check", str(empty), "-"], stdin=io.BytesIO(b"\n"))
+    assert status == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{empty}: error: empty file",
+        "-: error: empty standard input (whitespace only)",
+    ]
+
+
+def test_empty_thread_is_an_error_for_every_draft(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An empty --thread file makes every draft's record an error, status 1."""
+    empty = tmp_path / "thread.eml"
+    empty.write_bytes(b"")
+    status, records = _run(
+        capsys, "check", "--json", "--thread", str(empty), str(DATA / "good_reply.eml")
+    )
+    assert status == 1
+    assert [r["error"] for r in records] == ["thread: empty file"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from app.cli import main
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EMAILS = DATA / "emails"
 CONTRACT = {"kind", "introducer", "introduced", "user_role", "confidence"}
 
@@ -131,3 +132,27 @@ def test_three_hundred_files_in_one_call(
     assert status == 0
     assert [r["file"] for r in records] == files
     assert sum(r["introduction"] is not None for r in records) > 100
+
+
+def test_dash_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """`analyze -` analyses the message on standard input and names it `-`."""
+    stdin = io.BytesIO((EMAILS / "classic_meet.eml").read_bytes())
+    status = main(["analyze", "--json", "-"], stdin=stdin)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert record["file"] == "-"
+    assert record["introduction"]["kind"] == "classic"
+
+
+def test_empty_input_is_an_error_not_a_verdict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An empty file or empty stdin is reported as empty with status 1, not "not an intro"."""
+    empty = tmp_path / "empty.eml"
+    empty.write_bytes(b"")
+    status = main(["analyze", str(empty), "-"], stdin=io.BytesIO(b""))
+    assert status == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{empty}: error: empty file",
+        "-: error: empty standard input",
+    ]

@@ -1,4 +1,8 @@
-"""`python -m app manifest --base-url URL [--profile default|draft-read]` (a contract)."""
+"""The `manifest` command: print the add-on deployment descriptor (a contract).
+
+`python -m app manifest --base-url URL [--profile default|draft-read]` prints the JSON
+that `gcloud workspace-add-ons deployments create` takes.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,21 @@ from urllib.parse import urlparse
 
 from app.manifest import descriptor
 
+EPILOG = """\
+exit status:
+  0  the descriptor was printed
+  2  usage error: an unknown option or profile, no --base-url, or one that is not https://
+"""
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `manifest` command."""
-    parser = subparsers.add_parser("manifest", help="print the add-on deployment descriptor")
+    parser = subparsers.add_parser(
+        "manifest",
+        help="print the add-on deployment descriptor",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--base-url", required=True, help="public HTTPS URL of the service")
     parser.add_argument("--profile", choices=("default", "draft-read"), default="default")
     parser.set_defaults(func=_run)

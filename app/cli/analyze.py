@@ -1,0 +1,91 @@
+"""The `analyze` command: recognise introductions in mail files (a contract).
+
+`python -m app analyze --json [--me ADDRESS] FILE...` prints one JSON object per
+file, in order, one per line; `-` reads standard input. Unreadable or empty input
+gives an object with an `error` field, never a traceback. Files are read one at a time,
+so hundreds are fine.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.mailfile import MailFiles, UnreadableMail
+from app.cli.output import JsonObject, emit
+from app.core.intro import detect_introduction
+from app.core.model import Introduction
+
+EPILOG = """\
+FILE may be - for standard input (Gmail API JSON when it starts with {, else .eml).
+
+exit status:
+  0  every file was read (an introduction or not)
+  1  a file could not be read: missing, empty, too large, binary or not mail
+     (its line says why; the other files are still analysed)
+  2  usage error: an unknown option or no FILE
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `analyze` command."""
+    analyze = subparsers.add_parser(
+        "analyze",
+        help="recognise introductions in .eml or Gmail JSON files",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    analyze.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    analyze.add_argument("--me", help="your address, to tell your role")
+    analyze.add_argument("files", nargs="+", metavar="FILE")
+    analyze.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The `analyze` command; returns the exit status."""
+    mail: MailFiles = args.mail
+    status = 0
+    for name in args.files:
+        record: JsonObject = {"file": name}
+        try:
+            thread = mail.read(name)
+        except UnreadableMail as exc:
+            record["error"] = str(exc)
+            status = 1
+        else:
+            verdict = detect_introduction(thread, args.me)
+            record["introduction"] = introduction_json(verdict.introduction)
+            if verdict.introduction is None:
+                record["why"] = verdict.reason
+        emit(record, args.json, _summary)
+    return status
+
+
+def introduction_json(intro: Introduction | None) -> JsonObject | None:
+    """The contract shape of an introduction (extra keys may follow the fixed ones)."""
+    if intro is None:
+        return None
+    return {
+        "kind": intro.kind,
+        "introducer": {"name": intro.introducer.name, "email": intro.introducer.email},
+        "introduced": [
+            {"name": p.name, "email": p.email, "blurb": p.blurb} for p in intro.introduced
+        ],
+        "user_role": intro.user_role,
+        "confidence": intro.confidence,
+        "message_index": intro.message_index,
+        "evidence": list(intro.evidence),
+        "language": intro.language,
+    }
+
+
+def _summary(record: JsonObject) -> str:
+    if "error" in record:
+        return f"{record['file']}: error: {record['error']}"
+    intro = record.get("introduction")
+    if not intro:
+        return f"{record['file']}: not an introduction ({record.get('why', '')})"
+    who = intro["introducer"]["name"] or intro["introducer"]["email"] or "someone"
+    people = " and ".join(p["name"] or p["email"] for p in intro["introduced"])
+    role = "" if intro["user_role"] == "unknown" else f", you: {intro['user_role']}"
+    detail = f"{intro['kind']}, {intro['confidence']:.2f}{role}"
+    return f"{record['file']}: {who} introduced {people} ({detail})"
