@@ -38,8 +38,10 @@ class NameVerdict:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    phrases: tuple[tuple[tuple[str, ...], str], ...]  # Latin-script words, split into tokens
-    glued: tuple[tuple[str, str], ...]  # long words and phrases written without spaces
+    words: dict[str, str]  # one-token Latin-script words
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # Latin-script phrases, split into tokens
+    glued: dict[str, str]  # long words and phrases written without spaces
+    glued_re: re.Pattern[str]  # one of them at the start or end of a token
     scripts: tuple[tuple[str, str], ...]  # words matched anywhere (CJK, Cyrillic, ...)
     ambiguous: dict[str, str]
     context: frozenset[str]
@@ -60,7 +62,9 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
     tokens = _tokens(folded)
     if any(_is_photo(t) for t in tokens):
         return None
-    kind = _script_kind(folded.lower()) or _phrase_kind(tokens) or _glued_kind(tokens)
+    kind = _phrase_kind(tokens) or _glued_kind(tokens)
+    if not kind and not folded.isascii():
+        kind = _script_kind(folded.lower())
     if kind:
         return NameVerdict(kind)
     if not document or any(t in _LEX.blockers for t in tokens):
@@ -135,6 +139,9 @@ def _script_kind(lowered: str) -> str | None:
 
 
 def _phrase_kind(tokens: list[str]) -> str | None:
+    word = next((t for t in tokens if t in _LEX.words), None)
+    if word:
+        return _LEX.words[word]
     for phrase, kind in _LEX.phrases:
         n = len(phrase)
         if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
@@ -144,32 +151,40 @@ def _phrase_kind(tokens: list[str]) -> str | None:
 
 def _glued_kind(tokens: list[str]) -> str | None:
     for token in tokens:
-        if token in _LEX.blockers:
+        if token in _LEX.blockers or len(token) <= _GLUED_MIN:
             continue
-        for word, kind in _LEX.glued:
-            if len(token) > len(word) and (token.startswith(word) or token.endswith(word)):
-                return kind
+        for match in _LEX.glued_re.finditer(token):
+            word = match.group(1) or match.group(2)
+            if len(token) > len(word):
+                return _LEX.glued[word]
     return None
 
 
 def _load() -> _Lexicon:
     raw = resources.files("app.core.checks").joinpath("resume_lexicon.json").read_text("utf-8")
     data = json.loads(raw)
+    words: dict[str, str] = {}
     phrases: list[tuple[tuple[str, ...], str]] = []
-    glued: list[tuple[str, str]] = []
+    glued: dict[str, str] = {}
     scripts: list[tuple[str, str]] = []
     for kind, languages in data["kinds"].items():
         for word in (fold(w).lower() for words in languages.values() for w in words):
             if not word.isascii():
                 scripts.append((word, kind))
                 continue
-            phrases.append((tuple(word.split()), kind))
+            if " " in word:
+                phrases.append((tuple(word.split()), kind))
+            else:
+                words.setdefault(word, kind)
             if len(word.replace(" ", "")) >= _GLUED_MIN:
-                glued.append((word.replace(" ", ""), kind))
+                glued.setdefault(word.replace(" ", ""), kind)
     ambiguous = {w: kind for kind, words in data["ambiguous"].items() for w in words}
+    alternatives = "|".join(sorted(glued, key=len, reverse=True))
     return _Lexicon(
+        words=words,
         phrases=tuple(phrases),
-        glued=tuple(glued),
+        glued=glued,
+        glued_re=re.compile(f"^({alternatives})|({alternatives})$"),
         scripts=tuple(scripts),
         ambiguous=ambiguous,
         context=frozenset(data["context"]),
