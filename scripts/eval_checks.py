@@ -6,7 +6,9 @@ Expected codes come from the labels: second-batch notes list `problems: ...`;
 first-batch (Enron) notes describe in prose, so only `ask` (makes_ask=yes, and
 not just a meeting request) and `dropped_introducer` (keeps_both=no and the
 introducer "not copied") are known there. Then every suggested reply for the
-corpus introductions is run back through `check_reply` and must come out clean.
+corpus introductions is run back through `check_reply` and must come out clean,
+and the resume check's file-name rules are scored on real file names
+(`scripts/eval_resume_names.py`, dev and held-out halves).
 Run alone with `python -m scripts.eval_checks`.
 """
 
@@ -26,6 +28,7 @@ from app.core.intro import detect_introduction
 from app.core.model import Email, Thread
 from app.core.reply import suggest_reply
 from app.core.rfc822 import parse_eml
+from scripts.eval_resume_names import report as resume_name_report
 
 CORPUS = Path(
     os.environ.get("INTRO_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
@@ -59,6 +62,7 @@ def run_checks_eval(corpus_dir: Path) -> list[str]:
     lines += _written_lines(corpus_dir / "written")
     lines += _suggestion_round_trip(corpus_dir, rows)
     lines += _intent_lines(corpus_dir / "intent" / "Ask0729-fixed.txt")
+    lines += resume_name_report()
     return lines
 
 

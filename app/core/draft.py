@@ -23,7 +23,7 @@ from app.core.checks import (
     check_thanks,
     check_throwaway,
     introducer_named_in,
-    is_resume_filename,
+    may_hold_resume,
     measure_focus,
     own_words_end,
     reply_context,
@@ -123,7 +123,8 @@ def check_reply(
         return ()
     introducer = context.introducer or _named_introducer(draft)
     with one_analysis():  # per-sentence answers shared by the checks, dropped on return
-        found = [*_attachment_findings(draft), *_text_findings(draft, context, introducer)]
+        attached = _attachment_findings(draft)
+        found = [*attached, *_text_findings(draft, context, introducer, bool(attached))]
     if draft.recipients_known and introducer and context.first_reply:
         text = draft.text[: draft.body_end] if draft.text_known else None
         found.extend(check_introducer_kept(introducer, draft.to + draft.cc, draft.bcc, text))
@@ -132,23 +133,23 @@ def check_reply(
 
 
 def _attachment_findings(draft: Draft) -> tuple[Finding, ...]:
-    # Without a resume among the attachments the check finds nothing, so the
+    # Without a possible resume among the attachments the check finds nothing, so the
     # draft is not split into sentences a second time just to look for a mention.
-    if not (draft.attachments_known and _has_resume(draft)):
+    if not (draft.attachments_known and may_hold_resume(draft.attachments)):
         return ()
     sentences = split_sentences(draft.text, draft.body_end) if draft.text_known else ()
     return check_resume_attachments(draft.attachments, sentences)
 
 
 def _text_findings(
-    draft: Draft, context: ReplyContext, introducer: Address | None
+    draft: Draft, context: ReplyContext, introducer: Address | None, resume_attached: bool
 ) -> list[Finding]:
     if not draft.text_known:
         return []
     whole = split_sentences(draft.text)
     sentences = tuple(s for s in whole if s.end <= draft.body_end)
     found: list[Finding] = []
-    if not (draft.attachments_known and _has_resume(draft)):
+    if not resume_attached:
         found.extend(check_resume_text(draft.text, draft.body_end, sentences))
     asks = check_asks(sentences, context.reader)
     found.extend(asks)
@@ -165,10 +166,6 @@ def _text_findings(
     found.extend(check_next_step(whole, NEXT_STEP_EXAMPLE, languages))
     found.extend(check_length(draft.text, sentences))
     return found
-
-
-def _has_resume(draft: Draft) -> bool:
-    return any(is_resume_filename(a.filename) for a in draft.attachments)
 
 
 def _named_introducer(draft: Draft) -> Address | None:

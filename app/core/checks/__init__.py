@@ -26,8 +26,9 @@ from app.core.checks.reply_words import reply_languages
 from app.core.checks.resume import (
     check_resume_attachments,
     check_resume_text,
-    is_resume_filename,
+    may_hold_resume,
 )
+from app.core.checks.resume_names import NameVerdict, classify_filename, is_resume_filename
 from app.core.checks.structure import (
     check_length,
     check_next_step,
@@ -44,6 +45,7 @@ __all__ = [
     "Finding",
     "FindingCode",
     "Focus",
+    "NameVerdict",
     "ReplyContext",
     "Sentence",
     "Severity",
@@ -59,6 +61,7 @@ __all__ = [
     "check_self_focus",
     "check_thanks",
     "check_throwaway",
+    "classify_filename",
     "count_words",
     "find_user",
     "has_thanks",
@@ -67,6 +70,7 @@ __all__ = [
     "is_next_step",
     "is_resume_filename",
     "is_throwaway",
+    "may_hold_resume",
     "measure_focus",
     "own_words_end",
     "proposes_next_step",

@@ -1,59 +1,22 @@
 """`resume_attached`: a resume or CV attached, announced, or pasted into a first reply (pure).
 
-File names are read in many languages and any format: "Lebenslauf_Mueller.pdf",
-"CV-2026.docx", "hoja de vida.pdf", "履歴書.pdf". Ambiguous words need support
-from the format: "cv" in "cv_joint_angles.csv" is a data file, not a CV.
+What an attachment is comes from `resume_names` (file name and type, 20 languages): a
+resume, a cover letter, a portfolio or a job application all get this one finding code,
+with a message naming what the file is. A "profile.pdf" or "background.pdf" counts only
+when the email says it is the writer's background.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
+from app.core.checks.resume_names import NameVerdict, classify_filename
 from app.core.model import Attachment
-from app.core.text.sentences import Sentence, word_set
+from app.core.text.sentences import Sentence
 
-_STRONG = word_set(
-    "resume resumes lebenslauf lebenslaeufe lebenslaufe curriculo curriculos zyciorys "
-    "zivotopis oneletrajz ozgecmis ansioluettelo meritforteckning levensloop biodata "
-    "bewerbung bewerbungsunterlagen sollicitatie resumee"
-)
-_WEAK = frozenset({"cv", "cvs", "vita", "vitae", "curriculum"})
-_PHRASES = (
-    ("curriculum", "vitae"),
-    ("hoja", "de", "vida"),
-    ("cover", "letter"),
-    ("lettre", "de", "motivation"),
-    ("carta", "de", "presentacion"),
-)
-_SCRIPT_WORDS = (
-    "резюме",
-    "简历",
-    "簡歷",
-    "履歴書",
-    "職務経歴書",
-    "이력서",
-    "βιογραφικό",
-    "سيرة ذاتية",
-    "קורות חיים",
-)
-_GLUED = ("resume", "lebenslauf", "curriculumvitae", "hojadevida")
-_NOT_RESUME = frozenset({"presume", "presumed", "resumed", "resuming", "resumption"})
-_DATA_EXT = word_set(
-    "csv tsv xls xlsx xlsm ods numbers json xml yaml yml py ipynb r m mat npy npz h5 hdf5 pt "
-    "pth onnx pkl sql log dat parquet js ts java c cpp"
-)
-_WEAK_BLOCK = word_set(
-    "joint joints axle boot model models pipeline dataset data results score scores fold "
-    "folds split planning plan design map mapping guide overview framework development unit "
-    "units lesson lessons course courses syllabus school grade standards committee outline "
-    "dolce"
-)
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_TOKEN = re.compile(r"[^\W\d_]+")
 _MENTION = Caseless(
     r"\b(?:attach\w*|enclos\w*|here(?:'s| is| are)|find|includ\w*|sending|send you)\b"
     r"[^.!?\n]{0,40}?\b(?:resume|résumé|cv|c\.v\.|curriculum vitae|lebenslauf)\b"
@@ -61,6 +24,14 @@ _MENTION = Caseless(
     r"\b(?:is|are)? ?(?:attached|enclosed|below|included)\b"
     r"|\b(?:resume|résumé|cv|c\.v\.|lebenslauf)\s*(?:is |are )?(?:attached|enclosed|included)\b",
     needs=("resume", "cv", "c.v.", "curriculum vitae", "lebenslauf"),
+)
+# The writer calls the attachment their background: a "profile.pdf" is then a resume.
+_BACKGROUND = Caseless(
+    r"\b(?:attach\w*|enclos\w*|here(?:'s| is| are)|find|includ\w*|sending|send you)\b"
+    r"[^.!?\n]{0,40}?\bmy (?:\w+ )?(?:background|profile|bio|experience|career|work history)\b"
+    r"|\bmy (?:\w+ )?(?:background|profile|bio)\b[^.!?\n]{0,20}?"
+    r"\b(?:is |are )?(?:attached|enclosed|included)\b",
+    needs=("background", "profile", "bio", "experience", "career", "work history"),
 )
 _HEADING = Caseless(
     r"^[ \t]*(?:professional |work |relevant |career |technical |core )?"
@@ -81,38 +52,24 @@ _REFERENCES = Caseless(
 _FIX = "Remove the attachment; send a resume only when they ask for one, after you have talked."
 
 
-def is_resume_filename(filename: str) -> bool:
-    """Does this file name look like a resume / CV in any common language?"""
-    stem, ext = _stem_and_ext(filename)
-    folded = _fold(stem)
-    if any(word in stem.lower() for word in _SCRIPT_WORDS):
-        return True
-    tokens = [t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", folded))]
-    if _has_phrase(tokens) or any(t in _STRONG for t in tokens):
-        return True
-    if any(_glued(t) for t in tokens):
-        return True
-    weak = [t for t in tokens if t in _WEAK]
-    blocked = any(t in _WEAK_BLOCK for t in tokens)
-    return bool(weak) and not blocked and ext not in _DATA_EXT
-
-
 def check_resume_attachments(
     attachments: Sequence[Attachment], sentences: Sequence[Sentence]
 ) -> tuple[Finding, ...]:
-    """One finding per attached resume, pointing at the sentence announcing it if any."""
+    """One finding per attached application document, pointing at the sentence sending it."""
     mention = _mention(sentences)
+    background = mention or next((s for s in sentences if _BACKGROUND.search(s.text)), None)
     found = []
     for attachment in attachments:
-        if not is_resume_filename(attachment.filename):
+        verdict = classify_filename(attachment.filename, attachment.mime_type)
+        if verdict is None or (verdict.needs_context and background is None):
             continue
-        start, end, excerpt = (mention.start, mention.end, mention.text) if mention else (0, 0, "")
+        said = background if verdict.needs_context else mention
+        start, end, excerpt = (said.start, said.end, said.text) if said else (0, 0, "")
         found.append(
             Finding(
                 "resume_attached",
                 "warning",
-                f"“{attachment.filename}” looks like a resume; a first reply is not the "
-                "place for one.",
+                _message(attachment.filename, verdict),
                 start,
                 end,
                 _FIX,
@@ -120,6 +77,26 @@ def check_resume_attachments(
             )
         )
     return tuple(found)
+
+
+def may_hold_resume(attachments: Sequence[Attachment]) -> bool:
+    """Could any attachment be a resume (a "profile.pdf" too, before reading the text)?"""
+    return any(classify_filename(a.filename, a.mime_type) is not None for a in attachments)
+
+
+def _message(filename: str, verdict: NameVerdict) -> str:
+    if verdict.kind == "resume":
+        return f"“{filename}” looks like a resume; a first reply is not the place for one."
+    if verdict.kind == "background":
+        return (
+            f"“{filename}” is your background, a resume in all but name; a first reply "
+            "is not the place for one."
+        )
+    article = "an" if verdict.kind[0] in "aeiou" else "a"
+    return (
+        f"“{filename}” looks like {article} {verdict.kind}, part of a job application; "
+        "a first reply is not the place for one."
+    )
 
 
 def check_resume_text(text: str, end: int, sentences: Sequence[Sentence]) -> tuple[Finding, ...]:
@@ -165,31 +142,3 @@ def _pasted(text: str, end: int) -> tuple[Finding, ...]:
 
 def _mention(sentences: Sequence[Sentence]) -> Sentence | None:
     return next((s for s in sentences if _MENTION.search(s.text)), None)
-
-
-def _stem_and_ext(filename: str) -> tuple[str, str]:
-    name = filename.strip().rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    if "." in name.strip("."):
-        stem, ext = name.rsplit(".", 1)
-        return stem, ext.lower()
-    return name, ""
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return folded.replace("ł", "l").replace("Ł", "L")
-
-
-def _has_phrase(tokens: list[str]) -> bool:
-    for phrase in _PHRASES:
-        n = len(phrase)
-        if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
-            return True
-    return False
-
-
-def _glued(token: str) -> bool:
-    if token in _NOT_RESUME or token.startswith(("presum", "resumed", "resuming")):
-        return False
-    return any(len(token) > len(w) and (w in token) for w in _GLUED)

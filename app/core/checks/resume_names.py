@@ -1,0 +1,199 @@
+"""What an attachment is, from its file name and type: resume, cover letter, portfolio... (pure).
+
+A person sends a document to be read - a PDF, a Word or Pages file, a picture of it - so only
+document and image types count: `resume.py`, `cv.html`, `Lebenslauf.tex`, `cv.yml` and a
+`Makefile` are code or the source of a resume, not one. The words come from
+`resume_lexicon.json` (20 languages, kept as data): words that name the document outright
+("Lebenslauf", "hoja de vida", "履歴書", "резюме", "lettre de motivation"); ambiguous words
+("cv" is also computer vision, "curriculum" a course plan, "portfolio" investments) that count
+only without a course, code or photo word beside them; and context words ("profile",
+"background") that count only when the email says so (`needs_context`). Spanish `resumen`
+(a summary) is not `resume`. Names are decoded first (RFC 2047 words; UTF-8 read as
+Windows-1252), accents folded, and split on separators, digits and camelCase.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from app.core.addresses import decode_words
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_MOJIBAKE = re.compile("[ÃÂÐÑØÙ][\u0080-\u00ff\u0152-\u2122 ]")
+_GLUED_MIN = 6  # shorter words only match as whole tokens ("cv" is in "recv", "cvpr")
+
+
+@dataclass(frozen=True, slots=True)
+class NameVerdict:
+    """What a file name says the file is, and whether the email must confirm it."""
+
+    kind: str  # "resume", "cover letter", "job application", "portfolio", "background"
+    needs_context: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    words: dict[str, str]  # one-token Latin-script words
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # Latin-script phrases, split into tokens
+    glued: dict[str, str]  # long words and phrases written without spaces
+    glued_re: re.Pattern[str]  # one of them at the start or end of a token
+    scripts: tuple[tuple[str, str], ...]  # words matched anywhere (CJK, Cyrillic, ...)
+    ambiguous: dict[str, str]
+    context: frozenset[str]
+    blockers: frozenset[str]
+    photos: tuple[str, ...]
+    documents: frozenset[str]
+    sheets: frozenset[str]
+    document_mime: tuple[str, ...]
+
+
+def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
+    """The application document this file name names, or None for anything else."""
+    stem, ext = _stem_and_ext(readable_name(filename))
+    document = ext in _LEX.documents or (not ext and mime_type.startswith(_LEX.document_mime))
+    if not (document or ext in _LEX.sheets):
+        return None
+    folded = fold(stem)
+    tokens = _tokens(folded)
+    if any(_is_photo(t) for t in tokens):
+        return None
+    kind = _phrase_kind(tokens) or _glued_kind(tokens)
+    if not kind and not folded.isascii():
+        kind = _script_kind(folded.lower())
+    if kind:
+        return NameVerdict(kind)
+    if not document or any(t in _LEX.blockers for t in tokens):
+        return None
+    kind = next((_LEX.ambiguous[t] for t in tokens if t in _LEX.ambiguous), None)
+    if kind:
+        return NameVerdict(kind)
+    if any(t in _LEX.context for t in tokens):
+        return NameVerdict("background", needs_context=True)
+    return None
+
+
+def is_resume_filename(filename: str, mime_type: str = "") -> bool:
+    """Does the name alone say this is a resume, CV, cover letter or portfolio?"""
+    verdict = classify_filename(filename, mime_type)
+    return verdict is not None and not verdict.needs_context
+
+
+def readable_name(filename: str) -> str:
+    """The name as its writer saw it: RFC 2047 words decoded, UTF-8-as-Windows-1252 undone."""
+    name = filename.strip().rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    if "=?" in name:
+        name = decode_words(name)
+    if _MOJIBAKE.search(name):
+        name = _unmangled(name)
+    return name
+
+
+def fold(text: str) -> str:
+    """Accents off (résumé = resume, Życiorys = Zyciorys), other scripts kept composed."""
+    text = text.replace("ß", "ss").replace("ł", "l").replace("Ł", "L").replace("ı", "i")
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+def _unmangled(name: str) -> str:
+    raw = bytearray()
+    for char in name:
+        if ord(char) < 256:
+            raw.append(ord(char))
+            continue
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            return name
+    # A no-break space (the second byte of "Р", "ѐ"...) is often turned into a plain one.
+    fixed = bytes(raw).replace(b"\xd0 ", b"\xd0\xa0").replace(b"\xd1 ", b"\xd1\xa0")
+    try:
+        return fixed.decode("utf-8")
+    except UnicodeDecodeError:
+        return name
+
+
+def _stem_and_ext(name: str) -> tuple[str, str]:
+    if "." in name.strip("."):
+        stem, ext = name.rsplit(".", 1)
+        return stem, ext.lower()
+    return name, ""
+
+
+def _tokens(folded: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", folded))]
+
+
+def _is_photo(token: str) -> bool:
+    return any(token == p or (len(token) > len(p) + 2 and token.endswith(p)) for p in _LEX.photos)
+
+
+def _script_kind(lowered: str) -> str | None:
+    return next((kind for word, kind in _LEX.scripts if word in lowered), None)
+
+
+def _phrase_kind(tokens: list[str]) -> str | None:
+    word = next((t for t in tokens if t in _LEX.words), None)
+    if word:
+        return _LEX.words[word]
+    for phrase, kind in _LEX.phrases:
+        n = len(phrase)
+        if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+            return kind
+    return None
+
+
+def _glued_kind(tokens: list[str]) -> str | None:
+    for token in tokens:
+        if token in _LEX.blockers or len(token) <= _GLUED_MIN:
+            continue
+        for match in _LEX.glued_re.finditer(token):
+            word = match.group(1) or match.group(2)
+            if len(token) > len(word):
+                return _LEX.glued[word]
+    return None
+
+
+def _load() -> _Lexicon:
+    raw = resources.files("app.core.checks").joinpath("resume_lexicon.json").read_text("utf-8")
+    data = json.loads(raw)
+    words: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    glued: dict[str, str] = {}
+    scripts: list[tuple[str, str]] = []
+    for kind, languages in data["kinds"].items():
+        for word in (fold(w).lower() for words in languages.values() for w in words):
+            if not word.isascii():
+                scripts.append((word, kind))
+                continue
+            if " " in word:
+                phrases.append((tuple(word.split()), kind))
+            else:
+                words.setdefault(word, kind)
+            if len(word.replace(" ", "")) >= _GLUED_MIN:
+                glued.setdefault(word.replace(" ", ""), kind)
+    ambiguous = {w: kind for kind, words in data["ambiguous"].items() for w in words}
+    alternatives = "|".join(sorted(glued, key=len, reverse=True))
+    return _Lexicon(
+        words=words,
+        phrases=tuple(phrases),
+        glued=glued,
+        glued_re=re.compile(f"^({alternatives})|({alternatives})$"),
+        scripts=tuple(scripts),
+        ambiguous=ambiguous,
+        context=frozenset(data["context"]),
+        blockers=frozenset(data["course_words"]) | frozenset(data["not_words"]),
+        photos=tuple(data["photo_words"]),
+        documents=frozenset(data["document_ext"]) | frozenset(data["image_ext"]),
+        sheets=frozenset(data["sheet_ext"]),
+        document_mime=tuple(data["document_mime"]),
+    )
+
+
+_LEX = _load()

@@ -1,0 +1,140 @@
+"""Tests for `resume_names`: what a file name says an attachment is, in many languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.checks import classify_filename, is_resume_filename
+from app.core.checks.resume_names import readable_name
+
+
+@pytest.mark.parametrize(
+    ("filename", "kind"),
+    [
+        ("Resume_Jess_Whitmore.docx", "resume"),  # en
+        ("curriculum_vitae_2024.odt", "resume"),
+        ("Lebenslauf_englisch.pdf", "resume"),  # de
+        ("CV_Développeuse_Web_Fullstack.pdf", "resume"),  # fr
+        ("CVStageDéveloppeuseWeb.pdf", "resume"),  # acronym then camelCase
+        ("hoja_de_vida.pdf", "resume"),  # es
+        ("Currículo João.pdf", "resume"),  # pt
+        ("Curriculum.pdf", "resume"),  # it
+        ("cv_ruben_meijer.pdf", "resume"),  # nl
+        ("Życiorys.pdf", "resume"),  # pl
+        ("Životopis_testing.pdf", "resume"),  # cs/sk
+        ("Özgeçmiş.pdf", "resume"),  # tr
+        ("ansioluettelo_2024.pdf", "resume"),  # fi
+        ("Meritförteckning.docx", "resume"),  # sv
+        ("резюме.pdf", "resume"),  # ru
+        ("王昱龙简历.pdf", "resume"),  # zh, glued to a name
+        ("20210318_職務経歴書_柴田怜.pdf", "resume"),  # ja
+        ("이력서_김동화.pdf", "resume"),  # ko
+        ("履歴書.numbers", "resume"),  # a spreadsheet is fine for an unambiguous word
+        ("cv.png", "resume"),  # a picture of a CV
+        ("Anschreiben_Bosch.docx", "cover letter"),
+        ("Cover_letter_kuka_internship.docx", "cover letter"),
+        ("lettredemotivationstage.pdf", "cover letter"),
+        ("carta de presentación.pdf", "cover letter"),
+        ("lettera_motivazionale.pdf", "cover letter"),
+        ("carta_de_apresentacao.pdf", "cover letter"),
+        ("sollicitatiebrief.pdf", "cover letter"),
+        ("자기소개서.pdf", "cover letter"),
+        ("포트폴리오.pdf", "portfolio"),
+        ("Portfolio_Anna.pdf", "portfolio"),
+        ("Bewerbung_Schmidt.pdf", "job application"),
+        ("(주)페스카로 입사지원서_김현수.docx", "job application"),
+    ],
+)
+def test_application_documents_are_named_by_kind(filename: str, kind: str) -> None:
+    """Resumes, cover letters, portfolios and applications are recognised in many languages."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert (verdict.kind, verdict.needs_context) == (kind, False)
+
+
+@pytest.mark.parametrize(
+    "filename",
+    [
+        # Spanish `resumen` is a summary
+        "resumen.pdf",
+        "resumen_tema1.pdf",
+        "Resumen-Parcial2.docx",
+        # CV as computer vision, and course material
+        "cv_lecture3.pdf",
+        "CV_assignment1.pdf",
+        "CV_HW2_report.pdf",
+        "Lab3 CV MikeLi.pdf",
+        "opencv_intro.pdf",
+        "Curriculum Design Guide.pdf",
+        "curriculum-planning-2026.xlsx",
+        # source code, web pages, LaTeX and build files named after resumes
+        "resume.py",
+        "ResumeParser.java",
+        "generate_cv.sh",
+        "cv.html",
+        "cv.yml",
+        "resume.json",
+        "Lebenslauf.tex",
+        "CV.aux",
+        "Lebenslauf.md",
+        "Makefile",
+        "cv2_test.py",
+        # photos for a CV, archives, spreadsheets of data
+        "Bewerbungsfoto.jpeg",
+        "foto_hoja_de_vida.jpeg",
+        "ozgecmis_foto.png",
+        "resume.zip",
+        "cv_joint_angles.csv",
+        "cv_scores.xlsx",
+        # look-alikes
+        "presume.pdf",
+        "resumed-session.txt",
+        "recv_log.txt",
+    ],
+)
+def test_look_alikes_code_and_course_material_are_not_application_documents(
+    filename: str,
+) -> None:
+    """Summaries, computer-vision courses, code and photos are not flagged."""
+    assert classify_filename(filename) is None
+    assert not is_resume_filename(filename)
+
+
+@pytest.mark.parametrize("filename", ["profile.pdf", "Background - Ann Lee.pdf", "bio.docx"])
+def test_profile_and_background_files_need_the_email(filename: str) -> None:
+    """A profile or background file is only a candidate until the text says what it is."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert verdict.needs_context
+    assert not is_resume_filename(filename)
+
+
+def test_a_name_without_extension_is_read_by_its_mime_type() -> None:
+    """Without an extension, the MIME type says whether the file is a document."""
+    assert is_resume_filename("Lebenslauf", "application/pdf")
+    assert not is_resume_filename("Lebenslauf", "application/octet-stream")
+    assert not is_resume_filename("Lebenslauf")
+
+
+@pytest.mark.parametrize(
+    ("raw", "readable"),
+    [
+        ("=?UTF-8?B?0YDQtdC30Y7QvNC1LnBkZg==?=", "резюме.pdf"),
+        ("=?ISO-8859-1?Q?Curr=EDculo_Jo=E3o.pdf?=", "Currículo João.pdf"),
+        ("Ð ÐµÐ·ÑŽÐ¼Ðµ1.docx", "Резюме1.docx"),  # UTF-8 shown as Windows-1252
+        ("CurrÃ­culo.pdf", "Currículo.pdf"),
+        ("attachments/2024/CV.pdf", "CV.pdf"),
+        ("Ñandú.pdf", "Ñandú.pdf"),  # real Latin-1 letters stay
+        ("ÃÂ.pdf", "ÃÂ.pdf"),  # not UTF-8 underneath: left as written
+        ("Ã©简历.pdf", "Ã©简历.pdf"),  # a character Windows-1252 lacks: left as written
+    ],
+)
+def test_names_are_decoded_before_reading(raw: str, readable: str) -> None:
+    """Encoded words and UTF-8 read as Windows-1252 are decoded; paths are dropped."""
+    assert readable_name(raw) == readable
+
+
+def test_mangled_names_are_still_recognised() -> None:
+    """A Cyrillic name garbled by a wrong charset is still a resume."""
+    assert is_resume_filename("Ð ÐµÐ·ÑŽÐ¼Ðµ1.docx")
+    assert is_resume_filename("=?UTF-8?B?0YDQtdC30Y7QvNC1LnBkZg==?=")
