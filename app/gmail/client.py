@@ -6,8 +6,8 @@ the dicts go to `mime.py` unparsed. Every `HttpError` and transport failure beco
 
 The service object is built once per process from the bundled discovery document, with
 no credentials in it. Each call carries the user's bearer token and, for add-on scopes,
-the per-message `X-Goog-Gmail-Access-Token`, and goes over `transport.py`'s pooled
-keep-alive connections (thread-safe; httplib2 when a proxy is configured).
+the per-message `X-Goog-Gmail-Access-Token`, and goes over `transport.py`: one pooled
+httpx client shared by every thread.
 Ids that Gmail can't have (not `[A-Za-z0-9_-]`) are "not found" without a request.
 googleapiclient's own retries stay off; we retry a read once on a 5xx or a dropped
 connection, and only when a second attempt still fits the ~10 s budget.
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import http.client
 import logging
 import re
 import threading
@@ -26,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import httplib2  # type: ignore[import-untyped]
 from googleapiclient.discovery import build
 from googleapiclient.errors import Error as ApiClientError
 from googleapiclient.errors import HttpError
@@ -48,7 +46,7 @@ MESSAGE_TOKEN_HEADER = "X-Goog-Gmail-Access-Token"
 _TOTAL_BUDGET_SECONDS = 10.0
 _RETRY_PAUSE_SECONDS = 0.1
 _TO_URLSAFE = str.maketrans("+/", "-_")
-_TRANSPORT_ERRORS = (OSError, httplib2.HttpLib2Error, http.client.HTTPException, ValueError)
+_TRANSPORT_ERRORS = (OSError, ValueError)  # what transport.py raises (TimeoutError aside)
 _ID_PLACEHOLDER = "GmailIdPlaceholder0"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,4096}")  # hex ids, "r…" drafts, long attachment ids
 
@@ -81,7 +79,7 @@ class GmailClient:
 
     def __init__(self, api_endpoint: str, timeout_seconds: float) -> None:
         self._timeout = timeout_seconds
-        self._http = transport.for_environment(timeout_seconds)
+        self._http = transport.Transport(timeout_seconds)
         service = build(
             "gmail",
             "v1",
@@ -223,7 +221,7 @@ class GmailClient:
         return answer
 
 
-def _send(request: HttpRequest, http: transport.Transport | transport.Httplib2Pool) -> object:
+def _send(request: HttpRequest, http: transport.Transport) -> object:
     """One HTTP exchange, with every failure translated into a `GmailError`."""
     try:
         return request.execute(http=http, num_retries=0)

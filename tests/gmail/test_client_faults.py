@@ -140,14 +140,20 @@ def test_truncated_attachment_is_unavailable(gmail, auth, intro_id, faults):
 
 
 def test_connection_refused_is_unavailable(auth):
-    """Nothing listening on the port: GmailUnavailable, chained to the socket error."""
+    """Nothing listening: GmailUnavailable, chained to a ConnectionError and the refusal."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     client = GmailClient(f"http://127.0.0.1:{port}", TIMEOUT_SECONDS)
     with client, pytest.raises(GmailUnavailable) as caught:
         client.get_message(auth, "18f3a5c2d1e00001")
-    assert isinstance(caught.value.__cause__, ConnectionRefusedError)
+    cause = caught.value.__cause__
+    assert isinstance(cause, ConnectionError)
+    chain = []
+    while cause is not None:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    assert any(isinstance(error, ConnectionRefusedError) for error in chain)
 
 
 def test_errors_never_show_tokens(gmail, auth, intro_id, faults):
