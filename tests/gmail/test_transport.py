@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.middleware.gzip import GZipMiddleware
 
-from app.emulator import create_gmail_app
 from app.gmail.transport import Transport
+from devkit.emulator import create_gmail_app
 
 from .conftest import MESSAGE_TOKEN, USER_TOKEN
 from .loopback import Cut, answer, chain, relaying, scripted, tls_files
