@@ -37,7 +37,8 @@ _MEET = Caseless(
     r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
     r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
-    r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?)\b",
+    r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?|see you|see each other|come by|stop by"
+    r"|drop by)\b",
     word_start=True,
 )
 _FORWARD = Caseless(
@@ -49,12 +50,15 @@ _FORWARD = Caseless(
     r"|that works|suits you|grab|book)\b",
     word_start=True,
 )  # or a "?" anywhere: tested apart, so the words can be searched as a WordStart
+# A plan in the first person, the subject often dropped in quick replies ("Will call you
+# in the am", "Would be happy to get your folks introduced").
 _COMMIT = Caseless(
-    r"\b(?:I'll|I will|I'm happy to|I am happy to|happy to|glad to|I'd be glad to|I'd be happy to"
-    r"|let me|I shall) (?:\w+ )?(?:send|share|introduce|do|make|follow up|reach out|be in touch"
-    r"|get back|call|email|set up|arrange|put together|connect|loop|forward|pass|ring|contact)\b"
+    r"(?:\b(?:I'll|I will|I'm happy to|I am happy to|happy to|glad to|I'd be glad to"
+    r"|I'd be happy to|let me|I shall)|^\W*will) (?:\w+ ){0,3}?(?:send|share|introduc\w*|do|make"
+    r"|follow up|reach out|be in touch|get back|call|email|set up|arrange|put together|connect"
+    r"|loop|forward|pass|ring|contact)\b"
     r"|\bcalendly\b",
-    needs=("i'll", "i will", "happy to", "glad to", "let me", "i shall", "calendly"),
+    needs=("i'll", "i will", "happy to", "glad to", "let me", "i shall", "calendly", "will"),
 )
 # A question about a time is a proposal even without a meeting word ("Free Saturday morning?").
 _WHEN = Caseless(
