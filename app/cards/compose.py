@@ -35,6 +35,8 @@ class ComposeView:
     checked_text: str = ""
     text_findings: tuple[Finding, ...] | None = None
     context: str = ""
+    draft_empty: bool = False  # the checked draft holds no words yet
+    reads_drafts: bool = False  # the `draft-read` profile: the saved draft is read
 
 
 def build(view: ComposeView, urls: Urls) -> Widget:
@@ -72,11 +74,18 @@ def _suggestion(view: ComposeView, urls: Urls) -> Widget:
 
 
 def _check(view: ComposeView, urls: Urls) -> Widget:
+    note = (
+        "Your saved draft is checked below. Paste other text here to check it instead."
+        if view.reads_drafts
+        else "Gmail does not show add-ons your draft. Paste it here to check it."
+    )
     widgets = [
-        paragraph(esc("Gmail does not show add-ons your draft. Paste it here to check it.")),
+        paragraph(esc(note)),
         text_input("draftText", "Your draft", view.checked_text, multiline=True),
         buttons(button("Check my draft", action(urls.of("check_text")))),
     ]
-    if view.text_findings is not None:
+    if view.draft_empty:
+        widgets.append(paragraph(esc("Your draft is empty: nothing to check yet.")))
+    elif view.text_findings is not None:
         widgets.extend(findings_ui.widgets(view.text_findings))
     return section("Check my draft", widgets)

@@ -60,6 +60,16 @@ class Draft:
     recipients_known: bool = False
     attachments_known: bool = False
 
+    @property
+    def empty(self) -> bool:
+        """Known text holding no word of the writer's own, and no attachment."""
+        own = self.text[: self.body_end] if self.text_known else ""
+        return (
+            self.text_known
+            and not any(c.isalnum() for c in own)
+            and not (self.attachments_known and bool(self.attachments))
+        )
+
     @classmethod
     def from_email(cls, email: Email) -> Draft:
         """A draft read from a whole message: own words plus signature, no quoted history."""
@@ -144,7 +154,7 @@ def _attachment_findings(draft: Draft) -> tuple[Finding, ...]:
 def _text_findings(
     draft: Draft, context: ReplyContext, introducer: Address | None, resume_attached: bool
 ) -> list[Finding]:
-    if not draft.text_known:
+    if not draft.text_known or draft.empty:  # nothing written yet: nothing to check
         return []
     whole = split_sentences(draft.text)
     sentences = tuple(s for s in whole if s.end <= draft.body_end)

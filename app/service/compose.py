@@ -9,7 +9,6 @@ from app.cards.compose import ComposeView
 from app.cards.responses import Response, insert_text, notify, push, set_cc, update
 from app.cards.urls import Urls
 from app.core.addresses import parse_addresses
-from app.core.checks.finding import Finding
 from app.core.draft import Draft, check_reply
 from app.core.intro import detect_introduction
 from app.core.model import Address, Introduction, Person, Thread
@@ -78,8 +77,10 @@ class ComposeService:
         )
         missing = _missing(intro, to + cc + bcc)
         text_findings = None
+        draft_empty = False
         if pasted is not None:
             draft = Draft.from_text(pasted)
+            draft_empty = draft.empty
             if to or cc:
                 draft = replace(
                     draft, to=tuple(to), cc=tuple(cc), bcc=tuple(bcc), recipients_known=True
@@ -92,7 +93,17 @@ class ComposeService:
                 enabled=prefs.enabled_checks,
             )
         elif self._read_drafts and thread is not None and req.thread_id:
-            text_findings = self._saved_draft_findings(req, thread, intro, prefs)
+            saved = self._saved_draft(req)
+            if saved is not None and saved.empty:
+                draft_empty = True
+            elif saved is not None:
+                text_findings = check_reply(
+                    saved,
+                    thread,
+                    introduction=intro,
+                    me=req.user_email or None,
+                    enabled=prefs.enabled_checks,
+                )
         suggestion = ""
         if intro is not None and thread is not None and thread.messages:
             advice = suggest_reply(intro, thread, req.user_email or None, prefs)
@@ -101,7 +112,14 @@ class ComposeService:
             f"Introduction by {intro.introducer.name or intro.introducer.email}" if intro else ""
         )
         return ComposeView(
-            tuple(findings), missing, suggestion, pasted or "", text_findings, context
+            tuple(findings),
+            missing,
+            suggestion,
+            pasted or "",
+            text_findings,
+            context,
+            draft_empty=draft_empty,
+            reads_drafts=self._read_drafts,
         )
 
     def _context(
@@ -134,22 +152,13 @@ class ComposeService:
         )
         return Thread(), intro
 
-    def _saved_draft_findings(
-        self, req: Request, thread: Thread, intro: Introduction | None, prefs: Preferences
-    ) -> tuple[Finding, ...] | None:
+    def _saved_draft(self, req: Request) -> Draft | None:
+        """The user's newest saved draft in this thread (the `draft-read` profile)."""
         try:
             saved = self._reader.newest_draft(req.auth, req.thread_id, [*req.to, *req.cc])
         except GmailError:
             return None
-        if saved is None:
-            return None
-        return check_reply(
-            Draft.from_email(saved),
-            thread,
-            introduction=intro,
-            me=req.user_email or None,
-            enabled=prefs.enabled_checks,
-        )
+        return Draft.from_email(saved) if saved is not None else None
 
 
 def _people(values: tuple[str, ...]) -> list[Address]:

@@ -40,3 +40,36 @@ def test_draft_read_scope_is_requested_when_missing(stack: Stack) -> None:
     mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
     body = stack.post("/addon/compose", stack.event(message_id=mid, thread_id=tid)).json()
     assert body == {"requesting_google_scopes": {"scopes": [READONLY]}}
+
+
+def test_the_card_says_it_reads_the_saved_draft(stack: Stack) -> None:
+    """In this profile the card does not claim Gmail hides the draft."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    stack.mailbox.create_draft((DATA / "bad_reply_draft.eml").read_bytes(), tid)
+    event = stack.event(message_id=mid, thread_id=tid, scopes=(*ALL_SCOPES, READONLY))
+    text = text_of(pushed(stack.post("/addon/compose", event).json()))
+    assert "Gmail does not show add-ons your draft" not in text
+    assert "Your saved draft is checked below" in text
+
+
+def test_an_empty_saved_draft_has_nothing_to_check(stack: Stack) -> None:
+    """A draft with no words yet gets 'nothing to check', not no_thanks + no_next_step."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    raw = (DATA / "bad_reply_draft.eml").read_bytes()
+    headers = raw.split(b"\n\n", 1)[0]
+    headers = b"\n".join(
+        line
+        for line in headers.split(b"\n")
+        if not line.lower().startswith((b"content-type", b"content-transfer", b"mime-version"))
+    )
+    stack.mailbox.create_draft(headers + b"\nContent-Type: text/plain\n\n\n", tid)
+    event = stack.event(
+        message_id=mid,
+        thread_id=tid,
+        scopes=(*ALL_SCOPES, READONLY),
+        toRecipients=["sue.park@acme.example"],
+    )
+    text = text_of(pushed(stack.post("/addon/compose", event).json()))
+    assert "nothing to check" in text
+    assert "No thanks to the introducer" not in text
+    assert "No next step" not in text

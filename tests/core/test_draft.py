@@ -184,7 +184,8 @@ def test_check_reply_on_email_like_text(parts: list[str]) -> None:
 
 def test_ten_kilobyte_draft_is_checked_with_spans_inside() -> None:
     """A 10 KB draft is checked (speed is measured by `make bench`, not asserted here)."""
-    text = ((DATA / "self_centred.eml").read_text(encoding="utf-8") * 8)[:10_000]
+    body = (DATA / "self_centred.eml").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    text = ((body + "\n") * 20)[:10_000]
     draft = Draft.from_text(text)
     findings = check_reply(draft, introduction=INTRO, me=ANN.email)
     assert findings
@@ -194,3 +195,12 @@ def test_ten_kilobyte_draft_is_checked_with_spans_inside() -> None:
 def test_recipients_only_without_introduction() -> None:
     """With only recipients and no known introduction there is nothing to judge."""
     assert check_reply(Draft.from_recipients((SUE,))) == ()
+
+
+def test_an_empty_draft_has_nothing_to_check() -> None:
+    """No words of the writer's own (blank, or only quoted history): no finding at all."""
+    for text in ("", "   \n\n", "On Tue, Joe wrote:\n> Sue, meet Ann.\n"):
+        draft = Draft.from_text(text)
+        assert draft.empty
+        assert check_reply(draft, introduction=INTRO, me=ANN.email) == ()
+    assert not Draft.from_text("Thanks Joe!").empty
