@@ -154,7 +154,8 @@ def insert(ctx: Context) -> Json:
 def restore_cc(ctx: Context) -> Json:
     """Put the introducer back on Cc."""
     call, services = ctx.call, ctx.services
-    return _needs(call, COMPOSE) or services.compose.restore_cc(_request(call))
+    req = _request(call)
+    return _needs(call, COMPOSE) or services.compose.restore_cc(req, _prefs(services, req))
 
 
 def _needs(call: Call, needed: tuple[str, ...]) -> Json | None:

@@ -67,17 +67,20 @@ def insert_text(text: str) -> Response:
     }
 
 
-def set_cc(addresses: Sequence[str]) -> Response:
-    """Compose response: the whole Cc list (Gmail replaces it, so it must be complete)."""
+def set_cc(addresses: Sequence[str], card: Widget | None = None) -> Response:
+    """Compose response: the whole Cc list (Gmail replaces it, so it must be complete),
+    and the card as it reads with that Cc, so the fix shows it took."""
+    action = {"action": {"navigations": [{"updateCard": card}]}} if card is not None else {}
     return {
         "renderActions": {
+            **action,
             "hostAppAction": {
                 "gmailAction": {
                     "updateDraftActionMarkup": {
                         "updateCcRecipients": {"ccRecipients": [{"email": a} for a in addresses]}
                     }
                 }
-            }
+            },
         }
     }
 

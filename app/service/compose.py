@@ -50,15 +50,17 @@ class ComposeService:
             return notify("There is no suggested reply to insert.")
         return insert_text(text + "\n\n")
 
-    def restore_cc(self, req: Request) -> Response:
-        """Put the introducer back on Cc, keeping everyone already there."""
+    def restore_cc(self, req: Request, prefs: Preferences) -> Response:
+        """Put the introducer back on Cc, keeping everyone already there; the card is
+        rebuilt with the new Cc, so the warning goes and the fix shows it took."""
         introducer = req.params.get("introducer", "").strip().lower()
         if "@" not in introducer:
             return notify("Could not tell who the introducer is.")
         cc = [a.email for a in _people(req.cc) if a.email]
         if introducer not in cc:
             cc.append(introducer)
-        return set_cc(cc)
+        after = replace(req, cc=(*req.cc, introducer) if introducer not in req.cc else req.cc)
+        return set_cc(cc, compose_card.build(self._view(after, prefs, None), self._urls))
 
     def _view(self, req: Request, prefs: Preferences, pasted: str | None) -> ComposeView:
         to, cc, bcc = _people(req.to), _people(req.cc), _people(req.bcc)

@@ -40,6 +40,22 @@ def test_restore_cc_resends_the_whole_list(stack: Stack, intro: tuple[str, str])
     }
 
 
+def test_restore_cc_shows_the_fix_took(stack: Stack, intro: tuple[str, str]) -> None:
+    """With the Cc written, the card is rebuilt: the warning and the fix button are gone."""
+    mid, tid = intro
+    event = stack.event(
+        message_id=mid,
+        thread_id=tid,
+        params={"introducer": JOE},
+        toRecipients=[SUE],
+        ccRecipients=["pat@acme.example"],
+    )
+    body = stack.post("/addon/actions/restore-cc", event).json()
+    text = text_of(updated(body))
+    assert "Introducer left off" not in text
+    assert "back on Cc" not in text
+
+
 def test_introducer_on_cc_gets_no_recipient_warning(stack: Stack, intro: tuple[str, str]) -> None:
     """Sue on To and Joe on Cc: no recipient warning."""
     card = _compose(stack, intro, toRecipients=[SUE], ccRecipients=[JOE])
