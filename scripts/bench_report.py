@@ -34,7 +34,8 @@ def print_core(core: Results) -> None:
 def print_service(service: Results) -> None:
     print(f"== Service: {_setting(service)}")
     group = f"{'req/s':>9s} {'p50 ms':>8s} {'p99 ms':>8s} {'CPU ms/req':>11s}"
-    print(f"  {'':7s} {'message open':-^{len(group)}s}  {'bare app':-^{len(group)}s}")
+    titles = [f"{' ' + name + ' ':-^{len(group)}s}" for name in ("message open", "bare app")]
+    print(f"  {'':7s} {titles[0]}  {titles[1]}")
     print(f"  {'clients':>7s} {group}  {group}  {'share':>7s}  errors")
     for message, bare in side_by_side(service["runs"]):
         cells = [
@@ -107,7 +108,7 @@ def markdown(results: Results) -> str:
 
 def _setting(service: Results) -> str:
     cpu = service.get("app_cpu")
-    where = f"both on CPU {cpu} alone" if cpu is not None else "both unpinned"
+    where = f"both on CPU {cpu}, kept free of what else we start" if cpu is not None else "unpinned"
     return (
         "message open on app.main:app vs the bare app (scripts.bench_bare:app), same uvicorn "
         f"flags, {where}, {service['rounds']} alternating wrk rounds, "
