@@ -1,11 +1,13 @@
 """`make bench`: core, service, cold-start and memory figures, measured in one run.
 
-Prints a report of ratios and percentiles and writes `bench-results.json` and
-`bench-results.md` (the tables for docs/performance.md). Figures are measured, never
-asserted: tests hold behaviour, this script reports speed. The service part needs
-Debian's `wrk` (`apt-get install -y wrk`); without it that part is skipped, not failed.
+Prints one report, our figures next to their baselines and every goal with its verdict
+(`scripts.bench_goals`), and writes `bench-results.json` and `bench-results.md` (the
+tables for docs/performance.md). Figures are measured, never asserted: tests hold
+behaviour, this script reports speed. The service part needs Debian's `wrk`
+(`apt-get install -y wrk`); without it that part is skipped, not failed.
 
-    python -m scripts.bench [--only core,service,cold] [--seconds 8] [--no-pin] [--out DIR]
+    python -m scripts.bench [--only core,service,cold] [--clients 1,20,100] [--seconds 12]
+        [--rounds 6] [--cold-repeats 7] [--memory-requests 10000] [--no-pin] [--out DIR]
 """
 
 from __future__ import annotations
@@ -19,16 +21,58 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scripts import bench_cold, bench_core, bench_service
-from scripts.bench_stack import BARE_PATH, MESSAGE_PATH, ROOT
+from scripts import bench_cold, bench_core, bench_report, bench_service
+from scripts.bench_stack import ROOT
 
 PARTS = ("core", "service", "cold")
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    started = time.monotonic()
+    results: dict[str, Any] = {"machine": machine(), "database_url": args.database_url}
+    results["load_average"] = {"start": load_average()}
+    if "core" in parts:
+        results["core"] = core()
+        bench_report.print_core(results["core"])
+        results["load_average"]["after core"] = load_average()
+    if "service" in parts:
+        results["service"] = bench_service.service_bench(
+            tuple(int(c) for c in args.clients.split(",")),
+            seconds=args.seconds,
+            rounds=args.rounds,
+            memory_requests=args.memory_requests,
+            database_url=args.database_url,
+            pin=not args.no_pin,
+        )
+        bench_report.print_service(results["service"])
+        results["load_average"]["after service"] = load_average()
+    if "cold" in parts:
+        results["cold_start"] = bench_cold.cold_start(args.cold_repeats)
+        bench_report.print_cold(results["cold_start"])
+        results["load_average"]["after cold start"] = load_average()
+    results["bench_seconds"] = round(time.monotonic() - started, 1)
+    bench_report.print_goals(results)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench-results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (args.out / "bench-results.md").write_text(bench_report.markdown(results))
+    print(f"\nwrote {args.out / 'bench-results.json'} and bench-results.md")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts to run")
-    parser.add_argument("--seconds", type=float, default=8, help="seconds per wrk run")
+    parser.add_argument("--clients", default="1,20,100", help="comma-separated wrk connections")
+    parser.add_argument(
+        "--seconds", type=float, default=12, help="wrk seconds per endpoint and client count"
+    )
+    parser.add_argument("--rounds", type=int, default=6, help="alternating rounds they split in")
+    parser.add_argument("--cold-repeats", type=int, default=7, help="cold starts of each app")
+    parser.add_argument(
+        "--memory-requests", type=int, default=10_000, help="message opens in the memory run"
+    )
     parser.add_argument(
         "--database-url",
         default="memory://",
@@ -37,35 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-pin",
         action="store_true",
-        help="let the app run on every CPU (by default it gets one to itself: see bench_stack)",
+        help="let the servers run on every CPU (by default they share one: see bench_stack)",
     )
     parser.add_argument("--out", type=Path, default=ROOT, help="where to write bench-results.*")
-    args = parser.parse_args(argv)
-    parts = [p.strip() for p in args.only.split(",") if p.strip()]
-    started = time.monotonic()
-    results: dict[str, Any] = {"machine": machine(), "database_url": args.database_url}
-    if "core" in parts:
-        results["core"] = core()
-        print_core(results["core"])
-    if "service" in parts:
-        results["service"] = bench_service.service_bench(
-            seconds=args.seconds, database_url=args.database_url, pin=not args.no_pin
-        )
-        print_service(results["service"])
-    if "cold" in parts:
-        results["cold_start"] = bench_cold.cold_start()
-        print_cold(results["cold_start"])
-    results["bench_seconds"] = round(time.monotonic() - started, 1)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "bench-results.json").write_text(json.dumps(results, indent=2) + "\n")
-    (args.out / "bench-results.md").write_text(markdown(results))
-    print(f"\nwrote {args.out / 'bench-results.json'} and bench-results.md")
-    print(f"({results['bench_seconds']} s)")
-    return 0
+    return parser
 
 
 def machine() -> dict[str, Any]:
-    """Where and when: cores, CPU model, Python, date."""
+    """Where and when: cores, CPU model, Python, date and time (UTC)."""
     model = next(
         (
             line.split(":", 1)[1].strip()
@@ -74,13 +97,19 @@ def machine() -> dict[str, Any]:
         ),
         platform.processor(),
     )
+    now = dt.datetime.now(dt.UTC)
     return {
-        "date": dt.date.today().isoformat(),
+        "date": now.date().isoformat(),
+        "time_utc": now.strftime("%H:%M"),
         "cores": os.cpu_count(),
         "cpu": model,
         "python": platform.python_version(),
-        "load_average_at_start": os.getloadavg()[0],
     }
+
+
+def load_average() -> list[float]:
+    """The machine's 1, 5 and 15 minute load averages (other work on a shared machine)."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def core() -> dict[str, Any]:
@@ -89,7 +118,7 @@ def core() -> dict[str, Any]:
     out: dict[str, Any] = {"corpus": str(bench_core.CORPUS)}
     if files:
         out["corpus_analysis"] = vars(bench_core.corpus_stats(bench_core.analyse, files))
-        out["corpus_reply_check"] = vars(bench_core.corpus_stats(bench_core.check_as_reply, files))
+        out["corpus_check"] = vars(bench_core.corpus_stats(bench_core.check, files))
     else:
         print(f"no corpus at {bench_core.CORPUS} (set INTRO_CORPUS): corpus figures skipped")
     sizes = bench_core.size_times()
@@ -104,131 +133,6 @@ def core() -> dict[str, Any]:
     worst = max(out["pathological_ms"].items(), key=lambda item: item[1])
     out["pathological_worst"] = {"input": worst[0], "ms": worst[1]}
     return out
-
-
-def print_core(core: dict[str, Any]) -> None:
-    print("== Core: parse_eml + detect_introduction per message")
-    for key in ("corpus_analysis", "corpus_reply_check"):
-        if key in core:
-            s = core[key]
-            print(
-                f"  {key:20s} n={s['count']}  median {s['median_ms']:.2f} ms  "
-                f"p99 {s['p99_ms']:.2f} ms  max {s['max_ms']:.2f} ms ({s['slowest']})"
-            )
-    sizes = "  ".join(f"{k}: {v:.2f} ms" for k, v in core["sizes_ms"].items())
-    print(f"  sizes: {sizes}")
-    print("  ratios: " + "  ".join(f"{k} = {v}x" for k, v in core["size_ratios"].items()))
-    for name, ms in core["pathological_ms"].items():
-        flag = "" if ms <= 50 else "   <-- over 50 ms"
-        print(f"  pathological {name:24s} {ms:10.1f} ms{flag}")
-
-
-def print_service(service: dict[str, Any]) -> None:
-    pinned = service.get("app_cpu")
-    where = f"app on CPU {pinned} alone" if pinned is not None else "app unpinned"
-    print(f"== Service: wrk, same server, same run ({where})")
-    for run in service["runs"]:
-        print(
-            f"  {run['path']:15s} c={run['connections']:<3d} {run['rps']:8.1f} req/s  "
-            f"p50 {run['p50_ms']:7.2f} ms  p99 {run['p99_ms']:7.2f} ms  "
-            f"errors {sum(run['errors'].values())}  app CPU {run['app_cpu_ms_per_request']} ms/req"
-        )
-    for count, ratio in bench_service.ratios(service["runs"]).items():
-        print(f"  message / bare throughput at c={count}: {100 * ratio:.1f} %")
-    mem = service["memory"]
-    print(
-        f"== Memory: {mem['requests']} requests, non-2xx {mem['non_2xx']}, socket errors "
-        f"{mem['socket_errors']}; RSS after first 1000 {mem['rss_after_first_1000_kib']} KiB, "
-        f"after last {mem['rss_after_last_1000_kib']} KiB ({mem['growth_pct']:+} %)"
-    )
-
-
-def print_cold(cold: dict[str, Any]) -> None:
-    print(
-        f"== Cold start (median of {cold['repeats']}): first card {cold['app_median_s']} s, "
-        f"bare FastAPI {cold['bare_median_s']} s, ratio {cold['ratio']}x"
-    )
-
-
-def markdown(results: dict[str, Any]) -> str:
-    """The tables for docs/performance.md."""
-    m = results["machine"]
-    lines = [
-        f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), Python {m['python']}, "
-        f"load average {m['load_average_at_start']:.2f} at start.",
-        "",
-    ]
-    if "core" in results:
-        lines += _core_md(results["core"])
-    if "service" in results:
-        lines += _service_md(results["service"])
-    if "cold_start" in results:
-        c = results["cold_start"]
-        lines += [
-            f"| cold start (median of {c['repeats']}) | seconds |",
-            "| --- | --- |",
-            f"| `app.main:app` to first card | {c['app_median_s']} |",
-            f"| bare FastAPI to first answer | {c['bare_median_s']} |",
-            f"| ratio | {c['ratio']}x |",
-            "",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _core_md(core: dict[str, Any]) -> list[str]:
-    lines = ["| core, per message | median ms | p99 ms | max ms |", "| --- | --- | --- | --- |"]
-    for key, label in (
-        ("corpus_analysis", "corpus: read + detect"),
-        ("corpus_reply_check", "corpus: read + reply checks"),
-    ):
-        if key in core:
-            s = core[key]
-            lines.append(
-                f"| {label} ({s['count']} messages) | {s['median_ms']:.2f} | "
-                f"{s['p99_ms']:.2f} | {s['max_ms']:.2f} |"
-            )
-    lines += ["", "| synthetic size | ms | ratio to previous |", "| --- | --- | --- |"]
-    previous = None
-    for label, ms in core["sizes_ms"].items():
-        ratio = f"{ms / previous:.1f}x" if previous else ""
-        lines.append(f"| {label} | {ms:.2f} | {ratio} |")
-        previous = ms
-    lines += ["", "| pathological input | ms |", "| --- | --- |"]
-    lines += [f"| {name} | {ms:.1f} |" for name, ms in core["pathological_ms"].items()]
-    return [*lines, ""]
-
-
-def _service_md(service: dict[str, Any]) -> list[str]:
-    lines = [
-        "| endpoint | connections | req/s | p50 ms | p99 ms | errors | app CPU ms/req |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in service["runs"]:
-        name = (
-            "message open"
-            if r["path"] == MESSAGE_PATH
-            else "bare"
-            if r["path"] == BARE_PATH
-            else r["path"]
-        )
-        lines.append(
-            f"| {name} | {r['connections']} | {r['rps']:.0f} | {r['p50_ms']:.2f} | "
-            f"{r['p99_ms']:.2f} | {sum(r['errors'].values())} | {r['app_cpu_ms_per_request']} |"
-        )
-    ratios = bench_service.ratios(service["runs"])
-    if ratios:
-        lines += ["", "| connections | message / bare throughput |", "| --- | --- |"]
-        lines += [f"| {c} | {100 * r:.1f} % |" for c, r in ratios.items()]
-    mem = service["memory"]
-    lines += [
-        "",
-        f"Memory over {mem['requests']} message requests (20 connections): RSS "
-        f"{mem['rss_after_first_1000_kib']} KiB after the first 1 000, "
-        f"{mem['rss_after_last_1000_kib']} KiB after the last ({mem['growth_pct']:+} %); "
-        f"non-2xx {mem['non_2xx']}, socket errors {mem['socket_errors']}.",
-        "",
-    ]
-    return lines
 
 
 if __name__ == "__main__":

@@ -1,39 +1,31 @@
-"""Service benchmark: the message-open endpoint next to a bare endpoint, same server, same run.
+"""Service benchmark: message open on our app next to a separate bare app, same run.
 
-The stack runs in separate processes (`scripts.bench_stack`): our app under uvicorn
-with the production flags, the Gmail emulator, a certs server. wrk POSTs a signed
-event at 1, 20 and 100 connections to `/addon/message` (token check with cached certs,
-Gmail fetch over loopback, analysis, card JSON) and to `/bench/bare`. Besides wrk's
-throughput and latency, each run reports the app's CPU time per request (from /proc),
-which other load on the machine disturbs far less than throughput.
-Memory: the app's RSS sampled after every 1 000 of 10 000 requests (20 connections).
+The stack runs in separate processes (`scripts.bench_stack`): our app
+(`app.main:app`, production's, under uvicorn with the production flags), the Gmail
+emulator, a certs server, and the baseline: `scripts.bench_bare:app`, a one-route
+FastAPI app with nothing of ours, under the same flags on the same CPU. wrk POSTs the
+same signed event at 1, 20 and 100 connections to `/addon/message` (token checks with
+cached certs, Gmail fetch over loopback, analysis, card JSON) and to the bare app's
+route, the two taking turns. Besides wrk's throughput and latency, each run reports the
+server's CPU time per request (utime + stime from /proc/<pid>/stat, before and after
+each wrk run): wrk, the emulator and the server share two cores, and CPU per request
+is disturbed far less by that than throughput.
+Memory: our app's RSS sampled after every 1 000 of 10 000 requests (20 connections).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
 import statistics
-from pathlib import Path
 from typing import Any
 
 from scripts.bench_client import drive, post_request
-from scripts.bench_stack import (
-    BARE_PATH,
-    MESSAGE_PATH,
-    WRK_MISSING,
-    Stack,
-    have_wrk,
-    running,
-    wrk,
-)
+from scripts.bench_stack import MESSAGE_PATH, Endpoint, Stack, bare_app, cpu_seconds, running
+from scripts.bench_wrk import WRK_MISSING, WrkResult, have_wrk, wrk
 
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+MESSAGE = "message open"
+BARE = "bare app"
 
 
 def check_card(stack: Stack) -> None:
@@ -46,34 +38,39 @@ def check_card(stack: Stack) -> None:
 
 
 def throughput(
-    stack: Stack, connections: tuple[int, ...], seconds: float, rounds: int = 4
+    endpoints: tuple[Endpoint, ...],
+    event: dict[str, Any],
+    connections: tuple[int, ...],
+    seconds: float,
+    rounds: int = 4,
 ) -> list[dict[str, Any]]:
-    """wrk at each connection count: bare and message endpoints in alternating rounds.
+    """wrk at each connection count: the endpoints in alternating rounds, one row each.
 
     This machine's speed drifts by tens of percent within seconds (a shared VM), so
-    the two endpoints take turns: `rounds` short runs each, bare then message, merged.
-    Throughput is all requests over all run time; p50/p90/p99 are the rounds' medians.
+    the endpoints take turns: `rounds` short runs each, in order, merged. Throughput is
+    all requests over all run time; p50/p90/p99 are the rounds' medians; CPU per
+    request is the serving process's CPU over all rounds by all requests.
     """
-    event = stack.event()
     runs = []
     for count in connections:
-        per_path: dict[str, list[tuple[Any, float]]] = {BARE_PATH: [], MESSAGE_PATH: []}
+        parts: dict[str, list[tuple[WrkResult, float]]] = {e.name: [] for e in endpoints}
         for _ in range(rounds):
-            for path in (BARE_PATH, MESSAGE_PATH):
-                before = cpu_seconds(stack.app.pid)
-                result = wrk(stack, path, event, count, max(1.0, seconds / rounds))
-                per_path[path].append((result, cpu_seconds(stack.app.pid) - before))
-        runs += [merged(path, count, parts) for path, parts in per_path.items()]
+            for endpoint in endpoints:
+                before = cpu_seconds(endpoint.pid)
+                result = wrk(endpoint, event, count, max(1.0, seconds / rounds))
+                parts[endpoint.name].append((result, cpu_seconds(endpoint.pid) - before))
+        runs += [merged(name, count, done) for name, done in parts.items()]
     return runs
 
 
-def merged(path: str, count: int, parts: list[tuple[Any, float]]) -> dict[str, Any]:
+def merged(endpoint: str, count: int, parts: list[tuple[WrkResult, float]]) -> dict[str, Any]:
     """One row from several wrk rounds of the same endpoint and connection count."""
     results = [result for result, _ in parts]
     requests = sum(r.requests for r in results)
     duration = sum(r.seconds for r in results)
-    row: dict[str, Any] = {
-        "path": path,
+    cpu = sum(used for _, used in parts)
+    return {
+        "endpoint": endpoint,
         "connections": count,
         "rounds": len(results),
         "seconds": round(duration, 2),
@@ -84,10 +81,9 @@ def merged(path: str, count: int, parts: list[tuple[Any, float]]) -> dict[str, A
         "p99_ms": statistics.median(r.p99_ms for r in results),
         "max_ms": max(r.max_ms for r in results),
         "errors": {k: sum(r.errors[k] for r in results) for k in results[0].errors},
+        "server_cpu_s": round(cpu, 2),
+        "cpu_ms_per_request": round(1000 * cpu / max(1, requests), 3),
     }
-    cpu = sum(used for _, used in parts)
-    row["app_cpu_ms_per_request"] = round(1000 * cpu / max(1, requests), 3)
-    return row
 
 
 def memory(stack: Stack, total: int = 10_000, concurrency: int = 20) -> dict[str, Any]:
@@ -102,6 +98,7 @@ def memory(stack: Stack, total: int = 10_000, concurrency: int = 20) -> dict[str
             request,
             concurrency=concurrency,
             total=total,
+            every=max(1, total // 10),
             on_progress=lambda done: samples.append((done, stack.rss_kib())),
         )
     )
@@ -111,8 +108,8 @@ def memory(stack: Stack, total: int = 10_000, concurrency: int = 20) -> dict[str
         "non_2xx": result.non_2xx,
         "socket_errors": result.socket_errors,
         "rss_kib": samples,
-        "rss_after_first_1000_kib": first,
-        "rss_after_last_1000_kib": last,
+        "rss_after_first_tenth_kib": first,
+        "rss_at_end_kib": last,
         "growth_kib": last - first,
         "growth_pct": round(100 * (last - first) / first, 1),
     }
@@ -120,28 +117,29 @@ def memory(stack: Stack, total: int = 10_000, concurrency: int = 20) -> dict[str
 
 def service_bench(
     connections: tuple[int, ...] = (1, 20, 100),
-    seconds: float = 8,
+    seconds: float = 12,
+    *,
+    rounds: int = 6,
+    memory_requests: int = 10_000,
     database_url: str = "memory://",
     pin: bool = True,
 ) -> dict[str, Any]:
     """Throughput runs (if wrk is there) and the memory run, on one stack."""
-    with running(database_url=database_url, pin=pin) as stack:
+    with running(database_url=database_url, pin=pin) as stack, bare_app(stack) as bare:
         check_card(stack)
-        out: dict[str, Any] = {"app_cpu": stack.cpu}
+        out: dict[str, Any] = {"app_cpu": stack.cpu, "seconds": seconds, "rounds": rounds}
         if have_wrk():
-            out["runs"] = throughput(stack, connections, seconds)
+            endpoints = (bare, stack.message())
+            out["runs"] = throughput(endpoints, stack.event(), connections, seconds, rounds)
         else:
             print(WRK_MISSING)
             out["runs"] = []
-        out["memory"] = memory(stack)
+        out["memory"] = memory(stack, memory_requests)
         return out
 
 
-def ratios(runs: list[dict[str, Any]]) -> dict[int, float]:
-    """Message throughput as a share of the bare endpoint's, per connection count."""
-    by_key = {(r["path"], r["connections"]): r for r in runs}
-    return {
-        count: round(by_key[(MESSAGE_PATH, count)]["rps"] / by_key[(BARE_PATH, count)]["rps"], 3)
-        for path, count in by_key
-        if path == BARE_PATH and (MESSAGE_PATH, count) in by_key
-    }
+def side_by_side(runs: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(message open, bare app) rows per connection count, fewest connections first."""
+    by_key = {(r["endpoint"], r["connections"]): r for r in runs}
+    counts = sorted({count for name, count in by_key if name == MESSAGE})
+    return [(by_key[(MESSAGE, c)], by_key[(BARE, c)]) for c in counts if (BARE, c) in by_key]

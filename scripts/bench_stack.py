@@ -2,16 +2,17 @@
 
 `running(...)` starts the certs server (a thread of this process, fetched once by the
 app and then cached), the Gmail emulator (`scripts.bench_emulator`, its own uvicorn
-process) and our app (`scripts.bench_app:app` under uvicorn with the production flags,
-plus `/bench/bare`), all on 127.0.0.1. It mints Google-like tokens for the exact URLs
-with the test signer, writes wrk Lua scripts, and reads the app's RSS from /proc.
+process) and our app (`app.main:app`, exactly production's, under uvicorn with the
+production flags), all on 127.0.0.1. `bare_app(stack)` starts the baseline beside it: a
+separate one-route FastAPI app (`scripts.bench_bare:app`) under the same flags, on the
+same CPU. It mints Google-like tokens for the exact URLs with the test signer and reads
+a server's RSS and CPU time from /proc.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -35,6 +36,8 @@ USER_TOKEN = "ya29.bench-user-token"
 MESSAGE_TOKEN = "bench-message-token"
 MESSAGE_PATH = "/addon/message"
 BARE_PATH = "/bench/bare"
+APP_TARGET = "app.main:app"
+BARE_TARGET = "scripts.bench_bare:app"  # the floor: uvicorn, FastAPI routing, JSON; nothing of ours
 # The flags `make run` serves with (see docs/performance.md for why each one).
 UVICORN_FLAGS = ("--no-access-log", "--timeout-keep-alive", "75")
 QUIET = (*UVICORN_FLAGS, "--log-level", "warning")  # the same, without startup lines
@@ -50,6 +53,12 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far, all its threads (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_kib(pid: int) -> int:
@@ -123,6 +132,37 @@ def uvicorn_command(target: str, port: int, flags: Sequence[str] = UVICORN_FLAGS
     return [sys.executable, "-m", "uvicorn", target, *host, *flags]
 
 
+def spawn(
+    command: Sequence[str], env: Mapping[str, str], cpu: int | None
+) -> subprocess.Popen[bytes]:
+    """Start `command` in the repository; on `cpu` alone when one is given.
+
+    The child inherits the affinity of the thread that forks it, from its first
+    instruction (set afterwards, threads it started meanwhile would escape).
+    """
+    mine = os.sched_getaffinity(0)
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
+    try:
+        return subprocess.Popen(list(command), cwd=ROOT, env=dict(env))
+    finally:
+        os.sched_setaffinity(0, mine)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One route under test: the server process that answers it, its URL and a token for it."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    url: str
+    token: str
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+
 @dataclass
 class Emulator:
     """The Gmail emulator process and the ids of the messages it holds."""
@@ -183,12 +223,16 @@ class Stack:
     def rss_kib(self) -> int:
         return rss_kib(self.app.pid)
 
+    def message(self) -> Endpoint:
+        """The message-open route of our app."""
+        return Endpoint("message open", self.app, self.url + MESSAGE_PATH, self.token(MESSAGE_PATH))
+
 
 @contextmanager
 def running(
     messages: Mapping[str, Path] | None = None,
     *,
-    target: str = "scripts.bench_app:app",
+    target: str = APP_TARGET,
     flags: Sequence[str] = QUIET,
     database_url: str = "memory://",
     pin: bool = True,
@@ -205,13 +249,10 @@ def running(
         env = app_env(url, certs.url, gmail.url, database_url)
         cpu = app_cpu() if pin else None
         everywhere = os.sched_getaffinity(0)
-        others = everywhere - {cpu}
-        if cpu is not None:
-            os.sched_setaffinity(0, {cpu})  # the app inherits this...
-        app = subprocess.Popen(uvicorn_command(target, port, flags), cwd=ROOT, env=env)
-        if cpu is not None:
-            os.sched_setaffinity(0, others)  # ...and we, wrk and the emulator keep off it
-            os.sched_setaffinity(gmail.process.pid, others)
+        app = spawn(uvicorn_command(target, port, flags), env, cpu)
+        if cpu is not None:  # we, wrk and the emulator keep off the app's CPU
+            os.sched_setaffinity(0, everywhere - {cpu})
+            os.sched_setaffinity(gmail.process.pid, everywhere - {cpu})
         try:
             wait_listening(port, app)
             stack = Stack(app, url, certs, gmail, cpu)
@@ -220,6 +261,27 @@ def running(
         finally:
             stop(app)
             os.sched_setaffinity(0, everywhere)
+
+
+@contextmanager
+def bare_app(stack: Stack, flags: Sequence[str] = QUIET) -> Iterator[Endpoint]:
+    """The baseline beside `stack`: `scripts.bench_bare:app` in its own uvicorn process.
+
+    Same flags and same CPU as our app (idle while our app is driven, and the other way
+    round), so the two differ only by what our app does: middleware, token checks, the
+    Gmail call, the analysis and the card.
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = spawn(uvicorn_command(BARE_TARGET, port, flags), os.environ, stack.cpu)
+    try:
+        wait_listening(port, process)
+        token = shared_signer().system_token(
+            audience=url + BARE_PATH, service_account=SERVICE_ACCOUNT
+        )  # unchecked there, but the request is then the same size as our app's
+        yield Endpoint("bare app", process, url + BARE_PATH, token)
+    finally:
+        stop(process)
 
 
 def app_cpu() -> int | None:
@@ -232,101 +294,3 @@ def app_cpu() -> int | None:
     """
     cpus = os.sched_getaffinity(0)
     return max(cpus) if len(cpus) > 1 else None
-
-
-def have_wrk() -> bool:
-    """Whether Debian's `wrk` is on PATH."""
-    return shutil.which("wrk") is not None
-
-
-WRK_MISSING = "wrk is not installed: `apt-get update && apt-get install -y wrk` (skipped)"
-
-_LUA = """\
-wrk.method = "POST"
-wrk.body = [==[{body}]==]
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer {token}"
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'WRK {{"requests":%d,"duration_us":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,'
-    .. '"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status, e.timeout))
-end
-"""
-
-
-@dataclass(frozen=True)
-class WrkResult:
-    """One wrk run: throughput, latency percentiles (ms) and error counts."""
-
-    path: str
-    connections: int
-    seconds: float
-    requests: int
-    rps: float
-    p50_ms: float
-    p90_ms: float
-    p99_ms: float
-    max_ms: float
-    errors: dict[str, int]
-
-    @property
-    def error_count(self) -> int:
-        return sum(self.errors.values())
-
-
-def wrk_command(
-    stack: Stack, path: str, event: Mapping[str, Any], connections: int, seconds: float
-) -> tuple[list[str], str]:
-    """The wrk command line and its Lua script's path (the caller deletes the script)."""
-    lua = _LUA.format(body=json.dumps(event), token=stack.token(path))
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(lua)
-    command = [
-        "wrk",
-        f"-t{min(2, connections)}",
-        f"-c{connections}",
-        f"-d{max(1, round(seconds))}s",
-        "--timeout",
-        "10s",
-        "-s",
-        script.name,
-        stack.url + path,
-    ]
-    return command, script.name
-
-
-def wrk(
-    stack: Stack, path: str, event: Mapping[str, Any], connections: int, seconds: float
-) -> WrkResult:
-    """Drive `path` with wrk: POST the signed event over `connections` keep-alive connections."""
-    command, script = wrk_command(stack, path, event, connections, seconds)
-    try:
-        out = subprocess.run(
-            command, capture_output=True, text=True, timeout=seconds + 30, check=True
-        ).stdout
-    finally:
-        os.unlink(script)
-    return parse_wrk(out, path, connections)
-
-
-def parse_wrk(out: str, path: str, connections: int) -> WrkResult:
-    """The figures our Lua `done` hook printed."""
-    line = next(x for x in out.splitlines() if x.startswith("WRK "))
-    raw: dict[str, int] = json.loads(line[4:])
-    duration = raw["duration_us"] / 1e6
-    errors = {k: raw[k] for k in ("connect", "read", "write", "status", "timeout")}
-    return WrkResult(
-        path=path,
-        connections=connections,
-        seconds=round(duration, 2),
-        requests=raw["requests"],
-        rps=round(raw["requests"] / duration, 1),
-        p50_ms=raw["p50_us"] / 1000,
-        p90_ms=raw["p90_us"] / 1000,
-        p99_ms=raw["p99_us"] / 1000,
-        max_ms=raw["max_us"] / 1000,
-        errors=errors,
-    )

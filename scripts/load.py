@@ -20,15 +20,8 @@ import time
 
 from scripts.bench_client import drive, post_request
 from scripts.bench_service import check_card
-from scripts.bench_stack import (
-    MESSAGE_PATH,
-    WRK_MISSING,
-    Stack,
-    have_wrk,
-    parse_wrk,
-    running,
-    wrk_command,
-)
+from scripts.bench_stack import MESSAGE_PATH, Stack, running
+from scripts.bench_wrk import WRK_MISSING, have_wrk, parse_wrk, wrk_command
 
 SAMPLE_SECONDS = 2.0
 MAX_GROWTH = 0.10
@@ -53,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 def _with_wrk(
     stack: Stack, connections: int, seconds: float
 ) -> tuple[int, dict[str, int], list[tuple[float, int]]]:
-    command, script = wrk_command(stack, MESSAGE_PATH, stack.event(), connections, seconds)
+    message = stack.message()
+    command, script = wrk_command(message, stack.event(), connections, seconds)
     started = time.monotonic()
     samples = [(0.0, stack.rss_kib())]
     try:
@@ -64,7 +58,7 @@ def _with_wrk(
             out = process.stdout.read() if process.stdout else ""
     finally:
         os.unlink(script)
-    result = parse_wrk(out, MESSAGE_PATH, connections)
+    result = parse_wrk(out, message.name, connections)
     print(
         f"wrk: {result.requests} requests in {result.seconds} s ({result.rps} req/s), "
         f"p50 {result.p50_ms} ms, p99 {result.p99_ms} ms, max {result.max_ms} ms"

@@ -1,0 +1,42 @@
+"""`make bench` machinery: it runs and reports; no speed is asserted here (the bench reports)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts import bench
+from scripts.bench_goals import verdicts
+from scripts.bench_wrk import have_wrk
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not have_wrk(), reason="the service part needs Debian's wrk")
+def test_a_tiny_run_measures_our_app_and_the_bare_app_side_by_side(tmp_path: Path) -> None:
+    """A one-second run drives both servers, reads their CPU and writes every goal."""
+    argv = ["--only", "service,cold", "--clients", "2", "--seconds", "1", "--rounds", "1"]
+    argv += ["--cold-repeats", "1", "--memory-requests", "100", "--out", str(tmp_path)]
+    assert bench.main(argv) == 0
+    results = json.loads((tmp_path / "bench-results.json").read_text())
+    runs = {run["endpoint"]: run for run in results["service"]["runs"]}
+    assert set(runs) == {"message open", "bare app"}
+    for run in runs.values():
+        assert run["connections"] == 2
+        assert run["requests"] > 0
+        assert run["server_cpu_s"] > 0
+        assert not any(run["errors"].values())
+    assert results["service"]["memory"]["non_2xx"] == 0
+    assert len(results["cold_start"]["app_s"]) == len(results["cold_start"]["bare_s"]) == 1
+    report = (tmp_path / "bench-results.md").read_text()
+    assert "| What | Figure | Goal | Verdict |" in report
+    assert "bare app CPU ms/req" in report
+
+
+def test_goals_left_unmeasured_say_so_and_figures_over_a_goal_are_not_met() -> None:
+    """Without core or service figures those goals read 'not measured'; 3x cold start is over."""
+    cold = {"ratio": 3.0, "app_median_s": 3.0, "bare_median_s": 1.0}
+    marks = {v.what: v.mark for v in verdicts({"cold_start": cold})}
+    assert marks.pop("Cold start to first card vs bare FastAPI app") == "NOT met"
+    assert set(marks.values()) == {"not measured"}
