@@ -39,9 +39,10 @@ class ReplyWords:
     """One language's compiled reply categories and pronoun lists."""
 
     language: str
-    matcher: Matcher
+    matcher: Matcher  # every phrase category, for reading a sentence at once
     first_person: frozenset[str]
     second_person: frozenset[str]
+    by_category: dict[str, Matcher]  # one category, for asking one thing of a long text
 
 
 def _load(language: str) -> ReplyWords:
@@ -52,6 +53,7 @@ def _load(language: str) -> ReplyWords:
         matcher_for({c: found.get(c, []) for c in PHRASES}),
         frozenset(fold(w) for w in found.get("first_person", [])),
         frozenset(fold(w) for w in found.get("second_person", [])),
+        {c: matcher_for({c: found.get(c, [])}) for c in PHRASES},
     )
 
 
@@ -117,8 +119,12 @@ def _said(key: tuple[str, tuple[str, ...]]) -> Said:
 
 
 def says(text: str, category: str, languages: tuple[str, ...]) -> bool:
-    """Does `text` say something of `category` in one of `languages`?"""
-    return category in said(text, languages).categories
+    """Does `text` say something of `category` in one of `languages`? (One category's
+    entries only: a whole draft is searched as fast as a sentence is read.)"""
+    if not languages or not text:
+        return False
+    folded = fold(text)
+    return any(WORDS[language].by_category[category].scan(folded) for language in languages)
 
 
 def proposes(text: str, languages: tuple[str, ...]) -> bool:
