@@ -77,7 +77,8 @@ def _check(view: ComposeView, urls: Urls) -> Widget:
     note = (
         "Your saved draft is checked below. Paste other text here to check it instead."
         if view.reads_drafts
-        else "Gmail does not show add-ons your draft. Paste it here to check it."
+        else "Gmail does not show add-ons your draft. To check it, select its text in the "
+        "message (Ctrl+A, then Ctrl+C), paste it below and press Check my draft."
     )
     widgets = [
         paragraph(esc(note)),

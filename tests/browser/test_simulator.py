@@ -53,6 +53,7 @@ def test_bad_reply_gets_resume_and_ask_warnings(page: Page) -> None:
     page.get_by_role("button", name="Edit draft").click()
     expect(page.locator("#compose-attachments")).to_contain_text("Dana_Reyes_Resume.pdf")
     _open_coach_in_compose(page)
+    assert "paste it below" in page.locator(".sidebar").inner_text()  # how to get the warnings
     page.get_by_label("Your draft").fill(page.input_value("#compose-body"))
     page.get_by_role("button", name="Check my draft").click()
     page.get_by_text("Resume attached", exact=True).wait_for()
@@ -72,6 +73,7 @@ def test_dropped_introducer_is_fixed_in_one_click(page: Page) -> None:
     page.get_by_role("button", name="Put Joe Whitfield back on Cc").click()
     page.wait_for_function(f"document.querySelector('#compose-cc').value.includes('{JOE}')")
     assert page.input_value("#compose-to") == f"Sue Okonkwo <{SUE}>"
+    expect(page.locator(".sidebar")).not_to_contain_text("Introducer left off")
 
 
 def test_insert_suggestion_keeps_what_the_user_wrote(page: Page) -> None:
