@@ -237,22 +237,3 @@ def _load(language: str) -> Lexicon:
 
 
 LEXICONS: dict[str, Lexicon] = {language: _load(language) for language in LANGUAGES}
-
-
-_CONNECTING = frozenset(
-    {"connect", "mutual", "handoff", "capable", "take_it", "reach_out", "meet_verbs"}
-)
-_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-_MAX_GATE = 20_000  # characters of quoted history read for connecting words
-
-
-def could_connect(text: str) -> bool:
-    """Does a text (quoted "> " lines allowed) use connecting words in any of our languages?"""
-    if not text:
-        return False
-    folded = fold(_QUOTE_MARKERS.sub("", text[:_MAX_GATE]))
-    return any(
-        category in _CONNECTING
-        for lexicon in LEXICONS.values()
-        for _, category, _ in lexicon.matcher.scan(folded)
-    )
