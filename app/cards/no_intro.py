@@ -11,7 +11,6 @@ from app.cards.widgets import (
     button,
     buttons,
     card,
-    esc,
     paragraph,
     section,
     selection,
@@ -26,7 +25,9 @@ def build(people: Sequence[Address], urls: Urls, message_id: str, thread_id: str
     )
     if len(people) < 2:
         return card("Intro Coach", [quiet], name="no_intro")
-    choices = [(esc(p.formatted()), p.email) for p in people if p.email]
+    # Selection items are plain text in Card v1 (not formatted): no escaping, or Gmail
+    # would show "&lt;sue@…&gt;" literally.
+    choices = [(p.formatted(), p.email) for p in people if p.email]
     params = {"messageId": message_id, "threadId": thread_id}
     override = section(
         "Is it an introduction after all?",

@@ -163,3 +163,18 @@ def test_every_card_module_has_a_golden_case() -> None:
     card_modules = modules - {"__init__", "widgets", "responses", "urls", "findings"}
     covered = {name.split("_")[0] if name.split("_")[0] != "no" else "no_intro" for name in CARDS}
     assert card_modules <= covered
+
+
+def test_selection_items_are_plain_text() -> None:
+    """Selection item text is not formatted by Gmail: names and addresses go in unescaped."""
+    card = CARDS["no_intro"]()
+    items = [
+        item
+        for section in card["sections"]
+        for widget in section["widgets"]
+        if "selectionInput" in widget
+        for item in widget["selectionInput"]["items"]
+    ]
+    assert items
+    assert all("&lt;" not in item["text"] and "&amp;" not in item["text"] for item in items)
+    assert any("<" in item["text"] for item in items)
