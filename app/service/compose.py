@@ -10,6 +10,7 @@ from app.cards.responses import Response, insert_text, notify, push, set_cc, upd
 from app.cards.urls import Urls
 from app.core.addresses import parse_addresses
 from app.core.draft import Draft, check_reply
+from app.core.insertion import to_insert
 from app.core.intro import detect_introduction
 from app.core.model import Address, Introduction, Person, Thread
 from app.core.preferences import Preferences
@@ -44,11 +45,19 @@ class ComposeService:
         return update(compose_card.build(self._view(req, prefs, text), self._urls))
 
     def insert(self, req: Request) -> Response:
-        """Insert the (edited) suggestion above what the user wrote; their text stays."""
+        """Insert the (edited) suggestion above what the user wrote; their text stays.
+
+        When the user's draft is known (pasted into the check box, or read in the
+        `draft-read` profile) and already has a greeting or a sign-off, ours is left out.
+        """
         text = req.value("suggestion").strip()
         if not text:
             return notify("There is no suggested reply to insert.")
-        return insert_text(text + "\n\n")
+        own = req.value("draftText")[:MAX_PASTED]
+        if not own.strip() and self._read_drafts and req.thread_id:
+            saved = self._saved_draft(req)
+            own = saved.text if saved is not None else ""
+        return insert_text(to_insert(text, own) + "\n\n")
 
     def restore_cc(self, req: Request, prefs: Preferences) -> Response:
         """Put the introducer back on Cc, keeping everyone already there; the card is

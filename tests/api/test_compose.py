@@ -83,6 +83,21 @@ def test_insert_suggestion_never_replaces_text(stack: Stack, intro: tuple[str, s
     )
 
 
+def test_insert_leaves_out_a_second_greeting_and_sign_off(stack: Stack) -> None:
+    """With the user's draft known (pasted for checking), only what it lacks goes in."""
+    suggestion = (
+        "Hi Sue and Joe!\n\nJoe, thank you for connecting us.\n\nCoffee soon?\n\nBest,\nDana"
+    )
+    own = "Hi Sue,\n\nGreat to meet you.\n\nCheers,\nDana"
+    event = stack.event(form={"suggestion": [suggestion], "draftText": [own]})
+    body = stack.post("/addon/actions/insert", event).json()
+    update = body["renderActions"]["hostAppAction"]["gmailAction"]["updateDraftActionMarkup"]
+    content = update["updateBody"]["insertContents"][0]["content"]
+    assert content.startswith("Joe, thank you for connecting us.")
+    assert "Hi Sue and Joe" not in content
+    assert "Best," not in content
+
+
 def test_check_pasted_text_finds_resume_and_ask(stack: Stack, intro: tuple[str, str]) -> None:
     """Pasted text with a resume paragraph and an ask gets both warnings, pointing at the words."""
     mid, tid = intro
