@@ -36,6 +36,14 @@ TIPS = (
 )
 
 
+# When the thread already moved the introducer to Bcc, the reply leaves them off.
+BCC_TIP = (
+    "{introducer} is off the thread now",
+    "They were moved to Bcc, so the reply goes to {other} alone: one line of thanks to "
+    "{introducer} in it still closes the loop.",
+)
+
+
 def build(
     intro: Introduction, advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, str]
 ) -> Widget:
@@ -46,8 +54,12 @@ def build(
     sections = [_about(intro, others), _state(advice)]
     if intro.user_role == "introducer":
         sections.append(_writing_check(intro))
+    keeps_introducer = advice.suggestion is not None and any(
+        a.email.lower() == intro.introducer.email.lower()
+        for a in (*advice.suggestion.to, *advice.suggestion.cc)
+    )
     if advice.suggestion is not None:
-        sections.append(_tips(introducer, others))
+        sections.append(_tips(introducer, others, keeps_introducer))
         sections.append(_reply(advice, prefs, urls, ids))
     footer = None
     if advice.suggestion is not None:
@@ -57,7 +69,10 @@ def build(
             "nextStep": prefs.next_step,
             "tone": prefs.tone,
         }
-        footer = (button("Reply to both", action(urls.of("reply"), params), filled=True), None)
+        # The button says what the draft does: to both, or (the introducer moved to Bcc
+        # by the other side) to the others alone.
+        label = "Reply to both" if keeps_introducer else f"Reply to {_short(others[0])}"
+        footer = (button(label, action(urls.of("reply"), params), filled=True), None)
     return card(
         "Introduction spotted",
         sections,
@@ -113,14 +128,15 @@ def _writing_check(intro: Introduction) -> Widget:
     return section("Your introduction", items)
 
 
-def _tips(introducer: str, others: list[Person]) -> Widget:
+def _tips(introducer: str, others: list[Person], keeps_introducer: bool = True) -> Widget:
     other = _short(others[0]) if others else "them"
+    tips = TIPS if keeps_introducer else (BCC_TIP, *TIPS[1:])
     items = [
         decorated(
             esc(body.format(introducer=introducer, other=other)),
             top=esc(title.format(introducer=introducer, other=other)),
         )
-        for title, body in TIPS
+        for title, body in tips
     ]
     return section("What matters now", items, collapse_after=1)
 

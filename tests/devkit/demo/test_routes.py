@@ -80,7 +80,12 @@ def test_each_introduction_gets_the_intended_card(client: httpx.Client, note: st
         assert "Cc:" not in line
     else:
         assert f"Cc: {cc}" in line
-    assert card["fixedFooter"]["primaryButton"]["text"] == "Reply to both"
+    # The button says what the draft does: to the other alone when the introducer is on Bcc.
+    button = card["fixedFooter"]["primaryButton"]["text"]
+    assert button == ("Reply to both" if cc else f"Reply to {to}")
+    text = json.dumps(card)
+    assert ("is off the thread now" in text) is (cc is None)
+    assert ("on Cc, so they see the thanks" in text) is (cc is not None)
 
 
 def test_self_introduction_gets_the_quiet_card(client: httpx.Client) -> None:
