@@ -15,8 +15,7 @@ from app.core.model import Address, Introduction, Person, Thread
 from app.core.preferences import Preferences
 from app.core.reply import suggest_reply
 from app.gmail.errors import GmailError
-from app.service.ports import MailReader, Request
-from app.state import RecentIntros
+from app.service.ports import MailReader, RecentIntros, Request
 
 MAX_PASTED = 50_000
 

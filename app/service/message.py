@@ -19,8 +19,7 @@ from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import NEXT_STEPS, TONES, Preferences
 from app.core.reply import ReplySuggestion, suggest_reply
 from app.core.reply_message import render_rfc822
-from app.service.ports import MailReader, Request
-from app.state import CreatedReply, DraftLedger, RecentIntros
+from app.service.ports import CreatedReply, DraftLedger, MailReader, RecentIntros, Request
 
 REWRITE_AFTER_SECONDS = 600.0  # remembered intros live 14 days; refreshing every 10 min is plenty
 _MAX_WRITES_KEPT = 10_000

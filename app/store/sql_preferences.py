@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Engine, Row, select
 
 from app.core.preferences import CHECK_CODES, NEXT_STEPS, TONES, NextStep, Preferences, Tone
-from app.state import Hasher
 from app.store.dialect import insert
+from app.store.hashkey import Hasher
 from app.store.schema import TEXT, preferences
 
 MAX_VARIANT = 2**31 - 1
