@@ -11,7 +11,7 @@ from app.cards.urls import Urls
 from app.core.addresses import parse_addresses
 from app.core.draft import Draft, check_reply
 from app.core.intro import detect_introduction
-from app.core.model import Address, Introduction, Person, Thread
+from app.core.model import Address, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import suggest_reply
 from app.gmail.errors import GmailError
@@ -138,16 +138,11 @@ class ComposeService:
         )
         if remembered is None:
             return None, None
-        intro = Introduction(
-            kind="classic",
-            introducer=Person(remembered.introducer_name, remembered.introducer),
-            introduced=tuple(
-                Person("", a.email) for a in recipients if a.email != remembered.introducer
-            ),
-            user_role="introduced",
+        intro = known_introduction(
+            Person(remembered.introducer_name, remembered.introducer),
+            tuple(Person("", a.email) for a in recipients if a.email != remembered.introducer),
             confidence=0.9,
-            evidence=("an introduction you opened recently",),
-            message_index=-1,
+            evidence="an introduction you opened recently",
         )
         return Thread(), intro
 
