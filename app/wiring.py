@@ -2,8 +2,9 @@
 
 Everything here is made once per process (not per request): the Gmail service from
 the bundled discovery document, the certs cache, the store and its connection pool.
-`INTRO_DATABASE_URL` picks the storage: the SQL store (`app.store`, imported only here,
-on first use, so process start stays fast), or `memory://` for this process only.
+`INTRO_DATABASE_URL` picks the storage: the SQL store (`app.store.sql_store`, imported
+only here, on first use, so process start stays fast), or `memory://` for this process
+only (`app.store.memory`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from app.gmail.client import GmailClient
 from app.gmail.reader import GmailReader
 from app.service.compose import ComposeService
 from app.service.message import MessageService
-from app.service.ports import MailReader, MemoryPreferences, PreferencesStore
-from app.settings import MEMORY_URL as MEMORY_URL  # re-exported: the demo and tests name it here
-from app.settings import Settings
-from app.state import DraftLedger, Hasher, MemoryDraftLedger, MemoryRecentIntros, RecentIntros
+from app.service.ports import DraftLedger, MailReader, PreferencesStore, RecentIntros
+from app.settings import MEMORY_URL, Settings
+from app.store.hashkey import Hasher
+from app.store.memory import MemoryDraftLedger, MemoryPreferences, MemoryRecentIntros
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def storage_for(settings: Settings) -> Storage:
     """The storage `INTRO_DATABASE_URL` names; the SQL store is migrated to head first."""
     if settings.database_url == MEMORY_URL:
         return memory_storage(settings)
-    from app.store import open_store
+    from app.store.sql_store import open_store
 
     store = open_store(settings.database_url, settings.hash_key)
     return Storage(store.preferences, store.recent, store.ledger)

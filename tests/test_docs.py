@@ -49,7 +49,7 @@ def test_manifest_files_match_the_generator() -> None:
     """The committed deployment descriptors are what `python -m app manifest` prints."""
     import json
 
-    from app.manifest import descriptor
+    from app.addon.manifest import descriptor
 
     base = "https://intro-coach.example.run.app"
     for profile, name in (

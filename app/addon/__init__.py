@@ -1,4 +1,5 @@
-"""The add-on edge: Google's event object, its ID tokens, and the add-on's scopes.
+"""The add-on edge: Google's event object, its ID tokens, the add-on's scopes, and its
+deployment descriptor (`manifest`, used by `python -m app manifest`).
 
 Only verification lives here; the local signer of the demo and the tests is
 `devkit.signing`.

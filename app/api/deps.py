@@ -1,4 +1,4 @@
-"""FastAPI dependencies, declared once as `Annotated` aliases.
+"""FastAPI dependencies: the endpoints take one, `ContextDep`, declared once as an alias.
 
 `Call` verifies Google's bearer token for the exact endpoint URL, parses the event
 and verifies the user's ID token, before anything touches Gmail.
@@ -41,17 +41,10 @@ async def current_settings(request: Request) -> Settings:
     return settings
 
 
-SettingsDep = Annotated[Settings, Depends(current_settings)]
-
-
 @lru_cache(maxsize=4)
 def _verifier(certs_url: str) -> TokenVerifier:
-    return TokenVerifier(certs_url)
-
-
-async def get_verifier(settings: SettingsDep) -> TokenVerifier:
     """One verifier (and certs cache) per certs URL, for the process (made without I/O)."""
-    return _verifier(settings.google_certs_url)
+    return TokenVerifier(certs_url)
 
 
 _wired: dict[int, tuple[Settings, Services]] = {}
@@ -60,8 +53,8 @@ _wired: dict[int, tuple[Settings, Services]] = {}
 async def get_services(request: Request) -> Services:
     """The wired services for these settings; the first use (it may open the store) in a thread.
 
-    Takes the request rather than `SettingsDep`: each dependency FastAPI resolves costs
-    ~0.05 ms a request, so the two a route needs look the settings up themselves.
+    Takes the request rather than a settings dependency: each dependency FastAPI resolves
+    costs ~0.05 ms a request, so the two a route needs look the settings up themselves.
     """
     settings = await current_settings(request)
     wired = _wired.get(id(settings))
@@ -151,6 +144,4 @@ async def verified_context(request: Request) -> Context:
     return Context(call, await get_services(request))
 
 
-CallDep = Annotated[Call, Depends(verified_call)]
-ServicesDep = Annotated[Services, Depends(get_services)]
 ContextDep = Annotated[Context, Depends(verified_context)]

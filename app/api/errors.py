@@ -19,7 +19,7 @@ from app.addon.events import MalformedEvent
 from app.cards import error as error_card
 from app.cards.responses import notify, push, update
 from app.gmail.errors import AccessDenied, GmailError, GmailTimeout, RateLimited
-from app.state import DraftInProgress
+from app.service.ports import DraftInProgress
 
 logger = logging.getLogger("app.api")
 TRIGGER_PATHS = ("/addon/homepage", "/addon/message", "/addon/compose")

@@ -22,8 +22,9 @@ from app.api.deps import Call, Context, ContextDep
 from app.api.offload import off_loop
 from app.cards import home
 from app.cards.responses import push, request_scopes, update
-from app.core.preferences import CHECK_CODES, NEXT_STEPS, TONES, Preferences
+from app.core.preferences import Preferences
 from app.gmail.client import GmailAuth
+from app.service.form import preferences_from_form
 from app.service.ports import Request
 from app.wiring import Services
 
@@ -85,7 +86,7 @@ def save_settings(ctx: Context) -> Json:
     req = _request(call)
     if not req.user_id:
         return push(home.build(Preferences(), services.urls))
-    prefs = _preferences_from_form(req, services.preferences.load(req.user_id))
+    prefs = preferences_from_form(req, services.preferences.load(req.user_id))
     services.preferences.save(req.user_id, prefs)
     return update(home.build(prefs, services.urls, saved=True), "Preferences saved")
 
@@ -192,16 +193,3 @@ def _request(call: Call) -> Request:
 
 def _prefs(services: Services, req: Request) -> Preferences:
     return services.preferences.load(req.user_id) if req.user_id else Preferences()
-
-
-def _preferences_from_form(req: Request, current: Preferences) -> Preferences:
-    step = req.value("nextStep")
-    tone = req.value("tone")
-    checks = frozenset(c for c in req.form.get("checks", []) if c in CHECK_CODES)
-    return Preferences(
-        name=req.value("name").strip()[:80],
-        sign_off=req.value("signOff").strip()[:40],
-        next_step=step if step in NEXT_STEPS else current.next_step,
-        tone=tone if tone in TONES else current.tone,
-        enabled_checks=checks if "checks" in req.form else current.enabled_checks,
-    )

@@ -14,7 +14,7 @@ from app.cards.widgets import (
     selection,
     text_input,
 )
-from app.core.preferences import Preferences
+from app.core.preferences import NEXT_STEP_LABELS, TONE_LABELS, Preferences
 
 CHECK_LABELS = (
     ("Resume or CV attached", "resume_attached"),
@@ -26,8 +26,6 @@ CHECK_LABELS = (
     ("No next step", "no_next_step"),
     ("Too long", "too_long"),
 )
-NEXT_STEPS = (("Coffee", "coffee"), ("Phone call", "call"), ("Video call", "video"))
-TONES = (("Warm", "warm"), ("Formal", "formal"))
 ABOUT = (
     "When someone introduces you by email, Intro Coach spots it, shows what they said "
     "about the other person and drafts a short reply to both: thanks, interest, and a "
@@ -48,8 +46,8 @@ def build(prefs: Preferences, urls: Urls, saved: bool = False) -> Widget:
     form = [
         text_input("name", "Your name (for the sign-off)", prefs.name),
         text_input("signOff", "Sign-off (e.g. Best,)", prefs.sign_off),
-        selection("nextStep", "Next step I usually propose", NEXT_STEPS, [prefs.next_step]),
-        selection("tone", "Tone", TONES, [prefs.tone]),
+        selection("nextStep", "Next step I usually propose", NEXT_STEP_LABELS, [prefs.next_step]),
+        selection("tone", "Tone", TONE_LABELS, [prefs.tone]),
         selection("checks", "Warn me about", CHECK_LABELS, prefs.enabled_checks, kind="CHECK_BOX"),
     ]
     note = [paragraph("<b>Saved.</b>")] if saved else []

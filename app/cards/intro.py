@@ -18,11 +18,9 @@ from app.cards.widgets import (
 )
 from app.core.model import Introduction, Person
 from app.core.names import first_name
-from app.core.preferences import Preferences
+from app.core.preferences import NEXT_STEP_LABELS, TONE_LABELS, Preferences
 from app.core.reply import ReplyAdvice
 
-NEXT_STEPS = (("Coffee", "coffee"), ("Phone call", "call"), ("Video call", "video"))
-TONES = (("Warm", "warm"), ("Formal", "formal"))
 TIPS = (
     (
         "Keep {introducer} in the loop",
@@ -156,8 +154,10 @@ def _reply(advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, s
         [
             decorated(esc(recipients), top=esc(suggestion.subject)),
             text_input(field, "Your reply (edit freely)", suggestion.body_text, multiline=True),
-            selection("nextStep", "Next step", NEXT_STEPS, [prefs.next_step], on_change=refresh),
-            selection("tone", "Tone", TONES, [prefs.tone], on_change=refresh),
+            selection(
+                "nextStep", "Next step", NEXT_STEP_LABELS, [prefs.next_step], on_change=refresh
+            ),
+            selection("tone", "Tone", TONE_LABELS, [prefs.tone], on_change=refresh),
             buttons(
                 button(
                     "Another phrasing",

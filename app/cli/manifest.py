@@ -11,7 +11,7 @@ import json
 import sys
 from urllib.parse import urlparse
 
-from app.manifest import descriptor
+from app.addon.manifest import descriptor
 
 EPILOG = """\
 exit status:

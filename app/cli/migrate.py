@@ -66,7 +66,8 @@ def _migrate(url: str) -> int:
     from alembic.util.exc import CommandError
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-    from app.store import UnsupportedDatabase, connect, current_revision, upgrade
+    from app.store.engine import UnsupportedDatabase, connect
+    from app.store.migrate import current_revision, upgrade
 
     try:
         engine = connect(url)

@@ -123,6 +123,43 @@ class Introduction:
     language: str = "en"
 
 
+def known_introduction(
+    introducer: Person,
+    introduced: tuple[Person, ...],
+    *,
+    confidence: float,
+    evidence: str,
+    thread: Thread | None = None,
+) -> Introduction:
+    """A classic introduction of the user that was not detected: chosen or remembered.
+
+    Args:
+        introducer: who made the introduction.
+        introduced: the people introduced (the user among them, or only the others).
+        confidence: how sure we are, 0 to 1.
+        evidence: why we believe it, in a few words.
+        thread: the thread it is in; the reply then answers its newest message.
+            Without it, the introduction is in no message we read (`message_index` -1).
+    """
+    last = thread.last if thread is not None else None
+    if thread is None or last is None:
+        return Introduction(
+            "classic", introducer, introduced, "introduced", confidence, (evidence,), -1
+        )
+    return Introduction(
+        kind="classic",
+        introducer=introducer,
+        introduced=introduced,
+        user_role="introduced",
+        confidence=confidence,
+        evidence=(evidence,),
+        message_index=len(thread.messages) - 1,
+        subject=last.subject,
+        message_id=last.message_id,
+        references=last.references,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class IntroVerdict:
     """The answer of `detect_introduction`: an `Introduction`, or why not."""

@@ -16,8 +16,15 @@ NextStep = Literal["coffee", "call", "video"]
 Tone = Literal["warm", "formal"]
 
 CHECK_CODES: frozenset[str] = frozenset(ORDER)  # every finding code, defined once in finding.py
-NEXT_STEPS: tuple[NextStep, ...] = ("coffee", "call", "video")
-TONES: tuple[Tone, ...] = ("warm", "formal")
+# The choices and how the cards name them, as (label, value): the one table of both.
+NEXT_STEP_LABELS: tuple[tuple[str, NextStep], ...] = (
+    ("Coffee", "coffee"),
+    ("Phone call", "call"),
+    ("Video call", "video"),
+)
+TONE_LABELS: tuple[tuple[str, Tone], ...] = (("Warm", "warm"), ("Formal", "formal"))
+NEXT_STEPS: tuple[NextStep, ...] = tuple(value for _, value in NEXT_STEP_LABELS)
+TONES: tuple[Tone, ...] = tuple(value for _, value in TONE_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +50,13 @@ class Preferences:
     def is_enabled(self, code: str) -> bool:
         """Is this check code switched on? (`ask:job` counts as `ask`.)"""
         return code.split(":", 1)[0] in self.enabled_checks
+
+
+def next_step_or(value: str, fallback: NextStep) -> NextStep:
+    """`value` as a next step, or `fallback` when it names none."""
+    return next((step for step in NEXT_STEPS if step == value), fallback)
+
+
+def tone_or(value: str, fallback: Tone) -> Tone:
+    """`value` as a tone, or `fallback` when it names none."""
+    return next((tone for tone in TONES if tone == value), fallback)

@@ -12,12 +12,11 @@ from app.core.addresses import parse_addresses
 from app.core.draft import Draft, check_reply
 from app.core.insertion import to_insert
 from app.core.intro import detect_introduction
-from app.core.model import Address, Introduction, Person, Thread
+from app.core.model import Address, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import suggest_reply
 from app.gmail.errors import GmailError
-from app.service.ports import MailReader, Request
-from app.state import RecentIntros
+from app.service.ports import MailReader, RecentIntros, Request
 
 MAX_PASTED = 50_000
 
@@ -150,16 +149,11 @@ class ComposeService:
         )
         if remembered is None:
             return None, None
-        intro = Introduction(
-            kind="classic",
-            introducer=Person(remembered.introducer_name, remembered.introducer),
-            introduced=tuple(
-                Person("", a.email) for a in recipients if a.email != remembered.introducer
-            ),
-            user_role="introduced",
+        intro = known_introduction(
+            Person(remembered.introducer_name, remembered.introducer),
+            tuple(Person("", a.email) for a in recipients if a.email != remembered.introducer),
             confidence=0.9,
-            evidence=("an introduction you opened recently",),
-            message_index=-1,
+            evidence="an introduction you opened recently",
         )
         return Thread(), intro
 

@@ -15,12 +15,12 @@ from app.cards import no_intro
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
 from app.core.intro import detect_introduction
-from app.core.model import Address, Email, Introduction, Person, Thread
-from app.core.preferences import NEXT_STEPS, TONES, Preferences
+from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
+from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, suggest_reply
 from app.core.reply_message import render_rfc822
-from app.service.ports import MailReader, Request
-from app.state import CreatedReply, DraftLedger, RecentIntros
+from app.service.form import card_choices
+from app.service.ports import CreatedReply, DraftLedger, MailReader, RecentIntros, Request
 
 REWRITE_AFTER_SECONDS = 600.0  # remembered intros live 14 days; refreshing every 10 min is plenty
 _MAX_WRITES_KEPT = 10_000
@@ -44,11 +44,11 @@ class MessageService:
 
     def refresh(self, req: Request, prefs: Preferences) -> Response:
         """An option changed: the same card, re-rendered with the new choices."""
-        return update(self._card(req, _chosen(req, prefs)))
+        return update(self._card(req, card_choices(req, prefs)))
 
     def reply(self, req: Request, prefs: Preferences) -> Response:
         """'Reply to both': create the threaded draft once, then open it."""
-        prefs = _chosen(req, prefs)
+        prefs = card_choices(req, prefs)
         thread, intro = self._introduction(req)
         if intro is None:
             return notify("This no longer looks like an introduction; nothing was drafted.")
@@ -130,19 +130,6 @@ def _digest(parts: tuple[str, ...]) -> bytes:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def _chosen(req: Request, prefs: Preferences) -> Preferences:
-    """Preferences with the card's current choices (dropdowns, phrasing) applied."""
-    step = req.value("nextStep") or req.params.get("nextStep", "")
-    tone = req.value("tone") or req.params.get("tone", "")
-    variant = req.params.get("variant", "")
-    return replace(
-        prefs,
-        next_step=step if step in NEXT_STEPS else prefs.next_step,
-        tone=tone if tone in TONES else prefs.tone,
-        variant=int(variant) if variant.isdigit() and len(variant) < 6 else prefs.variant,
-    )
-
-
 def _everyone(thread: Thread) -> Iterator[Address]:
     """Senders and To/Cc recipients of every message, in thread order, repeats included."""
     for email in thread.messages:
@@ -169,21 +156,15 @@ def _override(thread: Thread, req: Request) -> Introduction | None:
     people = {a.email: a for a in _participants(thread, "")}
     introducer = people.get(req.params["introducer"].lower())
     other = people.get(req.params["other"].lower())
-    last = thread.last
-    if introducer is None or other is None or last is None or introducer == other:
+    if introducer is None or other is None or thread.last is None or introducer == other:
         return None
     me = Person(req.user_email.split("@")[0], req.user_email)
-    return Introduction(
-        kind="classic",
-        introducer=Person(introducer.name, introducer.email),
-        introduced=(me, Person(other.name, other.email)),
-        user_role="introduced",
+    return known_introduction(
+        Person(introducer.name, introducer.email),
+        (me, Person(other.name, other.email)),
         confidence=1.0,
-        evidence=("chosen by the user",),
-        message_index=len(thread.messages) - 1,
-        subject=last.subject,
-        message_id=last.message_id,
-        references=last.references,
+        evidence="chosen by the user",
+        thread=thread,
     )
 
 

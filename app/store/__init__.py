@@ -1,6 +1,11 @@
-"""The shared store: preferences, recent introductions and the draft ledger in SQL.
+"""Where the state lives: the adapters of the service's state ports (`app.service.ports`).
 
-Stack, and why:
+- `memory`: in this process (tests, a one-process demo); standard library only.
+- `sql_store` opens the shared database and its adapters, `sql_preferences`,
+  `sql_intros` and `sql_ledger`; `engine`, `dialect`, `schema`, `migrate` and
+  `migrations/` are theirs. `hashkey` hashes for both.
+
+SQL stack, and why:
 - SQLAlchemy Core (not the ORM): typed table definitions and portable SQL for both
   backends, `INSERT ... ON CONFLICT` for each dialect, and a thread-safe connection pool
   that suits routes running in FastAPI's thread pool. Rows map to frozen dataclasses by
@@ -10,30 +15,9 @@ Stack, and why:
 - psycopg 3 (binary wheel) for PostgreSQL; the standard library's sqlite3 for the
   embedded default.
 
-Importing this package loads SQLAlchemy, which costs about as much as FastAPI itself:
-`app.wiring` imports it only when it builds the services, never at process start.
+No re-exports here: SQLAlchemy costs about as much to import as FastAPI itself, so this
+package loads nothing, `memory` stays free of it, and `app.wiring` imports `sql_store`
+only when it builds the services, never at process start.
 Keeps: no mail content is stored, and user ids and participants' addresses only as keyed
 hashes (HMAC-SHA256 with `INTRO_HASH_KEY`).
 """
-
-from app.state import DraftInProgress
-from app.store.engine import UnsupportedDatabase, connect
-from app.store.intros import SqlRecentIntros
-from app.store.ledger import SqlDraftLedger
-from app.store.migrate import HEAD_REVISION, current_revision, upgrade
-from app.store.preferences import SqlPreferences
-from app.store.store import Store, open_store
-
-__all__ = [
-    "HEAD_REVISION",
-    "DraftInProgress",
-    "SqlDraftLedger",
-    "SqlPreferences",
-    "SqlRecentIntros",
-    "Store",
-    "UnsupportedDatabase",
-    "connect",
-    "current_revision",
-    "open_store",
-    "upgrade",
-]

@@ -1,31 +1,30 @@
-"""The key of the keyed hashes, when `INTRO_HASH_KEY` is not set: made once, kept in the database.
+"""Keyed hashes (HMAC-SHA256), so stored keys reveal neither users nor addresses.
 
-Every process and instance that shares the database then hashes alike, and hashes
-survive restarts. Production sets `INTRO_HASH_KEY` (Secret Manager), so that a copy of
-the database alone does not let anyone test guesses of user ids or addresses.
+Every adapter, in memory or in SQL, hashes through one `Hasher`. Its key is
+`INTRO_HASH_KEY` when set (production: Secret Manager), so that a copy of the database
+alone does not let anyone test guesses of user ids or addresses; otherwise the SQL store
+keeps a key of its own (`sql_store.stored_hash_key`) and memory storage makes one per
+process. Standard library only: memory storage must not load SQLAlchemy.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 
-from sqlalchemy import Engine, select
 
-from app.store.dialect import insert
-from app.store.schema import store_meta
+class Hasher:
+    """Keyed hashes, so stored keys reveal neither users nor addresses."""
 
-KEY_NAME = "hash_key"
+    def __init__(self, key: bytes | None = None) -> None:
+        self._key = key or secrets.token_bytes(32)
+
+    def __call__(self, *parts: str) -> str:
+        message = "\x1f".join(parts).encode("utf-8")
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
 
 
-def stored_hash_key(engine: Engine) -> bytes:
-    """The database's own hash key, created by the first process that asks."""
-    with engine.begin() as conn:
-        conn.execute(
-            insert(conn, store_meta)
-            .values(name=KEY_NAME, value=secrets.token_hex(32))
-            .on_conflict_do_nothing()
-        )
-        value = conn.execute(
-            select(store_meta.c.value).where(store_meta.c.name == KEY_NAME)
-        ).scalar_one()
-    return bytes.fromhex(str(value))
+def draft_key(hasher: Hasher, user: str, message_id: str, content: bytes) -> str:
+    """The idempotency key of one reply: a keyed hash, so it names neither user nor message."""
+    return hasher("draft", user, message_id, hashlib.sha256(content).hexdigest())

@@ -4,17 +4,7 @@
 (`DemoRefused`) to run anywhere but on loopback.
 """
 
-from devkit.demo.config import DemoRefused, demo_base_url, demo_settings, is_loopback
+from devkit.demo.config import DemoRefused
 from devkit.demo.install import install_demo
-from devkit.demo.mailbox import BadEml, DemoMailbox, check_eml
 
-__all__ = [
-    "BadEml",
-    "DemoMailbox",
-    "DemoRefused",
-    "check_eml",
-    "demo_base_url",
-    "demo_settings",
-    "install_demo",
-    "is_loopback",
-]
+__all__ = ["DemoRefused", "install_demo"]

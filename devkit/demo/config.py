@@ -14,8 +14,7 @@ import secrets
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from app.settings import Settings, SettingsRefused
-from app.wiring import MEMORY_URL
+from app.settings import MEMORY_URL, Settings, SettingsRefused
 
 DEMO_SERVICE_ACCOUNT = "demo-addon@intro-coach-demo.invalid"
 DEMO_CLIENT_ID = "demo-client.intro-coach.invalid"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import MailFiles, UnreadableMail
-from app.cli.mailfile import MAX_FILE
+from app.cli.mailfile import MAX_FILE, MailFiles, UnreadableMail
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INTRO = DATA / "emails" / "classic_meet.eml"

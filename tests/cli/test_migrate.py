@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import migrate
-from app.store import HEAD_REVISION
+from app.store.migrate import HEAD_REVISION
 
 
 def _run(*argv: str) -> int:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import build_parser, main
+from app.cli import main
+from app.cli.program import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = ROOT / "app" / "cli"

@@ -11,8 +11,9 @@ from app.core.preferences import Preferences
 from app.core.rfc822 import parse_eml
 from app.gmail.client import CreatedDraft, GmailAuth
 from app.service.message import REWRITE_AFTER_SECONDS, MessageService
-from app.service.ports import Request
-from app.state import Hasher, MemoryDraftLedger, RememberedIntro
+from app.service.ports import RememberedIntro, Request
+from app.store.hashkey import Hasher
+from app.store.memory import MemoryDraftLedger
 
 INTRO = parse_eml((Path(__file__).parents[1] / "data" / "api" / "intro_joe.eml").read_bytes())
 ME = "dana@reyes.example"

@@ -17,8 +17,8 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from app.store import Store, open_store
 from app.store.engine import database_url as driver_url
+from app.store.sql_store import Store, open_store
 
 POSTGRES_ENV = "INTRO_TEST_POSTGRES_URL"
 HASH_KEY = "store-test-hash-key"

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.store import UnsupportedDatabase, connect
-from app.store.engine import database_url
+from app.store.engine import UnsupportedDatabase, connect, database_url
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from app.store import HEAD_REVISION, connect, current_revision, upgrade
-from app.store.migrate import MIGRATIONS
+from app.store.engine import connect
+from app.store.migrate import HEAD_REVISION, MIGRATIONS, current_revision, upgrade
 from app.store.schema import metadata
 
 ROOT = Path(__file__).parents[2]
@@ -108,7 +108,8 @@ def test_no_column_could_hold_mail_content() -> None:
 def test_processes_starting_together_migrate_once(database_url: str) -> None:
     """Three processes (workers, instances) migrating the same empty database all succeed."""
     script = (
-        "import sys; from app.store import connect, upgrade; print(upgrade(connect(sys.argv[1])))"
+        "import sys; from app.store.engine import connect; from app.store.migrate import upgrade; "
+        "print(upgrade(connect(sys.argv[1])))"
     )
     runs = [
         subprocess.Popen(

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.preferences import Preferences
-from app.service.ports import MemoryPreferences
-from app.settings import Settings
-from app.state import MemoryDraftLedger, MemoryRecentIntros
-from app.store import SqlDraftLedger, SqlPreferences, SqlRecentIntros, connect, current_revision
-from app.wiring import MEMORY_URL, build_services, services_for, storage_for
+from app.settings import MEMORY_URL, Settings
+from app.store.engine import connect
+from app.store.memory import MemoryDraftLedger, MemoryPreferences, MemoryRecentIntros
+from app.store.migrate import current_revision
+from app.store.sql_intros import SqlRecentIntros
+from app.store.sql_ledger import SqlDraftLedger
+from app.store.sql_preferences import SqlPreferences
+from app.wiring import build_services, services_for, storage_for
 
 
 def _settings(url: str) -> Settings:

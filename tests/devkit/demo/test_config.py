@@ -11,7 +11,8 @@ import pytest
 
 from app.main import create_app
 from app.settings import GOOGLE_CERTS_URL, Settings
-from devkit.demo import DemoRefused, demo_base_url, demo_settings, is_loopback
+from devkit.demo import DemoRefused
+from devkit.demo.config import demo_base_url, demo_settings, is_loopback
 
 ROOT = Path(__file__).parents[3]
 

@@ -12,15 +12,13 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, select
 
-from app.core.preferences import CHECK_CODES, NEXT_STEPS, TONES, NextStep, Preferences, Tone
-from app.state import Hasher
+from app.core.preferences import CHECK_CODES, Preferences, next_step_or, tone_or
 from app.store.dialect import insert
+from app.store.hashkey import Hasher
 from app.store.schema import TEXT, preferences
 
 MAX_VARIANT = 2**31 - 1
 _DEFAULT = Preferences()
-_STEPS: dict[str, NextStep] = {step: step for step in NEXT_STEPS}
-_TONES: dict[str, Tone] = {tone: tone for tone in TONES}
 
 
 class SqlPreferences:
@@ -70,8 +68,8 @@ def _from_row(row: Row[Any]) -> Preferences:
     return Preferences(
         name=str(row.name),
         sign_off=str(row.sign_off),
-        next_step=_STEPS.get(str(row.next_step), _DEFAULT.next_step),
-        tone=_TONES.get(str(row.tone), _DEFAULT.tone),
+        next_step=next_step_or(str(row.next_step), _DEFAULT.next_step),
+        tone=tone_or(str(row.tone), _DEFAULT.tone),
         enabled_checks=CHECK_CODES - disabled,
         variant=int(row.variant),
     )

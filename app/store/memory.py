@@ -1,32 +1,29 @@
-"""Short-lived server state that holds no mail content: the ports, and in-memory versions.
+"""The state adapters that live in this process: preferences, recent introductions, drafts.
 
-- `DraftLedger`: which reply drafts we created, so a repeated or retried
-  "Reply to both" click opens the same draft instead of making a second one.
-- `RecentIntros`: for the compose trigger, which introductions this user opened
-  lately: only participants' addresses (hashed, except the introducer's, which the
-  "put them back on Cc" fix must write), keyed by a keyed hash of the user id, expiring.
-
-Both are Protocols. `MemoryDraftLedger` and `MemoryRecentIntros` keep them in this
-process (tests, one-process demo); `app.store` keeps them in the shared database so
-several instances agree.
+For tests and the one-process demo (`INTRO_DATABASE_URL=memory://`): lost on restart,
+and not shared between processes. The `app.store.sql_*` adapters keep the same ports
+(`app.service.ports`) in the shared database. Keeps: no mail content, and user ids and
+participants' addresses only as keyed hashes. Standard library only (no SQLAlchemy).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
+
+from app.core.preferences import Preferences
+from app.service.ports import (
+    DRAFT_TTL_SECONDS,
+    INTRO_TTL_SECONDS,
+    CreatedReply,
+    RememberedIntro,
+)
+from app.store.hashkey import Hasher, draft_key
 
 V = TypeVar("V")
-DRAFT_TTL_SECONDS = 15 * 60
-INTRO_TTL_SECONDS = 14 * 24 * 3600
 MAX_ENTRIES = 50_000
 
 
@@ -68,78 +65,19 @@ class TTLMap(Generic[V]):
         return len(self._data)
 
 
-class Hasher:
-    """Keyed hashes, so stored keys reveal neither users nor addresses."""
+class MemoryPreferences:
+    """`PreferencesStore` in this process."""
 
-    def __init__(self, key: bytes | None = None) -> None:
-        self._key = key or secrets.token_bytes(32)
+    def __init__(self) -> None:
+        self._prefs: dict[str, Preferences] = {}
 
-    def __call__(self, *parts: str) -> str:
-        message = "\x1f".join(parts).encode("utf-8")
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+    def load(self, user_id: str) -> Preferences:
+        """The user's preferences, or the defaults."""
+        return self._prefs.get(user_id, Preferences())
 
-
-class DraftInProgress(Exception):
-    """Another click is still creating this draft; try again in a moment."""
-
-
-@dataclass(frozen=True, slots=True)
-class CreatedReply:
-    """A draft we created: enough to open it again."""
-
-    draft_id: str
-    thread_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class RememberedIntro:
-    """An introduction the user opened: the introducer's address and hashed participants."""
-
-    introducer: str
-    introducer_name: str
-    participants: frozenset[str]
-
-
-class RecentIntros(Protocol):
-    """Introductions each user opened recently, found again from a draft's recipients."""
-
-    def remember(
-        self, user: str, introducer: str, introducer_name: str, others: Iterable[str]
-    ) -> None:
-        """Keep this introduction for the user (newest first, at most 20)."""
-        ...
-
-    def find(self, user: str, recipients: Iterable[str]) -> RememberedIntro | None:
-        """The newest remembered introduction whose other people are among `recipients`."""
-        ...
-
-
-class DraftLedger(Protocol):
-    """Drafts created per (user, message, content): the same click twice opens one draft.
-
-    Use: `with ledger.lock(key):` then `get(key)`, and create and `put` only when it is None.
-    """
-
-    def key(self, user: str, message_id: str, content: bytes) -> str:
-        """The idempotency key of one reply."""
-        ...
-
-    def lock(self, key: str) -> AbstractContextManager[object]:
-        """Held while one caller checks and creates the draft for `key`."""
-        ...
-
-    def get(self, key: str) -> CreatedReply | None:
-        """The draft already created under this key."""
-        ...
-
-    def put(self, key: str, reply: CreatedReply) -> None:
-        """Record a created draft."""
-        ...
-
-
-def draft_key(hasher: Hasher, user: str, message_id: str, content: bytes) -> str:
-    """The idempotency key of one reply: a keyed hash, so it names neither user nor message."""
-    return hasher("draft", user, message_id, hashlib.sha256(content).hexdigest())
+    def save(self, user_id: str, prefs: Preferences) -> None:
+        """Remember the user's preferences."""
+        self._prefs[user_id] = prefs
 
 
 class MemoryRecentIntros:

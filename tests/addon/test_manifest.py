@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.manifest import descriptor
+from app.addon.manifest import descriptor
 
 
 def _urls(value: object) -> list[str]:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 
-from app.state import INTRO_TTL_SECONDS, Hasher, RememberedIntro
+from app.service.ports import INTRO_TTL_SECONDS, RememberedIntro
 from app.store.dialect import insert
+from app.store.hashkey import Hasher
 from app.store.housekeeping import Housekeeping
 from app.store.schema import ADDRESS, TEXT, recent_intro_people, recent_intros
 

@@ -19,8 +19,9 @@ from types import TracebackType
 
 from sqlalchemy import Engine, delete, select, update
 
-from app.state import DRAFT_TTL_SECONDS, CreatedReply, DraftInProgress, Hasher, draft_key
+from app.service.ports import DRAFT_TTL_SECONDS, CreatedReply, DraftInProgress
 from app.store.dialect import insert
+from app.store.hashkey import Hasher, draft_key
 from app.store.housekeeping import Housekeeping
 from app.store.schema import draft_claims
 

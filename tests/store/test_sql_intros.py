@@ -8,10 +8,10 @@ import time
 import pytest
 from sqlalchemy import Table, func, insert, select
 
-from app.state import INTRO_TTL_SECONDS
-from app.store import Store
-from app.store.intros import KEEP_PER_USER
+from app.service.ports import INTRO_TTL_SECONDS
 from app.store.schema import recent_intro_people, recent_intros
+from app.store.sql_intros import KEEP_PER_USER
+from app.store.sql_store import Store
 from tests.store.conftest import FakeClock, dump
 
 USER = "1122334455"

@@ -7,7 +7,8 @@ import socket
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from app.store import HEAD_REVISION, Store, current_revision, open_store
+from app.store.migrate import HEAD_REVISION, current_revision
+from app.store.sql_store import Store, open_store
 
 
 def test_opened_store_is_at_head(store: Store) -> None:

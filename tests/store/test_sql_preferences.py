@@ -8,8 +8,8 @@ import hmac
 from sqlalchemy import select, update
 
 from app.core.preferences import CHECK_CODES, Preferences
-from app.store import Store, open_store
 from app.store.schema import preferences, store_meta
+from app.store.sql_store import Store, open_store
 from tests.store.conftest import HASH_KEY, FakeClock, dump
 
 USER = "110248495921238986420"

@@ -9,10 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from app.state import DRAFT_TTL_SECONDS, CreatedReply, DraftLedger
-from app.store import DraftInProgress, SqlDraftLedger, Store
-from app.store.ledger import CLAIM_SECONDS
+from app.service.ports import DRAFT_TTL_SECONDS, CreatedReply, DraftInProgress, DraftLedger
 from app.store.schema import draft_claims
+from app.store.sql_ledger import CLAIM_SECONDS, SqlDraftLedger
+from app.store.sql_store import Store
 from tests.store.conftest import FakeClock, dump
 
 USER = "1122334455"
