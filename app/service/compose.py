@@ -86,15 +86,18 @@ class ComposeService:
             else ()
         )
         missing = _missing(intro, to + cc + bcc)
-        text_findings = None
-        draft_empty = False
+        draft: Draft | None = None
         if pasted is not None:
             draft = Draft.from_text(pasted)
-            draft_empty = draft.empty
             if to or cc:
                 draft = replace(
                     draft, to=tuple(to), cc=tuple(cc), bcc=tuple(bcc), recipients_known=True
                 )
+        elif self._read_drafts and thread is not None and req.thread_id:
+            draft = self._saved_draft(req)
+        draft_empty = draft is not None and draft.empty
+        text_findings = None
+        if draft is not None and not draft_empty:
             text_findings = check_reply(
                 draft,
                 thread,
@@ -102,18 +105,6 @@ class ComposeService:
                 me=req.user_email or None,
                 enabled=prefs.enabled_checks,
             )
-        elif self._read_drafts and thread is not None and req.thread_id:
-            saved = self._saved_draft(req)
-            if saved is not None and saved.empty:
-                draft_empty = True
-            elif saved is not None:
-                text_findings = check_reply(
-                    saved,
-                    thread,
-                    introduction=intro,
-                    me=req.user_email or None,
-                    enabled=prefs.enabled_checks,
-                )
         suggestion = ""
         if intro is not None and thread is not None and thread.messages:
             advice = suggest_reply(intro, thread, req.user_email or None, prefs)
