@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from app.core.intro import language_of
@@ -34,30 +35,50 @@ PHRASES = ("thanks", "meet", "plan", "commit", "bcc", "throwaway", "pleasantry",
 _WORD = re.compile(r"[\w']+")
 
 
-@dataclass(frozen=True, slots=True)
 class ReplyWords:
-    """One language's compiled reply categories and pronoun lists."""
+    """One language's reply categories and pronoun lists, compiled when first asked for
+    (a message card never reads a reply: its cold start does not pay for them)."""
 
-    language: str
-    matcher: Matcher  # every phrase category, for reading a sentence at once
-    first_person: frozenset[str]
-    second_person: frozenset[str]
-    by_category: dict[str, Matcher]  # one category, for asking one thing of a long text
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._found: dict[str, list[str]] | None = None
+        self._matcher: Matcher | None = None
+        self._by_category: dict[str, Matcher] = {}
+
+    def _entries(self) -> dict[str, list[str]]:
+        if self._found is None:
+            path = resources.files("app.core.checks").joinpath(
+                f"reply_lexicon/{self.language}.json"
+            )
+            self._found = json.loads(path.read_text("utf-8")).get("categories", {})
+        return self._found
+
+    @property
+    def matcher(self) -> Matcher:
+        """Every phrase category, for reading a sentence at once."""
+        if self._matcher is None:
+            found = self._entries()
+            self._matcher = matcher_for({c: found.get(c, []) for c in PHRASES})
+        return self._matcher
+
+    def category(self, name: str) -> Matcher:
+        """One category alone, for asking one thing of a long text."""
+        if name not in self._by_category:
+            self._by_category[name] = matcher_for({name: self._entries().get(name, [])})
+        return self._by_category[name]
+
+    @cached_property
+    def first_person(self) -> frozenset[str]:
+        """First-person pronoun and possessive words."""
+        return frozenset(fold(w) for w in self._entries().get("first_person", []))
+
+    @cached_property
+    def second_person(self) -> frozenset[str]:
+        """Second-person pronoun and possessive words."""
+        return frozenset(fold(w) for w in self._entries().get("second_person", []))
 
 
-def _load(language: str) -> ReplyWords:
-    path = resources.files("app.core.checks").joinpath(f"reply_lexicon/{language}.json")
-    found = json.loads(path.read_text("utf-8")).get("categories", {})
-    return ReplyWords(
-        language,
-        matcher_for({c: found.get(c, []) for c in PHRASES}),
-        frozenset(fold(w) for w in found.get("first_person", [])),
-        frozenset(fold(w) for w in found.get("second_person", [])),
-        {c: matcher_for({c: found.get(c, [])}) for c in PHRASES},
-    )
-
-
-WORDS: dict[str, ReplyWords] = {language: _load(language) for language in LANGUAGES}
+WORDS: dict[str, ReplyWords] = {language: ReplyWords(language) for language in LANGUAGES}
 
 
 MIN_FOREIGN_LETTERS = 80  # a text this long with no vote for any of our languages is in another
@@ -124,7 +145,7 @@ def says(text: str, category: str, languages: tuple[str, ...]) -> bool:
     if not languages or not text:
         return False
     folded = fold(text)
-    return any(WORDS[language].by_category[category].scan(folded) for language in languages)
+    return any(WORDS[language].category(category).scan(folded) for language in languages)
 
 
 def proposes(text: str, languages: tuple[str, ...]) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -44,8 +45,38 @@ def fold(text: str) -> str:
 
 
 _TOKEN = re.compile(r"[\w']+")
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    A language's lexicon holds hundreds of entries and most are never tried on a given
+    message (the gate finds where one can start); compiling them all at import cost
+    about a second of every cold start.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`re.Pattern.match`."""
+        return self._pattern().match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`re.Pattern.finditer`."""
+        return self._pattern().finditer(text)
+
+
 _PREFIX_KEY = 3  # a word-prefix entry ("introduc*") is looked up by its first letters
-Candidates = tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+Candidates = tuple[tuple[LazyPattern, tuple[str, ...]], ...]
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -83,7 +114,7 @@ class Matcher:
     gate: re.Pattern[str]
     by_word: dict[str, Candidates]
     by_pair: dict[tuple[str, str], Candidates]
-    by_prefix: dict[str, tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]]
+    by_prefix: dict[str, tuple[tuple[str, LazyPattern, tuple[str, ...]], ...]]
     rest: Candidates
 
     def scan(self, text: str) -> list[tuple[int, str, str]]:
@@ -134,12 +165,12 @@ def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozens
             key = fold(entry)
             if key and category not in owners.setdefault(key, []):
                 owners[key].append(category)
-    by_word: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
-    by_pair: dict[tuple[str, str], list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
-    by_prefix: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+    by_word: dict[str, list[tuple[LazyPattern, tuple[str, ...]]]] = {}
+    by_pair: dict[tuple[str, str], list[tuple[LazyPattern, tuple[str, ...]]]] = {}
+    by_prefix: dict[str, list[tuple[str, LazyPattern, tuple[str, ...]]]] = {}
     rest = []
     for entry, categories in owners.items():
-        pattern, owned = re.compile(_entry(entry, slot)), tuple(categories)
+        pattern, owned = LazyPattern(_entry(entry, slot)), tuple(categories)
         tokens = entry.split(" ")
         first = tokens[0]
         if first.endswith("*") and _TOKEN.fullmatch(first[:-1]) and len(first) > _PREFIX_KEY:
@@ -151,7 +182,7 @@ def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozens
                 by_word.setdefault(first, []).append((pattern, owned))
         else:
             boundary = r"(?<!\w)" if entry[:1].isalnum() or entry[:1] == "_" else ""
-            rest.append((re.compile(boundary + _entry(entry, slot)), owned))
+            rest.append((LazyPattern(boundary + _entry(entry, slot)), owned))
     # The gate holds an entry's first word, or its first two when it is keyed by both:
     # "you two" does not stop at every "you".
     firsts = sorted({*by_word, *(f"{a} {b}" for a, b in by_pair)})
