@@ -15,7 +15,7 @@ import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 from app.core.checks.ask_model import AskModel
-from app.core.checks.asks import _cue_kind, _offers
+from app.core.checks.asks import decide
 from scripts.ask_data import Sentence, load_sentences
 from scripts.train_asks import fit
 
@@ -36,13 +36,9 @@ def predictions(sentences: list[Sentence]) -> list[tuple[bool, str]]:
 
 
 def _decide(model: AskModel, text: str) -> tuple[bool, str]:
-    """What `asks.ask_kind` decides, with this fold's model: the cues, else the model."""
-    named = _cue_kind(text)
-    if named is not None:
-        return True, named
-    if model.ask_probability(text) < model.threshold or _offers(text):
-        return False, ""
-    return True, model.kind_of(text)
+    """What `asks.ask_kind` decides, with this fold's model."""
+    kind = decide(text, model)
+    return kind is not None, kind or ""
 
 
 def _line(label: str, rows: list[tuple[Sentence, tuple[bool, str]]]) -> str:

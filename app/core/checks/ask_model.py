@@ -98,6 +98,13 @@ class AskModel:
         """P(ask) for one sentence."""
         return self.intent.probabilities(features(sentence)).get("ask", 0.0)
 
+    def asks(self, sentence: str) -> bool:
+        """An ask: P(ask) reaches the threshold and is not below P(meeting) (a sentence
+        that reads as much like a meeting proposal as like an ask is a next step)."""
+        found = self.intent.probabilities(features(sentence))
+        ask = found.get("ask", 0.0)
+        return ask >= self.threshold and ask >= found.get("meeting", 0.0)
+
     def kind_of(self, sentence: str) -> str:
         """The most likely kind of ask (job, referral, contacts, favour, review, ...)."""
         found = self.kind.probabilities(features(sentence))

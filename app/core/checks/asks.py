@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from app.core.checks import ask_patterns as pat
-from app.core.checks.ask_model import ASK_MODEL
+from app.core.checks.ask_model import ASK_MODEL, AskModel
 from app.core.checks.finding import AskKind, Finding
 from app.core.text.sentences import Sentence, normalize
 
@@ -43,12 +43,17 @@ def ask_kind(sentence: str) -> AskKind | None:
     Whether it asks is the fitted model's call (`ask_model`, any of our languages);
     the kind is the English kind cues' when they name one, else the kind model's.
     """
+    return decide(sentence, ASK_MODEL)
+
+
+def decide(sentence: str, model: AskModel) -> AskKind | None:
+    """`ask_kind` with a given model (evaluation passes each fold's)."""
     named = _cue_kind(sentence)
     if named is not None:
         return named
-    if ASK_MODEL.ask_probability(sentence) < ASK_MODEL.threshold or _offers(sentence):
+    if not model.asks(sentence) or _offers(sentence):
         return None
-    return cast(AskKind, ASK_MODEL.kind_of(sentence))
+    return cast(AskKind, model.kind_of(sentence))
 
 
 def _offers(sentence: str) -> bool:
