@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -18,7 +20,15 @@ from app.cards.widgets import (
 )
 from app.core.model import Introduction, Person
 from app.core.names import first_name
-from app.core.preferences import NEXT_STEP_LABELS, TONE_LABELS, Preferences
+from app.core.preferences import (
+    NEXT_STEP_LABELS,
+    NEXT_STEPS,
+    TONE_LABELS,
+    TONES,
+    Preferences,
+    next_step_or,
+    tone_or,
+)
 from app.core.reply import ReplyAdvice
 
 TIPS = (
@@ -43,9 +53,16 @@ BCC_TIP = (
 
 
 def build(
-    intro: Introduction, advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, str]
+    intro: Introduction,
+    advice: ReplyAdvice,
+    prefs: Preferences,
+    urls: Urls,
+    ids: dict[str, str],
+    *,
+    edited: str = "",
 ) -> Widget:
-    """The card for an introduction the user is part of."""
+    """The card for an introduction the user is part of (`edited`: the user's own text
+    for the reply box, kept over a re-rendered suggestion)."""
     introducer = _short(intro.introducer)
     me = ids.get("me", "")
     others = [p for p in intro.introduced if not me or p.email != me]
@@ -58,7 +75,7 @@ def build(
     )
     if advice.suggestion is not None:
         sections.append(_tips(introducer, others, keeps_introducer))
-        sections.append(_reply(advice, prefs, urls, ids))
+        sections.append(_reply(advice, prefs, urls, ids, edited))
     footer = None
     if advice.suggestion is not None:
         params = {
@@ -83,6 +100,19 @@ def build(
 def draft_field(prefs: Preferences) -> str:
     """The name of the reply text box for these options."""
     return f"replyDraft_{prefs.next_step}_{prefs.tone}_{prefs.variant}"
+
+
+def choices_of_field(name: str, prefs: Preferences) -> Preferences | None:
+    """The choices a reply box named by `draft_field` was rendered with (None: not one)."""
+    parts = name.split("_")
+    if len(parts) != 4 or parts[0] != "replyDraft" or not parts[3].isdigit():
+        return None
+    if parts[1] not in NEXT_STEPS or parts[2] not in TONES:
+        return None
+    step = next_step_or(parts[1], prefs.next_step)
+    tone = tone_or(parts[2], prefs.tone)
+    variant = int(parts[3][:5])
+    return replace(prefs, next_step=step, tone=tone, variant=variant)
 
 
 def _headline(intro: Introduction, others: list[Person]) -> str:
@@ -139,10 +169,13 @@ def _tips(introducer: str, others: list[Person], keeps_introducer: bool = True) 
     return section("What matters now", items, collapse_after=1)
 
 
-def _reply(advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, str]) -> Widget:
+def _reply(
+    advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, str], edited: str = ""
+) -> Widget:
     suggestion = advice.suggestion
     assert suggestion is not None
-    refresh = action(urls.of("refresh"), ids)
+    # The phrasing chosen survives a change of tone or next step.
+    refresh = action(urls.of("refresh"), {**ids, "variant": str(prefs.variant)})
     # A new field name per option: Gmail keeps typed text in a field of the same name
     # across updateCard, which would hide the re-rendered suggestion.
     field = draft_field(prefs)
@@ -153,7 +186,10 @@ def _reply(advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, s
         "Suggested reply",
         [
             decorated(esc(recipients), top=esc(suggestion.subject)),
-            text_input(field, "Your reply (edit freely)", suggestion.body_text, multiline=True),
+            text_input(
+                field, "Your reply (edit freely)", edited or suggestion.body_text, multiline=True
+            ),
+            *_kept(edited, urls, ids, prefs),
             selection(
                 "nextStep", "Next step", NEXT_STEP_LABELS, [prefs.next_step], on_change=refresh
             ),
@@ -166,6 +202,17 @@ def _reply(advice: ReplyAdvice, prefs: Preferences, urls: Urls, ids: dict[str, s
             ),
         ],
     )
+
+
+def _kept(edited: str, urls: Urls, ids: dict[str, str], prefs: Preferences) -> list[Widget]:
+    """When the box keeps the user's own text: say so, and offer the new suggestion."""
+    if not edited:
+        return []
+    fresh = action(urls.of("refresh"), {**ids, "variant": str(prefs.variant), "discardEdits": "1"})
+    return [
+        paragraph(esc("Your edits are kept. The new choices apply if you take the new text.")),
+        buttons(button("Replace my text with the new suggestion", fresh)),
+    ]
 
 
 def _short(person: Person) -> str:

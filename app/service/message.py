@@ -43,8 +43,13 @@ class MessageService:
         return push(self._card(req, prefs))
 
     def refresh(self, req: Request, prefs: Preferences) -> Response:
-        """An option changed: the same card, re-rendered with the new choices."""
-        return update(self._card(req, card_choices(req, prefs)))
+        """An option changed: the same card, re-rendered with the new choices.
+
+        Text the user typed into the reply box is never thrown away: when it differs from
+        what we suggested for the previous choices, it stays in the box (the card offers
+        the new suggestion instead of forcing it), unless they asked for the new one.
+        """
+        return update(self._card(req, card_choices(req, prefs), keep_edits=True))
 
     def reply(self, req: Request, prefs: Preferences) -> Response:
         """'Reply to both': create the threaded draft once, then open it."""
@@ -68,7 +73,9 @@ class MessageService:
                 self._ledger.put(key, done)
         return open_draft(done.draft_id, done.thread_id, "Reply draft created: review it and send.")
 
-    def _card(self, req: Request, prefs: Preferences) -> dict[str, object]:
+    def _card(
+        self, req: Request, prefs: Preferences, *, keep_edits: bool = False
+    ) -> dict[str, object]:
         thread, intro = self._introduction(req)
         ids = {"messageId": req.message_id, "threadId": req.thread_id}
         ids.update({k: v for k, v in req.params.items() if k in ("introducer", "other")})
@@ -78,7 +85,25 @@ class MessageService:
             )
         self._remember(req, intro)
         advice = suggest_reply(intro, thread, req.user_email or None, prefs)
-        return intro_card.build(intro, advice, prefs, self._urls, ids | {"me": req.user_email})
+        edited = self._edited(req, intro, thread, prefs) if keep_edits else ""
+        return intro_card.build(
+            intro, advice, prefs, self._urls, ids | {"me": req.user_email}, edited=edited
+        )
+
+    def _edited(self, req: Request, intro: Introduction, thread: Thread, prefs: Preferences) -> str:
+        """The user's own text in the reply box, when it is not our suggestion for the
+        choices the box was rendered with (the box's name says which: `draft_field`)."""
+        if req.params.get("discardEdits"):
+            return ""
+        for name, values in req.form.items():
+            typed = values[0] if values else ""
+            before = intro_card.choices_of_field(name, prefs)
+            if before is None or not typed.strip():
+                continue
+            was = suggest_reply(intro, thread, req.user_email or None, before).suggestion
+            if was is None or " ".join(was.body_text.split()) != " ".join(typed.split()):
+                return typed
+        return ""
 
     def _introduction(self, req: Request) -> tuple[Thread, Introduction | None]:
         thread = self._reader.read_thread(req.auth, req.message_id, req.thread_id or None)

@@ -102,6 +102,44 @@ def test_changing_next_step_rerenders_the_suggestion(stack: Stack, intro: tuple[
     assert "call" in box["value"].lower()
 
 
+def _refresh(stack: Stack, intro: tuple[str, str], form: dict, **params: str) -> dict:
+    mid, tid = intro
+    event = stack.event(
+        message_id=mid,
+        thread_id=tid,
+        params={"messageId": mid, "threadId": tid, **params},
+        form=form,
+    )
+    return updated(stack.post("/addon/actions/refresh", event).json())
+
+
+def test_changing_tone_keeps_what_the_user_typed(stack: Stack, intro: tuple[str, str]) -> None:
+    """Edited text survives a change of tone; the new suggestion is offered, not forced."""
+    card = _open(stack, intro)
+    box = next(w["textInput"] for w in widgets(card) if "textInput" in w)
+    mine = box["value"] + "\n\nP.S. Loved your talk at the port summit."
+    card = _refresh(stack, intro, {"tone": ["formal"], box["name"]: [mine]})
+    new_box = next(w["textInput"] for w in widgets(card) if "textInput" in w)
+    assert new_box["name"] != box["name"]
+    assert new_box["value"] == mine
+    assert "Your edits are kept" in text_of(card)
+    fresh = _refresh(stack, intro, {"tone": ["formal"], new_box["name"]: [mine]}, discardEdits="1")
+    fresh_box = next(w["textInput"] for w in widgets(fresh) if "textInput" in w)
+    assert "port summit" not in fresh_box["value"]
+    assert "Your edits are kept" not in text_of(fresh)
+
+
+def test_untouched_suggestion_is_rerendered(stack: Stack, intro: tuple[str, str]) -> None:
+    """Text the user did not touch follows the new choices, and the phrasing is kept."""
+    card = _open(stack, intro)
+    box = next(w["textInput"] for w in widgets(card) if "textInput" in w)
+    card = _refresh(stack, intro, {"nextStep": ["call"], box["name"]: [box["value"]]}, variant="1")
+    new_box = next(w["textInput"] for w in widgets(card) if "textInput" in w)
+    assert new_box["name"].startswith("replyDraft_call") and new_box["name"].endswith("_1")
+    assert new_box["value"] != box["value"]
+    assert "Your edits are kept" not in text_of(card)
+
+
 def test_not_an_introduction_gets_quiet_card_with_override(stack: Stack) -> None:
     """Ordinary mail gets a quiet card; the override turns it into an introduction."""
     mid, tid = stack.add((DATA / "not_intro.eml").read_bytes())
