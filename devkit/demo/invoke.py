@@ -9,7 +9,9 @@ all of it as in production. Only URLs of our own `/addon/` endpoints are accepte
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from devkit.signing import LocalSigner
 ADDON_PREFIX = "/addon/"
 FORWARD_TIMEOUT_SECONDS = 30.0
 Json = dict[str, Any]
+_ADDRESS = re.compile(r"[^@\s]{1,64}@[^@\s]{1,255}")
 
 
 class BadInvoke(ValueError):
@@ -63,15 +66,26 @@ class Invoker:
             raise BadInvoke("only the add-on's /addon/ endpoints can be invoked")
         return path
 
-    def event(self, page_event: Mapping[str, Any], granted: Sequence[str] | None) -> Json:
-        """The page's event with Google's authorization added (any the page sent is dropped)."""
+    def event(
+        self,
+        page_event: Mapping[str, Any],
+        granted: Sequence[str] | None,
+        as_user: str | None = None,
+    ) -> Json:
+        """The page's event with Google's authorization added (any the page sent is dropped).
+
+        `as_user`: the address Google vouches for instead of the demo user's (the page
+        reads an uploaded message as one of its people); it must look like an address.
+        """
+        if as_user is not None and not _ADDRESS.fullmatch(as_user):
+            raise BadInvoke("asUser must be an email address")
         common = page_event.get("commonEventObject") or {}
         gmail = page_event.get("gmail")
         if not isinstance(common, Mapping) or not isinstance(gmail, Mapping | None):
             raise BadInvoke("commonEventObject and gmail must be JSON objects")
         event: Json = {
             "commonEventObject": {"hostApp": "GMAIL", "platform": "WEB", **common},
-            "authorizationEventObject": self._authorization(granted),
+            "authorizationEventObject": self._authorization(granted, as_user),
         }
         if gmail is not None:
             event["gmail"] = {**gmail, "accessToken": "demo-msg-" + secrets.token_urlsafe(16)}
@@ -90,13 +104,15 @@ class Invoker:
         ) as client:
             return await client.post(path, content=json.dumps(event), headers=headers)
 
-    def _authorization(self, granted: Sequence[str] | None) -> Json:
+    def _authorization(self, granted: Sequence[str] | None, as_user: str | None = None) -> Json:
         scopes = list(self._id.scopes)
         if granted is not None:
             scopes = [s for s in scopes if s in set(granted)]
-        user_token = self._id.signer.user_token(
-            client_id=self._id.client_id, sub=self._id.user_sub, email=self._id.user_email
-        )
+        email, sub = self._id.user_email, self._id.user_sub
+        if as_user and as_user.lower() != email.lower():
+            email = as_user.lower()
+            sub = "demo-" + hashlib.sha256(email.encode()).hexdigest()[:20]
+        user_token = self._id.signer.user_token(client_id=self._id.client_id, sub=sub, email=email)
         return {
             "userOAuthToken": self._id.user_oauth_token,
             "userIdToken": user_token,

@@ -9,6 +9,9 @@ Mail is returned as text in JSON, never as markup. Nothing here logs bodies or t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from email import policy
+from email.parser import BytesParser
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +42,17 @@ class DemoState:
     sender: str
 
 
+MAX_PEOPLE = 50
+
+
 class InvokeBody(BaseModel):
     """A widget action or trigger the page wants Google to send."""
 
     function: str = Field(max_length=2_000)
     event: dict[str, Any] = Field(default_factory=dict)
     scopes: list[str] | None = Field(default=None, max_length=50)
+    # Whom Google says the user is (an uploaded message read as one of its people).
+    asUser: str | None = Field(default=None, max_length=320)
 
 
 class DraftBody(BaseModel):
@@ -125,14 +133,20 @@ def demo_router(state: DemoState) -> APIRouter:
             stored = state.mailbox.upload(raw)
         except BadEml as exc:
             return _bad(400, "not an email", str(exc))
-        return JSONResponse({"threadId": stored.thread_id, "messageId": stored.id})
+        return JSONResponse(
+            {
+                "threadId": stored.thread_id,
+                "messageId": stored.id,
+                "people": participants(raw),
+            }
+        )
 
     @router.post("/demo/invoke")
     async def invoke(body: InvokeBody) -> Response:
         """Sign the event as Google would and return our endpoint's answer unchanged."""
         try:
             path = state.invoker.target(body.function)
-            event = state.invoker.event(body.event, body.scopes)
+            event = state.invoker.event(body.event, body.scopes, body.asUser)
         except BadInvoke as exc:
             return _bad(400, "bad invoke", str(exc))
         answer = await state.invoker.forward(path, event)
@@ -140,6 +154,20 @@ def demo_router(state: DemoState) -> APIRouter:
         return Response(answer.content, status_code=answer.status_code, media_type=media)
 
     return router
+
+
+def participants(raw: bytes) -> list[str]:
+    """The addresses on an uploaded message's From, To and Cc lines, in that order, once each:
+    who the page may read it as."""
+    message = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
+    found: list[str] = []
+    for header in ("from", "to", "cc"):
+        values = [str(v) for v in message.get_all(header, [])]
+        for _, address in getaddresses(values):
+            address = address.strip().lower()
+            if "@" in address and address not in found:
+                found.append(address)
+    return found[:MAX_PEOPLE]
 
 
 async def _read_capped(request: Request, limit: int) -> bytes | None:

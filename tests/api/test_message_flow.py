@@ -135,7 +135,8 @@ def test_untouched_suggestion_is_rerendered(stack: Stack, intro: tuple[str, str]
     box = next(w["textInput"] for w in widgets(card) if "textInput" in w)
     card = _refresh(stack, intro, {"nextStep": ["call"], box["name"]: [box["value"]]}, variant="1")
     new_box = next(w["textInput"] for w in widgets(card) if "textInput" in w)
-    assert new_box["name"].startswith("replyDraft_call") and new_box["name"].endswith("_1")
+    assert new_box["name"].startswith("replyDraft_call")
+    assert new_box["name"].endswith("_1")
     assert new_box["value"] != box["value"]
     assert "Your edits are kept" not in text_of(card)
 

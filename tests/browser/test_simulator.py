@@ -97,3 +97,15 @@ def test_malformed_upload_shows_the_reason(page: Page, tmp_path: Path) -> None:
     page.set_input_files("#upload", str(bad))
     page.locator("#upload-error").filter(has_text="no From header").wait_for()
     _open(page, "Intro: Dana <> Sue")
+
+
+def test_an_uploaded_introduction_is_read_as_the_person_chosen(page: Page) -> None:
+    """An uploaded intro is read as one of its people (its first To by default), not as the
+    demo user, so the card coaches that person; choosing another re-reads it."""
+    eml = Path(__file__).parents[1] / "data" / "emails" / "classic_meet.eml"
+    page.set_input_files("#upload", str(eml))
+    page.locator(".card-title").filter(has_text="Introduction spotted").wait_for()
+    assert page.input_value("#read-as") == "sue@northwind.example"
+    expect(page.locator(".sidebar")).to_contain_text("introduced you to Joe")
+    page.select_option("#read-as", "joe.brandt@fieldlabs.example")
+    expect(page.locator(".sidebar")).to_contain_text("introduced you to Sue")

@@ -111,7 +111,10 @@ export class Sidebar {
       const response = await fetch("/demo/invoke", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ function: fn, event, scopes: this.gmail.grantedScopes() }),
+        body: JSON.stringify({
+          function: fn, event, scopes: this.gmail.grantedScopes(),
+          asUser: this.gmail.actingUser ? this.gmail.actingUser() : null,
+        }),
       });
       const text = await response.text();
       this.parts.raw.textContent = text;

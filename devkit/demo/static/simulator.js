@@ -6,13 +6,17 @@ import { el } from "./cards.js";
 import { Sidebar, scopeLabel } from "./addon.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { user: "", scopes: [], granted: new Set(), thread: null, message: null, compose: null };
+const state = {
+  user: "", scopes: [], granted: new Set(), thread: null, message: null, compose: null,
+  readAs: {}, // thread id -> the address an uploaded thread is read as (who "you" are there)
+};
 
 const sidebar = new Sidebar(
   { cards: $("cards"), back: $("card-back"), title: $("sidebar-title"), toast: $("toast"),
     spinner: $("spinner"), consent: $("consent"), raw: $("raw-json") },
   {
     grantedScopes: () => state.scopes.filter((s) => state.granted.has(s)),
+    actingUser: () => (state.thread && state.readAs[state.thread.id]) || null,
     grant: (scopes, all) => {
       for (const s of all ? state.scopes : scopes) state.granted.add(s);
       renderScopes();
@@ -270,11 +274,34 @@ async function upload(file) {
     const saved = await getJson("/demo/upload", {
       method: "POST", headers: { "Content-Type": "message/rfc822" }, body: await file.arrayBuffer(),
     });
+    offerReadAs(saved.threadId, saved.people || []);
     await loadThreads(saved.threadId);
   } catch (error) {
     box.textContent = `${file.name}: ${error.message}`;
     box.hidden = false;
   }
+}
+
+// An uploaded message was not sent to the demo user: say who you are in it (by default its
+// first To address, usually the person introduced), and the add-on reads it as that person.
+function offerReadAs(threadId, people) {
+  const select = $("read-as");
+  const box = $("read-as-box");
+  if (!people.length) { box.hidden = true; return; }
+  const sender = people[0];
+  const chosen = people.find((p) => p !== sender) || sender;
+  select.replaceChildren(...people.map((p) => el("option", { value: p, text: p })));
+  select.value = chosen;
+  select.dataset.threadId = threadId;
+  state.readAs[threadId] = chosen;
+  box.hidden = false;
+}
+
+function readAsChanged() {
+  const select = $("read-as");
+  const threadId = select.dataset.threadId;
+  state.readAs[threadId] = select.value;
+  if (state.thread && state.thread.id === threadId) openThread(threadId);
 }
 
 // --- start -----------------------------------------------------------------------------
@@ -292,6 +319,7 @@ async function start() {
     closeCompose();
     sidebar.trigger("message", "/addon/homepage", () => null);
   });
+  $("read-as").addEventListener("change", readAsChanged);
   $("upload").addEventListener("change", (event) => {
     const [file] = event.target.files;
     if (file) upload(file);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -194,6 +195,33 @@ def test_invoke_ignores_authorization_from_the_page(client: httpx.Client) -> Non
     )
     assert answer.status_code == 200
     assert pushed(answer.json())["header"]["title"]
+
+
+def test_uploaded_mail_names_its_people_and_is_read_as_one(client: httpx.Client) -> None:
+    """The upload answers with the message's people; invoking as one of them makes the
+    card speak to that person, and a non-address is refused."""
+    raw = (Path(__file__).parents[2] / "data" / "emails" / "classic_meet.eml").read_bytes()
+    saved = client.post(
+        "/demo/upload", content=raw, headers={"Content-Type": "message/rfc822"}
+    ).json()
+    assert saved["people"] == [
+        "maya.chen@harbor.example",
+        "sue@northwind.example",
+        "joe.brandt@fieldlabs.example",
+    ]
+    event = {"gmail": {"messageId": saved["messageId"], "threadId": saved["threadId"]}}
+    for as_user, other in (
+        ("sue@northwind.example", "Joe"),
+        ("joe.brandt@fieldlabs.example", "Sue"),
+    ):
+        answer = client.post(
+            "/demo/invoke", json={"function": "/addon/message", "event": event, "asUser": as_user}
+        )
+        assert f"introduced you to {other}" in pushed(answer.json())["header"]["subtitle"]
+    refused = client.post(
+        "/demo/invoke", json={"function": "/addon/message", "event": event, "asUser": "sue"}
+    )
+    assert refused.status_code == 400
 
 
 def test_withheld_scope_asks_for_consent(client: httpx.Client) -> None:
