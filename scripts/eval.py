@@ -62,6 +62,10 @@ def main() -> int:
         return 2
     for text in detection_report():
         print(text)
+    from scripts.eval_requests import report as requests_report
+
+    for text in requests_report():
+        print(text)
     from scripts.eval_asks import report as asks_report
     from scripts.eval_checks import run_checks_eval
 

@@ -12,8 +12,8 @@ import argparse
 
 from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.output import JsonObject, emit
-from app.core.intro import detect_introduction
-from app.core.model import Introduction
+from app.core.intro import detect_introduction, detect_request
+from app.core.model import Introduction, IntroRequest
 
 EPILOG = """\
 FILE may be - for standard input (Gmail API JSON when it starts with {, else .eml).
@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             verdict = detect_introduction(thread, args.me)
             record["introduction"] = introduction_json(verdict.introduction)
+            # A request for an introduction ("could you introduce me to Sue?"), next to it.
+            asked = None if verdict.introduction else detect_request(thread, args.me)
+            record["request"] = request_json(asked)
             if verdict.introduction is None:
                 record["why"] = verdict.reason
         emit(record, args.json, _summary)
@@ -78,12 +81,30 @@ def introduction_json(intro: Introduction | None) -> JsonObject | None:
     }
 
 
+def request_json(request: IntroRequest | None) -> JsonObject | None:
+    """The contract shape of a request for an introduction."""
+    if request is None:
+        return None
+    return {
+        "requester": {"name": request.requester.name, "email": request.requester.email},
+        "target": request.target,
+        "language": request.language,
+        "confidence": request.confidence,
+    }
+
+
 def _summary(record: JsonObject) -> str:
     if "error" in record:
         return f"{record['file']}: error: {record['error']}"
     intro = record.get("introduction")
     if not intro:
-        return f"{record['file']}: not an introduction ({record.get('why', '')})"
+        text = f"{record['file']}: not an introduction ({record.get('why', '')})"
+        asked = record.get("request")
+        if asked:
+            who = asked["requester"]["name"] or asked["requester"]["email"] or "someone"
+            whom = asked["target"] or "someone"
+            text += f"\n{record['file']}: {who} asks for an introduction to {whom}"
+        return text
     who = intro["introducer"]["name"] or intro["introducer"]["email"] or "someone"
     people = " and ".join(p["name"] or p["email"] for p in intro["introduced"])
     role = "" if intro["user_role"] == "unknown" else f", you: {intro['user_role']}"

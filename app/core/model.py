@@ -123,6 +123,24 @@ class Introduction:
     language: str = "en"
 
 
+# --- Requests for an introduction (app/core/intro/request.py) ---
+
+
+@dataclass(frozen=True, slots=True)
+class IntroRequest:
+    """Someone asking the recipient for an introduction: "could you introduce me to Sue?".
+
+    `requester` is the sender; `target` is whom they want to meet, as written (a name,
+    a company or a role); `evidence` names the phrases that fired.
+    """
+
+    requester: Person
+    target: str
+    language: str
+    confidence: float
+    evidence: tuple[str, ...] = ()
+
+
 def known_introduction(
     introducer: Person,
     introduced: tuple[Person, ...],

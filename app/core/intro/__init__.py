@@ -7,6 +7,14 @@ and `language_of` (the language of a text, by a stop-word vote).
 
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
+from app.core.intro.request import detect_request  # requests for an introduction
 from app.core.intro.signals import FEATURES, Signals, signals_of
 
-__all__ = ["FEATURES", "Signals", "detect_introduction", "language_of", "signals_of"]
+__all__ = [
+    "FEATURES",
+    "Signals",
+    "detect_introduction",
+    "detect_request",
+    "language_of",
+    "signals_of",
+]
