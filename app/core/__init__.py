@@ -6,6 +6,8 @@ No I/O, no web framework, no Google client, no clock, no randomness.
 from app.core.checks.finding import Finding
 from app.core.draft import Draft, check_email, check_reply
 from app.core.intro import detect_introduction
+from app.core.mail.names import first_name, greeting_name
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import (
     Address,
     Attachment,
@@ -17,11 +19,9 @@ from app.core.model import (
     Thread,
     UserRole,
 )
-from app.core.names import first_name, greeting_name
 from app.core.preferences import Preferences
 from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
 from app.core.reply_message import render_rfc822
-from app.core.rfc822 import parse_eml
 
 __all__ = [
     "Address",

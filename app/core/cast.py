@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from app.core.mail.names import matches
 from app.core.model import Address, Email, IntroKind
-from app.core.names import matches
 from app.core.people import at_organisation, display_name, full_names, resolve, vocatives
 from app.core.reading import Hit
 

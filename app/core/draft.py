@@ -32,10 +32,10 @@ from app.core.checks import (
 )
 from app.core.checks.context import ReplyContext
 from app.core.intro import detect_introduction
+from app.core.mail.body import split_body
+from app.core.mail.names import first_name
 from app.core.memo import one_analysis
 from app.core.model import Address, Attachment, Email, Introduction, Thread
-from app.core.names import first_name
-from app.core.quotes import split_body
 
 NEXT_STEP_EXAMPLE = "Would you be up for a coffee or a short call in the next couple of weeks?"
 

@@ -18,8 +18,8 @@ from app.core import phrasing as ph
 from app.core.blurb import fact_about
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
 from app.core.checks.recipients import shown_first_name
+from app.core.mail.names import first_name
 from app.core.model import Address, Email, Introduction, Person, Thread
-from app.core.names import first_name
 from app.core.preferences import Preferences
 from app.core.reply_message import render_rfc822
 from app.core.text.sentences import count_words

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.addresses import (
+from app.core.mail.addresses import (
     clean_name,
     decode_words,
     name_from_email,

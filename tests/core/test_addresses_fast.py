@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.addresses import _LAST_FIRST, _mailboxes, _simple_pairs, decode_words
+from app.core.mail.addresses import _LAST_FIRST, _mailboxes, _simple_pairs, decode_words
 
 _TOKENS = [
     "Sue", "Park", " ", ",", ", ", '"', "<", ">", "@", "a@b.c", "x.y@z", "<s@x.example>",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.assemble import MAX_TEXT, Part, build_email
+from app.core.mail.assemble import MAX_TEXT, Part, build_email
 from app.core.model import Address, Attachment
 
 

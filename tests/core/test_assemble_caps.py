@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.assemble import MAX_TEXT, Part, build_email
-from app.core.html import truncates
+from app.core.mail.assemble import MAX_TEXT, Part, build_email
+from app.core.mail.html import truncates
 
 _TRUNCATED = "body truncated for analysis"
 

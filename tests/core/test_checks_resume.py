@@ -8,7 +8,7 @@ import pytest
 
 from app.core.checks import check_resume_text, is_resume_filename, split_sentences
 from app.core.draft import check_email
-from app.core.rfc822 import parse_eml
+from app.core.mail.rfc822 import parse_eml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
 

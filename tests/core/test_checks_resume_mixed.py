@@ -6,8 +6,8 @@ import pytest
 
 from app.core.checks import check_resume_attachments, split_sentences
 from app.core.draft import check_email
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Attachment
-from app.core.rfc822 import parse_eml
 
 
 def test_only_the_resume_among_attachments_is_flagged() -> None:

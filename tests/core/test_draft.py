@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from app.core.checks import Finding
 from app.core.draft import Draft, check_email, check_reply
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
-from app.core.rfc822 import parse_eml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
 JOE = Address("Joe Smith", "joe@smith.example")

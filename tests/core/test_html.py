@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.html import _QUOTE_MARKS, html_to_text
-from app.core.tagscan import scan_text
+from app.core.mail.html import _QUOTE_MARKS, html_to_text
+from app.core.mail.tagscan import scan_text
 
 
 def test_blocks_become_lines_and_entities_decode() -> None:

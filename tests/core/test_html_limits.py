@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.html import _QUOTE_MARKS, _TREE_TAGS, html_to_text
-from app.core.tagscan import MAX_QUOTE_DEPTH, scan_text
+from app.core.mail.html import _QUOTE_MARKS, _TREE_TAGS, html_to_text
+from app.core.mail.tagscan import MAX_QUOTE_DEPTH, scan_text
 
 
 def test_many_elements_are_scanned_not_tree_built() -> None:

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.intro import detect_introduction
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
-from app.core.rfc822 import parse_eml
 
 EMAILS = Path(__file__).parents[1] / "data" / "emails"
 MAYA = "maya.chen@harbor.example"

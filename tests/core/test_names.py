@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.mail.names import first_name, greeting_name, matches, name_tokens
 from app.core.model import Address
-from app.core.names import first_name, greeting_name, matches, name_tokens
 
 
 @pytest.mark.parametrize(

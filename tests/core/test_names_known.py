@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.mail.names import matches
 from app.core.model import Address
-from app.core.names import matches
 
 
 def test_matches_by_name_address_or_handle() -> None:

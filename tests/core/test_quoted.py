@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.mail.history import quoted_messages
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email
-from app.core.quoted import quoted_messages
-from app.core.rfc822 import parse_eml
 
 EMAILS = Path(__file__).parents[1] / "data" / "emails"
 SUE = Address("Sue Park", "sue@northwind.example")

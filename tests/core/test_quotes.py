@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.quotes import split_body, strip_quote_markers
+from app.core.mail.body import split_body, strip_quote_markers
 
 OUTLOOK = """Works for me.
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.mail.rfc822 import _message, decode_text, parse_eml
 from app.core.model import Address, Attachment
-from app.core.rfc822 import _message, decode_text, parse_eml
 
 EMAILS = Path(__file__).parents[1] / "data" / "emails"
 

@@ -8,9 +8,9 @@ from email import policy
 
 import pytest
 
-from app.core import rfc822
-from app.core.assemble import MAX_TEXT
-from app.core.rfc822 import MAX_HEADER_BYTES, MAX_HEADER_LINES, parse_eml
+from app.core.mail import rfc822
+from app.core.mail.assemble import MAX_TEXT
+from app.core.mail.rfc822 import MAX_HEADER_BYTES, MAX_HEADER_LINES, parse_eml
 
 HEAD = "From: Joe <joe@x.example>\r\nTo: Sue <sue@y.example>\r\nSubject: Intro\r\n"
 BODY = "Sue, meet Dana. Dana runs growth at Reyes.\r\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.rfc822 import _read_single, _read_stdlib, parse_eml
+from app.core.mail.rfc822 import _read_single, _read_stdlib, parse_eml
 from tests.fuzz.targets import raw_mime
 
 _HEAD = b"From: Sue Park <sue@x.example>\r\nTo: Dana <dana@y.example>\r\nSubject: Intro\r\n"

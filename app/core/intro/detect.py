@@ -15,6 +15,7 @@ from dataclasses import replace
 from app.core.cast import cast
 from app.core.intro.signals import Signals, signals_of
 from app.core.intro.weights import WEIGHTS, Weights
+from app.core.mail.history import each_quoted, quoted_messages
 from app.core.model import (
     Address,
     Email,
@@ -26,7 +27,6 @@ from app.core.model import (
     UserRole,
 )
 from app.core.people import Blurbs, display_name, sign_off_name
-from app.core.quoted import each_quoted, quoted_messages
 from app.core.reading import recipients
 
 _EVIDENCE = 6  # signals named in a verdict's evidence

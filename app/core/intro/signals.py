@@ -18,12 +18,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from app.core.addresses import name_from_email
 from app.core.cues import subject_hints
 from app.core.intro.language import language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
+from app.core.mail.addresses import name_from_email
+from app.core.mail.names import name_tokens
 from app.core.model import Address, Email
-from app.core.names import name_tokens
 from app.core.reading import Reading, read, recipients
 from app.core.text import Sentence, split_sentences
 

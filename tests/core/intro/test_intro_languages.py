@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.intro import detect_introduction
-from app.core.rfc822 import parse_eml
+from app.core.mail.rfc822 import parse_eml
 
 INTRODUCTIONS = {
     "en": (

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.intro import FEATURES, signals_of
+from app.core.mail.body import split_body
 from app.core.model import Address, Email
-from app.core.quotes import split_body
 
 SENDER = Address("Nora Field", "nora@field.example")
 

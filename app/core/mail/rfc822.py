@@ -17,8 +17,8 @@ from dataclasses import replace
 from email import policy
 from email.header import Header, decode_header
 
-from app.core.addresses import decode_words
-from app.core.assemble import MAX_TEXT, Part, build_email
+from app.core.mail.addresses import decode_words
+from app.core.mail.assemble import MAX_TEXT, Part, build_email
 from app.core.model import Email
 
 MAX_PARTS = 200  # deeper or wider MIME trees are cut here (pathological input)

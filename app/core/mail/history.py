@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from app.core.addresses import parse_addresses, with_names
+from app.core.mail.addresses import parse_addresses, with_names
+from app.core.mail.body import split_body
+from app.core.mail.names import matches
 from app.core.model import Address, Email
-from app.core.names import matches
-from app.core.quotes import split_body
 
 _BANNER = re.compile(
     r"^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by|message d'origine|"

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-from app.core.addresses import decode_words, names_from_legacy, parse_addresses, with_names
-from app.core.html import html_to_text, truncates
+from app.core.mail.addresses import decode_words, names_from_legacy, parse_addresses, with_names
+from app.core.mail.body import split_body
+from app.core.mail.html import html_to_text, truncates
 from app.core.model import Address, Attachment, Email
-from app.core.quotes import split_body
 
 # Characters of body text analysed (a thread of a few hundred pages): introductions sit at
 # the top, and splitting quotes and detection cost grows with the text. Longer bodies are

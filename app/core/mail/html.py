@@ -12,7 +12,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from app.core.tagscan import MAX_QUOTE_DEPTH, scan_text
+from app.core.mail.tagscan import MAX_QUOTE_DEPTH, scan_text
 
 _BLOCK_TAGS = (
     "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
