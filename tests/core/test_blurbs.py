@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.people import Blurbs, blurb_for
+from app.core.intro.people import Blurbs, blurb_for
 from app.core.text import split_sentences
 
 TEXT = (

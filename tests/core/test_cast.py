@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.core.cast import cast
-from app.core.cues import POSITIVE
+from app.core.intro.cast import cast
+from app.core.intro.cues import POSITIVE
+from app.core.intro.reading import Hit, read, recipients
 from app.core.model import Address, Email
-from app.core.reading import Hit, read, recipients
 
 ANN = Address("Ann Lee", "ann@x.example")
 SUE = Address("Sue Park", "sue@northwind.example")

@@ -8,8 +8,8 @@ import re._parser as sre_parse  # test only: reads the patterns' structure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.cues import POSITIVE
-from app.core.vetoes import NEGATIVE
+from app.core.intro.cues import POSITIVE
+from app.core.intro.vetoes import NEGATIVE
 
 _LOOKAHEAD = re.compile(r"\(\?=\[[a-z]+\]\)")
 

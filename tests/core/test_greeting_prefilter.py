@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.people import _GREETING, _NAME, _NOT_NAMES, _is_greeting, vocatives
+from app.core.intro.people import _GREETING, _NAME, _NOT_NAMES, _is_greeting, vocatives
 
 
 def _is_greeting_plain(text: str) -> bool:

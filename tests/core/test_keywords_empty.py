@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.core.cues import has_keyword, keywords_in
+from app.core.intro.cues import has_keyword, keywords_in
+from app.core.intro.reading import could_hold_cue, read
 from app.core.model import Email
-from app.core.reading import could_hold_cue, read
 
 
 def test_empty_texts_hold_no_keyword() -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.model import Address
-from app.core.people import (
+from app.core.intro.people import (
     at_organisation,
     blurb_for,
     display_name,
@@ -13,6 +12,7 @@ from app.core.people import (
     sign_off_name,
     vocatives,
 )
+from app.core.model import Address
 from app.core.text import split_sentences
 
 SUE = Address("Sue Park", "sue@northwind.example")

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.cues import POSITIVE, keywords_in
+from app.core.intro.cues import POSITIVE, keywords_in
+from app.core.intro.reading import could_hold_cue, folded, read, score
+from app.core.intro.vetoes import NEGATIVE, is_bulk
 from app.core.model import Address, Email
-from app.core.reading import could_hold_cue, folded, read, score
-from app.core.vetoes import NEGATIVE, is_bulk
 
 SUE = Address("Sue Park", "sue@x.example")
 JOE = Address("Joe Brandt", "joe@y.example")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.cues import SUBJECT, subject_hints
+from app.core.intro.cues import SUBJECT, subject_hints
 
 PIECES = st.sampled_from(
     " | ".join(

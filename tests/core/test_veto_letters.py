@@ -8,7 +8,7 @@ import re._parser as sre_parse  # test only: reads the patterns' structure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.vetoes import _FIRST_LETTERS, _VETOES, NEGATIVE
+from app.core.intro.vetoes import _FIRST_LETTERS, _VETOES, NEGATIVE
 
 PLAIN = {name: re.compile(pattern, re.IGNORECASE) for name, _, pattern in _VETOES}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from app.core.intro.people import at_organisation, display_name, full_names, resolve, vocatives
+from app.core.intro.reading import Hit
 from app.core.mail.names import matches
 from app.core.model import Address, Email, IntroKind
-from app.core.people import at_organisation, display_name, full_names, resolve, vocatives
-from app.core.reading import Hit
 
 Cast = list[tuple[str, Address | None]]
 _MAX_PEOPLE = 12

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core.cues import GREET, NAME
+from app.core.intro.cues import GREET, NAME
 from app.core.mail.names import first_name, matches, name_tokens
 from app.core.model import Address
 from app.core.text import Sentence

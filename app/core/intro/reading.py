@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.cues import Cue, cues_for, has_keyword, keywords_in, subject_hints
+from app.core.intro.cues import Cue, cues_for, has_keyword, keywords_in, subject_hints
+from app.core.intro.people import at_organisation, resolve, vocatives
+from app.core.intro.vetoes import NEGATIVE, Veto, is_bulk
 from app.core.model import Address, Email
-from app.core.people import at_organisation, resolve, vocatives
 from app.core.text import Sentence, split_sentences
-from app.core.vetoes import NEGATIVE, Veto, is_bulk
 
 _HARD_VETO = frozenset(
     {"self-introduction", "product", "request", "offer", "referral", "speaker", "after-the-fact"}
