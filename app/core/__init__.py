@@ -20,8 +20,7 @@ from app.core.model import (
     UserRole,
 )
 from app.core.preferences import Preferences
-from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
-from app.core.reply_message import render_rfc822
+from app.core.reply import ReplyAdvice, ReplySuggestion, render_rfc822, suggest_reply
 
 __all__ = [
     "Address",

@@ -71,7 +71,7 @@ def _core_caches() -> dict[str, Callable[..., object]]:
 
 
 # Caches keyed by names and addresses (people, not what they wrote).
-_ABOUT_PEOPLE = ("app.core.mail.names.", "app.core.blurb.")
+_ABOUT_PEOPLE = ("app.core.mail.names.", "app.core.reply.retell.")
 
 
 def test_no_text_of_the_mail_stays_in_a_process_wide_cache() -> None:

@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.blurb import fact_about
 from app.core.draft import Draft, check_reply
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import NEXT_STEPS, TONES, NextStep, Preferences, Tone
-from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
+from app.core.reply.message import render_rfc822
+from app.core.reply.retell import fact_about
+from app.core.reply.suggestion import ReplySuggestion, suggest_reply
 from app.core.text.sentences import count_words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "replies"

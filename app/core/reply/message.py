@@ -12,12 +12,9 @@ import zlib
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr
-from typing import TYPE_CHECKING
 
 from app.core.model import Address
-
-if TYPE_CHECKING:
-    from app.core.reply import ReplySuggestion
+from app.core.reply.suggestion import ReplySuggestion
 
 
 def render_rfc822(suggestion: ReplySuggestion, sender: Address) -> bytes:

@@ -14,14 +14,13 @@ import html
 import re
 from dataclasses import dataclass
 
-from app.core import phrasing as ph
-from app.core.blurb import fact_about
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
 from app.core.checks.recipients import shown_first_name
 from app.core.mail.names import first_name
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import Preferences
-from app.core.reply_message import render_rfc822
+from app.core.reply import phrasing as ph
+from app.core.reply.retell import fact_about
 from app.core.text.sentences import count_words
 
 MAX_WORDS = 120
@@ -244,4 +243,4 @@ def _html(paragraphs: list[str]) -> str:
     return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
 
 
-__all__ = ["ReplyAdvice", "ReplySuggestion", "render_rfc822", "suggest_reply"]
+__all__ = ["ReplyAdvice", "ReplySuggestion", "suggest_reply"]
