@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.draft import Draft, check_reply
+from app.core.checks.draft import Draft, check_reply
 from app.core.intro import detect_introduction
 from app.core.mail.rfc822 import parse_eml
 from scripts.eval import CORPUS

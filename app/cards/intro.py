@@ -16,7 +16,7 @@ from app.cards.widgets import (
     selection,
     text_input,
 )
-from app.core.mail.names import first_name
+from app.core.mail import first_name
 from app.core.model import Introduction, Person
 from app.core.preferences import Preferences
 from app.core.reply import ReplyAdvice

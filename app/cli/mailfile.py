@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from app.core.mail.rfc822 import parse_eml
+from app.core.mail import parse_eml
 from app.core.model import Thread
 
 STDIN = "-"

@@ -3,11 +3,9 @@
 No I/O, no web framework, no Google client, no clock, no randomness.
 """
 
-from app.core.checks.finding import Finding
-from app.core.draft import Draft, check_email, check_reply
+from app.core.checks import Draft, Finding, check_email, check_reply
 from app.core.intro import detect_introduction
-from app.core.mail.names import first_name, greeting_name
-from app.core.mail.rfc822 import parse_eml
+from app.core.mail import first_name, greeting_name, parse_eml
 from app.core.model import (
     Address,
     Attachment,

@@ -12,8 +12,7 @@ import base64
 import binascii
 from typing import Any
 
-from app.core.mail.assemble import Part, build_email
-from app.core.mail.rfc822 import decode_text, forwarded_part, parse_eml
+from app.core.mail import Part, build_email, decode_text, forwarded_part, parse_eml
 from app.core.model import Email, Thread
 
 JSON = dict[str, Any]

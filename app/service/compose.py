@@ -8,9 +8,9 @@ from app.cards import compose as compose_card
 from app.cards.compose import ComposeView
 from app.cards.responses import Response, insert_text, notify, push, set_cc, update
 from app.cards.urls import Urls
-from app.core.draft import Draft, check_reply
+from app.core.checks import Draft, check_reply
 from app.core.intro import detect_introduction
-from app.core.mail.addresses import parse_addresses
+from app.core.mail import parse_addresses
 from app.core.model import Address, Introduction, Person, Thread
 from app.core.preferences import Preferences
 from app.core.reply import suggest_reply

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.core.mail.rfc822 import parse_eml
+from app.core.mail import parse_eml
 from app.core.model import Address, Email
 from devkit.demo.mailbox import ThreadSummary
 from devkit.emulator import StoredDraft, StoredMessage

@@ -12,9 +12,9 @@ from importlib import resources
 import pytest
 
 from app.core.checks import has_thanks, is_next_step, reply_languages
+from app.core.checks.draft import Draft, check_reply
 from app.core.checks.recipients import acknowledges_bcc
 from app.core.checks.reply_words import LANGUAGES, PHRASES, said
-from app.core.draft import Draft, check_reply
 from app.core.model import Address, Introduction, Person
 
 THANKS = {

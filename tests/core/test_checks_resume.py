@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.core.checks import check_resume_text, is_resume_filename, split_sentences
-from app.core.draft import check_email
+from app.core.checks.draft import check_email
 from app.core.mail.rfc822 import parse_eml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
@@ -85,7 +85,7 @@ def test_announcing_sentence_is_the_span() -> None:
     """When the text announces the CV, the finding points at that sentence."""
     email = parse_eml((DATA / "resume_lebenslauf.eml").read_bytes())
     finding = check_email(email)[0]
-    from app.core.draft import Draft
+    from app.core.checks.draft import Draft
 
     text = Draft.from_email(email).text
     assert text[finding.start : finding.end] == "I've attached my CV for context."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.checks import check_resume_attachments, split_sentences
-from app.core.draft import check_email
+from app.core.checks.draft import check_email
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Attachment
 

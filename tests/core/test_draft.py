@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.checks import Finding
-from app.core.draft import Draft, check_email, check_reply
+from app.core.checks.draft import Draft, check_email, check_reply
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
 

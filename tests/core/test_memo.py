@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import app.core
 from app.core import memo
-from app.core.draft import Draft, check_reply
+from app.core.checks.draft import Draft, check_reply
 from app.core.intro import detect_introduction
 from app.core.mail.rfc822 import parse_eml
 from app.core.memo import one_analysis, per_analysis

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.draft import Draft, check_reply
+from app.core.checks.draft import Draft, check_reply
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import NEXT_STEPS, TONES, NextStep, Preferences, Tone

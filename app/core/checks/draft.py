@@ -10,32 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.checks import (
-    ORDER,
-    Finding,
-    check_asks,
-    check_introducer_kept,
-    check_length,
-    check_next_step,
-    check_resume_attachments,
-    check_resume_text,
-    check_self_focus,
-    check_thanks,
-    check_throwaway,
-    introducer_named_in,
-    may_hold_resume,
-    measure_focus,
-    own_words_end,
-    reply_context,
-    reply_languages,
-    split_sentences,
-)
-from app.core.checks.context import ReplyContext
+from app.core.checks.asks import check_asks
+from app.core.checks.boundaries import own_words_end
+from app.core.checks.context import ReplyContext, reply_context
+from app.core.checks.finding import ORDER, Finding
+from app.core.checks.focus import check_self_focus, check_throwaway, measure_focus
+from app.core.checks.recipients import check_introducer_kept, introducer_named_in
+from app.core.checks.reply_words import reply_languages
+from app.core.checks.resume import check_resume_attachments, check_resume_text, may_hold_resume
+from app.core.checks.structure import check_length, check_next_step, check_thanks
 from app.core.intro import detect_introduction
 from app.core.mail.body import split_body
 from app.core.mail.names import first_name
 from app.core.memo import one_analysis
 from app.core.model import Address, Attachment, Email, Introduction, Thread
+from app.core.text import split_sentences
 
 NEXT_STEP_EXAMPLE = "Would you be up for a coffee or a short call in the next couple of weeks?"
 
