@@ -52,7 +52,7 @@ class Veto:
 # The letters each veto's alternatives start with (every alternative is "\b" + a word).
 # The patterns are compiled as \b(?=[letters])(?:pattern): the same matches, but `re`
 # drops a word start after one test instead of entering every alternative, which
-# halves the time of a search (tests/core/test_veto_letters.py checks the letters).
+# halves the time of a search (tests/core/intro/test_vetoes.py checks the letters).
 _FIRST_LETTERS = {
     "self-introduction": "bijmpu",
     "product": "ilnops",

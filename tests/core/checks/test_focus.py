@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.core.checks import (
     check_self_focus,
     check_throwaway,
@@ -9,6 +14,7 @@ from app.core.checks import (
     measure_focus,
     split_sentences,
 )
+from app.core.checks.focus import _ANY_CREDENTIAL, _CREDENTIAL, _FIRST
 
 SELF_CENTRED = (
     "Hi Sue,\n\nI'm glad Joe introduced us. I'm working to grow my network in Austin. "
@@ -104,3 +110,56 @@ def test_a_generic_offer_is_flagged_a_specific_one_is_not() -> None:
         focus = measure_focus(sentences, ["Sue"])
         found = check_throwaway(sentences, focus, has_ask=False)
         assert bool(found) is flagged, text
+
+
+# Tests for the focus check's pronoun pattern: the short form finds what the long one did.
+_AS_WRITTEN = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
+    r"|[Ww]e'll|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+)
+_WORDS = "I I'm I've I'd I'll me My mine Myself we We're we've We'd we'll us Our ours Ourselves"
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS.split()),
+    st.sampled_from([" ", " ", ".", "'", "_", "x", "é", "1", "Mine's", "usual", "Iran"]),
+    st.text(max_size=2),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_first_person_search_is_unchanged(text: str) -> None:
+    """A match exactly where the pattern with every contraction had one."""
+    assert _FIRST.search(text) is (_AS_WRITTEN.search(text) is not None)
+
+
+_CREDENTIAL_WORDS = st.sampled_from(
+    [
+        "15",
+        "years",
+        "my",
+        "our",
+        "background",
+        "team",
+        "I",
+        "we",
+        "have",
+        "led",
+        "MBA",
+        "PhD",
+        "award-winning",
+        "rated",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.one_of(_CREDENTIAL_WORDS, _PIECES), max_size=12).map(" ".join),
+        st.from_regex(_CREDENTIAL),
+    )
+)
+def test_credential_gate_passes_every_sentence_with_a_credential(text: str) -> None:
+    """The quick search finds a credential exactly when the counting pattern does."""
+    assert _ANY_CREDENTIAL.search(text) is (_CREDENTIAL.search(text) is not None)

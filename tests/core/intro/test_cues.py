@@ -8,8 +8,10 @@ import re._parser as sre_parse  # test only: reads the patterns' structure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.intro.cues import POSITIVE
+from app.core.intro.cues import POSITIVE, SUBJECT, has_keyword, keywords_in, subject_hints
+from app.core.intro.reading import could_hold_cue, read
 from app.core.intro.vetoes import NEGATIVE
+from app.core.model import Email
 
 _LOOKAHEAD = re.compile(r"\(\?=\[[a-z]+\]\)")
 
@@ -109,3 +111,56 @@ def test_cues_opening_with_a_name_still_match() -> None:
         assert [m.span() for m in cue.finditer(text)] == [
             m.span() for m in cue.pattern.finditer(text)
         ]
+
+
+# Empty texts hold no cue keyword and are answered without testing every keyword.
+def test_empty_texts_hold_no_keyword() -> None:
+    """Nothing quoted, nothing written: no keywords, no sentences, no hits."""
+    assert keywords_in("") == frozenset()
+    assert not has_keyword("")
+    assert not could_hold_cue("")
+    reading = read(Email())
+    assert (reading.spans, reading.hits) == ((), [])
+    assert keywords_in("i'd like to introduce you") == frozenset({"introduc"})
+
+
+# Subject patterns behind quick substring tests find exactly what the patterns alone find.
+PIECES = st.sampled_from(
+    " | ".join(
+        (
+            "Intro: | Re: | Fwd: | Sue | Dana Reyes | <> | <-> | ↔ | / | + | & | x | X | and",
+            "meet | Meet | MEET | mееt | , | : | – | - | Introducing | introduction of | ı | İ",
+            "Joe's | van | O'Neil | ſ | K | 2 | ",
+        )
+    ).split(" | ")
+)
+
+
+def _plain(subject: str) -> list[tuple[str, tuple[str | None, ...]]]:
+    found = [(name, pattern.search(subject)) for name, pattern in SUBJECT]
+    return [(name, m.groups()) for name, m in found if m]
+
+
+def _hints(subject: str) -> list[tuple[str, tuple[str | None, ...]]]:
+    return [(name, m.groups()) for name, m in subject_hints(subject)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(PIECES, max_size=10).map(" ".join))
+def test_hints_match_the_patterns(subject: str) -> None:
+    """Subjects built from names, separators and "meet" spellings: the same hints."""
+    assert _hints(subject) == _plain(subject)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_hints_match_the_patterns_on_any_text(subject: str) -> None:
+    """Arbitrary subjects: the same hints."""
+    assert _hints(subject) == _plain(subject)
+
+
+def test_common_subjects() -> None:
+    """Pairs, "meet" and plain subjects."""
+    assert [n for n, _ in subject_hints("Intro: Sue <> Dana")] == ["subject-intro", "subject-pair"]
+    assert [n for n, _ in subject_hints("Sue, meet Dana")] == ["subject-meet"]
+    assert subject_hints("Quarterly numbers") == []

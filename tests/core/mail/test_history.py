@@ -12,7 +12,7 @@ from app.core.mail.history import quoted_messages
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email
 
-EMAILS = Path(__file__).parents[1] / "data" / "emails"
+EMAILS = Path(__file__).parents[2] / "data" / "emails"
 SUE = Address("Sue Park", "sue@northwind.example")
 JOE = Address("Joe Brandt", "joe.brandt@fieldlabs.example")
 MAYA = Address("Maya Chen", "maya.chen@harbor.example")

@@ -8,7 +8,7 @@ import pytest
 
 from app.core.checks.ask_model import ASK_MODEL, Linear, features, model_from_json
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 
 
 def test_features_are_folded_words_pairs_and_kind_words() -> None:

@@ -79,3 +79,15 @@ def test_first_name_is_stable(name: str) -> None:
     """The first name of a first name is itself."""
     once = first_name(name)
     assert first_name(once) == once
+
+
+# Matching a written name to a recipient, with the recipient's words worked out once.
+def test_matches_by_name_address_or_handle() -> None:
+    """Header name, the name in the address, a long word of the handle; nothing else."""
+    assert matches("Sue", Address("Susan Park", "sp@x.example"))
+    assert matches("Dana", Address("", "dana.reyes@x.example"))
+    assert matches("Reyes", Address("", "dreyes@x.example"))
+    assert not matches("Joe", Address("", "dreyes@x.example"))
+    assert matches("Sue", Address("Sue", ""))
+    assert not matches("Reyes", Address("Dana", ""))
+    assert not matches("", Address("Dana", "dana@x.example"))

@@ -20,8 +20,8 @@ from app.core.reply.retell import fact_about
 from app.core.reply.suggestion import ReplySuggestion, suggest_reply
 from app.core.text.sentences import count_words
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+DATA = Path(__file__).resolve().parents[2] / "data" / "replies"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed"
 JOE = Address("Joe Smith", "joe@smith.example")
 SUE = Address("Sue Park", "sue@acme.example")
 ANN = Address("Ann Lee", "ann@beta.example")

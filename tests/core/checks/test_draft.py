@@ -12,7 +12,7 @@ from app.core.checks.draft import Draft, check_email, check_reply
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "replies"
+DATA = Path(__file__).resolve().parents[2] / "data" / "replies"
 JOE = Address("Joe Smith", "joe@smith.example")
 SUE = Address("Sue Park", "sue@acme.example")
 ANN = Address("Ann Lee", "ann@beta.example")
