@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.draft import check_email
+from app.core.checks import check_email
 from app.core.intro import detect_introduction
-from app.core.rfc822 import parse_eml
+from app.core.mail.rfc822 import parse_eml
 from scripts.eval import CORPUS
 
 SIZES = {"1 KB": 1_000, "10 KB": 10_000, "100 KB": 100_000, "1 MB": 1_000_000, "5 MB": 5_000_000}

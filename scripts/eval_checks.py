@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.checks import ORDER, Finding, ask_kind
-from app.core.draft import Draft, check_email, check_reply
+from app.core.checks.draft import Draft, check_email, check_reply
 from app.core.intro import detect_introduction
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Email, Thread
 from app.core.reply import suggest_reply
-from app.core.rfc822 import parse_eml
 from scripts.eval_resume_names import report as resume_name_report
 
 CORPUS = Path(

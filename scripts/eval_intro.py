@@ -18,8 +18,8 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from app.core.intro import detect_introduction
 from app.core.intro.weights import WEIGHTS, Weights
+from app.core.mail.names import matches
 from app.core.model import Address, Introduction
-from app.core.names import matches
 from scripts.intro_data import Row
 from scripts.train_intro import Data, choose_and_fit
 

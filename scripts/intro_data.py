@@ -17,8 +17,8 @@ from functools import cached_property
 from pathlib import Path
 
 from app.core.intro.lexicon import fold
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Email
-from app.core.rfc822 import parse_eml
 
 CORPUS = Path(
     os.environ.get("INTRO_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")

@@ -1,5 +1,10 @@
 """Architecture rules, read from the source: the core is pure, only `gmail/` talks to Google.
 
+No import circle inside `app/` (module-level imports); imports flow down the layers
+(api -> service -> core, cards, gmail; cards -> core; gmail -> core); outside the core,
+only a core package's surface (its `__init__`, with `__all__`) or model/preferences/memo
+is imported. Each rule has a test showing it catches a planted violation.
+
 And production stays free of the dev kit: `app/` imports `devkit` only at the demo switch
 in `app.main.create_app`, and the default app loads no `devkit` module at all.
 """
@@ -7,6 +12,7 @@ in `app.main.create_app`, and the default app loads no `devkit` module at all.
 from __future__ import annotations
 
 import ast
+import importlib
 import os
 import subprocess
 import sys
@@ -111,16 +117,15 @@ def test_gmail_mime_is_pure() -> None:
     tops = {n.split(".")[0] for n in _imports(_tree(path))}
     assert not tops & (IMPURE_STDLIB | FRAMEWORKS)
     assert {n for n in _imports(_tree(path)) if n.startswith("app.")} <= {
-        "app.core.assemble",
+        "app.core.mail",
         "app.core.model",
-        "app.core.rfc822",
     }
 
 
 def test_the_rules_see_the_core() -> None:
     """The scan really covers the core (a moved directory would make the rules vacuous)."""
     names = {p.name for p in CORE_MODULES}
-    assert {"detect.py", "signals.py", "rfc822.py", "model.py", "quotes.py"} <= names
+    assert {"detect.py", "signals.py", "rfc822.py", "model.py", "body.py"} <= names
 
 
 def test_the_rules_catch_a_violation(tmp_path: Path) -> None:
@@ -270,3 +275,242 @@ def test_the_demo_app_loads_the_devkit(tmp_path: Path) -> None:
     assert "'devkit.demo'" in loaded
     assert "'devkit.emulator'" in loaded
     assert "'devkit.signing'" in loaded
+
+
+# The module graph of app/: which modules a module loads when it is imported.
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_level_imports(tree: ast.Module, me: str, is_package: bool) -> Iterator[str]:
+    """Modules imported when the module loads: its body, `if`/`try` blocks, not functions."""
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If | ast.Try):
+            stack += node.body + node.orelse
+            stack += getattr(node, "finalbody", [])
+            stack += [s for h in getattr(node, "handlers", []) for s in h.body]
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = me if is_package else me.rpartition(".")[0]
+                for _ in range(node.level - 1):
+                    package = package.rpartition(".")[0]
+                base = f"{package}.{base}" if base else package
+            yield base
+            yield from (f"{base}.{alias.name}" for alias in node.names)
+
+
+def _import_graph(root: Path) -> dict[str, set[str]]:
+    """Module -> the modules of `root` it loads, with the packages whose `__init__` runs.
+
+    Importing `a.b.c` runs `a/__init__` and `a/b/__init__` too, except the packages the
+    importer is itself inside (they are already loading).
+    """
+    paths = {_module_name(p, root): p for p in _modules(root)}
+    graph: dict[str, set[str]] = {}
+    for me, path in paths.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        targets: set[str] = set()
+        for name in _module_level_imports(tree, me, path.name == "__init__.py"):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                target = ".".join(parts[:i])
+                if target in paths and target != me and not me.startswith(target + "."):
+                    targets.add(target)
+        graph[me] = targets
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle through each strongly connected group of modules (Tarjan), [] if none."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return groups
+
+
+def test_no_import_circle_inside_app() -> None:
+    """No module of app/ loads, through module-level imports, a module that loads it back."""
+    assert _cycles(_import_graph(APP)) == []
+
+
+def test_the_circle_rule_catches_a_circle(tmp_path: Path) -> None:
+    """A two-module circle, one through a package `__init__` and TYPE_CHECKING are found."""
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    files = {
+        "__init__.py": "",
+        "a.py": "from pkg import b\n",
+        "b.py": "import pkg.a\n",
+        "c.py": "def f():\n    from pkg import d\n",  # function-level: not a circle
+        "d.py": "import pkg.c\n",
+        "sub/__init__.py": "from pkg.sub.x import X\n",
+        "sub/x.py": "from pkg.e import E\nX = 1\n",
+        "e.py": "import typing\nif typing.TYPE_CHECKING:\n    from pkg.sub.x import X\n",
+    }
+    for name, text in files.items():
+        (pkg / name).write_text(text)
+    groups = _cycles(_import_graph(pkg))
+    assert sorted(groups) == [["pkg.a", "pkg.b"], ["pkg.e", "pkg.sub", "pkg.sub.x"]]
+
+
+# Layers, lowest first: a layer imports only lower ones (and itself). Modules outside
+# these (addon, settings, state, store, manifest) are free for service and above.
+LAYERS = {
+    "core": 0,
+    "cards": 1,
+    "gmail": 1,
+    "service": 2,
+    "wiring": 3,
+    "api": 4,
+    "main": 5,
+    "cli": 5,
+    "__main__": 6,
+}
+# These import nothing of app/ but lower layers (cards -> core, gmail -> core).
+STRICT_LAYERS = {"core", "cards", "gmail"}
+
+
+def _layer(module: str) -> str:
+    return module.split(".")[1] if module.count(".") else ""
+
+
+def _layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    bad = []
+    for module, targets in sorted(graph.items()):
+        mine = _layer(module)
+        if mine not in LAYERS:
+            continue
+        for target in sorted(targets):
+            theirs = _layer(target)
+            if theirs in ("", mine):
+                continue
+            below = LAYERS[theirs] < LAYERS[mine] if theirs in LAYERS else None
+            if below is False or (below is None and mine in STRICT_LAYERS):
+                bad.append(f"{module} -> {target}")
+    return bad
+
+
+def test_imports_flow_down_the_layers() -> None:
+    """api -> service -> {core, cards, gmail}; cards -> core; gmail -> core; never back up."""
+    assert _layer_violations(_import_graph(APP)) == []
+
+
+def test_the_layer_rule_catches_a_violation() -> None:
+    """Upward, sideways and strict-layer imports of support modules are all caught."""
+    graph = {
+        "app.core.x": {"app.cards.y", "app.core.z"},
+        "app.cards.y": {"app.gmail.mime", "app.core.mail"},
+        "app.gmail.mime": {"app.settings"},
+        "app.service.s": {"app.api.routes", "app.state", "app.cards.y"},
+        "app.api.routes": {"app.service.s", "app.wiring"},
+    }
+    assert _layer_violations(graph) == [
+        "app.cards.y -> app.gmail.mime",
+        "app.core.x -> app.cards.y",
+        "app.gmail.mime -> app.settings",
+        "app.service.s -> app.api.routes",
+    ]
+
+
+# What other layers may import of the core: a package's surface or a top-level module.
+CORE_PACKAGES = sorted(p.parent.name for p in CORE.glob("*/__init__.py"))
+CORE_SURFACES = {"app.core"} | {f"app.core.{name}" for name in CORE_PACKAGES}
+CORE_SURFACES |= {"app.core.model", "app.core.preferences", "app.core.memo"}
+
+
+def _core_reach_ins(tree: ast.AST) -> list[str]:
+    """Imports of a core module behind a package's surface: `app.core.mail.rfc822`, or
+    `from app.core.mail import rfc822`."""
+    bad = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+            names += [f"{node.module}.{a.name}" for a in node.names if node.module != "app.core"]
+            names = [n for n in names if n == node.module or _is_core_module(n)]
+        bad += [n for n in names if n.startswith("app.core.") and n not in CORE_SURFACES]
+    return bad
+
+
+def _is_core_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+OUTSIDE_CORE = [p for p in _modules(APP) + _modules(ROOT / DEVKIT) if not p.is_relative_to(CORE)]
+
+
+@pytest.mark.parametrize("path", OUTSIDE_CORE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_other_layers_use_only_the_core_surfaces(path: Path) -> None:
+    """Outside the core, `app.core.X` is a package's `__init__` or model/preferences/memo."""
+    assert _core_reach_ins(_tree(path)) == [], f"{path.relative_to(ROOT)} reaches into the core"
+
+
+def test_the_surface_rule_catches_a_reach_in(tmp_path: Path) -> None:
+    """A module path behind a surface is caught however it is imported; surfaces pass."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import app.core.mail.rfc822\n"
+        "from app.core.mail.names import first_name\n"
+        "from app.core.reply import suggestion\n"
+        "from app.core.reply import suggest_reply\n"
+        "from app.core import model\n"
+        "from app.core.checks import Finding\n"
+        "def f():\n    from app.core.intro.detect import detect_introduction\n"
+    )
+    assert sorted(_core_reach_ins(_tree(bad))) == [
+        "app.core.intro.detect",
+        "app.core.mail.names",
+        "app.core.mail.rfc822",
+        "app.core.reply.suggestion",
+    ]
+
+
+@pytest.mark.parametrize("name", CORE_PACKAGES)
+def test_each_core_package_declares_its_surface(name: str) -> None:
+    """Each core package's `__init__` lists its public names in `__all__`, all of them bound."""
+    module = importlib.import_module(f"app.core.{name}")
+    surface = getattr(module, "__all__", None)
+    assert isinstance(surface, list), f"app.core.{name} has no __all__ list"
+    assert surface == sorted(set(surface), key=surface.index)
+    assert [n for n in surface if not hasattr(module, n)] == []
+
+
+def test_the_rules_see_the_core_packages() -> None:
+    """The surface rules cover the packages the core is grouped into."""
+    assert {"mail", "intro", "reply", "checks", "text"} <= set(CORE_PACKAGES)

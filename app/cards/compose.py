@@ -21,7 +21,7 @@ from app.cards.widgets import (
     section,
     text_input,
 )
-from app.core.checks.finding import Finding
+from app.core.checks import Finding
 from app.core.model import Address
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.cards.widgets import Widget, decorated, esc, paragraph
-from app.core.checks.finding import Finding
+from app.core.checks import Finding
 
 TITLES = {
     "resume_attached": "Resume attached",

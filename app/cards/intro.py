@@ -18,8 +18,8 @@ from app.cards.widgets import (
     selection,
     text_input,
 )
+from app.core.mail import first_name
 from app.core.model import Introduction, Person
-from app.core.names import first_name
 from app.core.preferences import (
     NEXT_STEP_LABELS,
     NEXT_STEPS,

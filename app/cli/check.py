@@ -13,8 +13,7 @@ import argparse
 
 from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.output import JsonObject, emit
-from app.core.checks import Finding
-from app.core.draft import check_email
+from app.core.checks import Finding, check_email
 from app.core.preferences import CHECK_CODES
 
 EPILOG = """\

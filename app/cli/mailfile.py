@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from app.core.mail import parse_eml
 from app.core.model import Thread
-from app.core.rfc822 import parse_eml
 
 STDIN = "-"
 MAX_FILE = 50 * 1024 * 1024  # bytes; a larger file is refused with an error object

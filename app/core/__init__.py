@@ -3,9 +3,9 @@
 No I/O, no web framework, no Google client, no clock, no randomness.
 """
 
-from app.core.checks.finding import Finding
-from app.core.draft import Draft, check_email, check_reply
+from app.core.checks import Draft, Finding, check_email, check_reply
 from app.core.intro import detect_introduction
+from app.core.mail import first_name, greeting_name, parse_eml
 from app.core.model import (
     Address,
     Attachment,
@@ -17,11 +17,8 @@ from app.core.model import (
     Thread,
     UserRole,
 )
-from app.core.names import first_name, greeting_name
 from app.core.preferences import Preferences
-from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
-from app.core.reply_message import render_rfc822
-from app.core.rfc822 import parse_eml
+from app.core.reply import ReplyAdvice, ReplySuggestion, render_rfc822, suggest_reply
 
 __all__ = [
     "Address",

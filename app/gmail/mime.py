@@ -12,9 +12,8 @@ import base64
 import binascii
 from typing import Any
 
-from app.core.assemble import Part, build_email
+from app.core.mail import Part, build_email, decode_text, forwarded_part, parse_eml
 from app.core.model import Email, Thread
-from app.core.rfc822 import decode_text, forwarded_part, parse_eml
 
 JSON = dict[str, Any]
 MAX_PARTS = 200

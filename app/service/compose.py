@@ -8,13 +8,12 @@ from app.cards import compose as compose_card
 from app.cards.compose import ComposeView
 from app.cards.responses import Response, insert_text, notify, push, set_cc, update
 from app.cards.urls import Urls
-from app.core.addresses import parse_addresses
-from app.core.draft import Draft, check_reply
-from app.core.insertion import to_insert
+from app.core.checks import Draft, check_reply
 from app.core.intro import detect_introduction
+from app.core.mail import parse_addresses
 from app.core.model import Address, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
-from app.core.reply import suggest_reply
+from app.core.reply import suggest_reply, to_insert
 from app.gmail.errors import GmailError
 from app.service.ports import MailReader, RecentIntros, Request
 

@@ -17,8 +17,7 @@ from app.cards.urls import Urls
 from app.core.intro import detect_introduction
 from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
-from app.core.reply import ReplySuggestion, suggest_reply
-from app.core.reply_message import render_rfc822
+from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
 from app.service.form import card_choices
 from app.service.ports import CreatedReply, DraftLedger, MailReader, RecentIntros, Request
 

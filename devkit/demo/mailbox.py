@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from email.errors import MessageError
 from pathlib import Path
 
-from app.core.rfc822 import parse_eml
+from app.core.mail import parse_eml
 from devkit.emulator import EntityNotFound, Mailbox, StoredDraft, StoredMessage
 
 MAILBOX_DIR = Path(__file__).parent / "mailbox"

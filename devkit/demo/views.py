@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.core.mail import parse_eml
 from app.core.model import Address, Email
-from app.core.rfc822 import parse_eml
 from devkit.demo.mailbox import ThreadSummary
 from devkit.emulator import StoredDraft, StoredMessage
 

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import app.core
 from app.core import memo
-from app.core.draft import Draft, check_reply
+from app.core.checks.draft import Draft, check_reply
 from app.core.intro import detect_introduction
+from app.core.mail.rfc822 import parse_eml
 from app.core.memo import one_analysis, per_analysis
 from app.core.model import Thread
 from app.core.preferences import Preferences
 from app.core.reply import suggest_reply
-from app.core.rfc822 import parse_eml
 
 calls: list[str] = []
 
@@ -71,7 +71,7 @@ def _core_caches() -> dict[str, Callable[..., object]]:
 
 
 # Caches keyed by names and addresses (people, not what they wrote).
-_ABOUT_PEOPLE = ("app.core.names.", "app.core.blurb.")
+_ABOUT_PEOPLE = ("app.core.mail.names.", "app.core.reply.retell.")
 
 
 def test_no_text_of_the_mail_stays_in_a_process_wide_cache() -> None:

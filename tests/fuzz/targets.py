@@ -17,9 +17,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from app.addon.events import MalformedEvent, parse_event
-from app.core.draft import Draft, check_reply
+from app.core.checks.draft import Draft, check_reply
 from app.core.intro import detect_introduction
-from app.core.rfc822 import parse_eml
+from app.core.mail.rfc822 import parse_eml
 from app.gmail.mime import email_from_gmail, thread_from_gmail
 
 DATA = Path(__file__).parents[1] / "data"

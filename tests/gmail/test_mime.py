@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.intro import detect_introduction
-from app.core.rfc822 import parse_eml
+from app.core.mail.rfc822 import parse_eml
 from app.gmail.mime import email_from_gmail, thread_from_gmail
 
 DATA = Path(__file__).parents[1] / "data"

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.cards.urls import Urls
+from app.core.mail.rfc822 import parse_eml
 from app.core.model import Email, Thread
 from app.core.preferences import Preferences
-from app.core.rfc822 import parse_eml
 from app.gmail.client import CreatedDraft, GmailAuth
 from app.service.message import REWRITE_AFTER_SECONDS, MessageService
 from app.service.ports import RememberedIntro, Request

@@ -1,12 +1,14 @@
 """First-reply checks, one module per family; this package re-exports their API (pure).
 
-`app.core.draft.check_reply` runs them; each check takes plain values (sentences,
-recipients, attachments) and returns `Finding`s with stable codes.
+`check_reply` (in `draft`) runs them on a `Draft` and `check_email` on a draft read from
+mail; each check takes plain values (sentences, recipients, attachments) and returns
+`Finding`s with stable codes.
 """
 
 from app.core.checks.asks import ask_kind, check_asks
 from app.core.checks.boundaries import own_words_end
 from app.core.checks.context import ReplyContext, ThreadState, find_user, reply_context
+from app.core.checks.draft import Draft, check_email, check_reply
 from app.core.checks.finding import ORDER, AskKind, Finding, FindingCode, Severity
 from app.core.checks.focus import (
     Focus,
@@ -42,6 +44,7 @@ from app.core.text.sentences import Sentence, count_words, split_sentences
 __all__ = [
     "ORDER",
     "AskKind",
+    "Draft",
     "Finding",
     "FindingCode",
     "Focus",
@@ -53,9 +56,11 @@ __all__ = [
     "acknowledges_bcc",
     "ask_kind",
     "check_asks",
+    "check_email",
     "check_introducer_kept",
     "check_length",
     "check_next_step",
+    "check_reply",
     "check_resume_attachments",
     "check_resume_text",
     "check_self_focus",

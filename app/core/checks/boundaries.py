@@ -1,6 +1,6 @@
 """Where a draft's own words end: quoted history and legal footers the splitter missed (pure).
 
-`quotes.split_body` handles the common reply headers; two shapes it leaves in
+`mail.body.split_body` handles the common reply headers; two shapes it leaves in
 the own text would otherwise be read as the user's words: Lotus Notes headers
 ("jane@x.com on 11/22/2000 06:45:42 AM" followed by "To:") and confidentiality
 footers ("This email and any files transmitted with it are confidential").

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.reply_words import LANGUAGES, says
+from app.core.mail.names import first_name, greeting_name, matches
 from app.core.model import Address
-from app.core.names import first_name, greeting_name, matches
 from app.core.text.sentences import normalize, word_set
 
 _NAME = r"([A-Z][\w'.-]+(?: (?:[A-Z][\w'.-]+|de|van|von|da)){0,3})"

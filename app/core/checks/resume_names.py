@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from app.core.addresses import decode_words
+from app.core.mail.addresses import decode_words
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _TOKEN = re.compile(r"[^\W\d_]+")

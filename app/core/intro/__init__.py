@@ -1,5 +1,9 @@
 """Introduction detection: weighed, general signals with fitted weights (pure).
 
+Inside: `cues` and `vetoes` (the phrases that make and unmake an introduction),
+`reading` (one message read for them), `people` (who is greeted, named and described),
+`cast` (who introduced whom), `signals`, `weights` and `detect`.
+
 Public surface: `detect_introduction` (a thread or message in, a verdict out),
 `signals_of` (the named numeric signals of one message, for fitting and evaluation)
 and `language_of` (the language of a text, by a stop-word vote).

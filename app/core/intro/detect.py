@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.core.cast import cast
+from app.core.intro.cast import cast
+from app.core.intro.people import Blurbs, display_name, sign_off_name
+from app.core.intro.reading import recipients
 from app.core.intro.signals import Signals, signals_of
 from app.core.intro.weights import WEIGHTS, Weights
+from app.core.mail.history import each_quoted, quoted_messages
 from app.core.model import (
     Address,
     Email,
@@ -25,9 +28,6 @@ from app.core.model import (
     Thread,
     UserRole,
 )
-from app.core.people import Blurbs, display_name, sign_off_name
-from app.core.quoted import each_quoted, quoted_messages
-from app.core.reading import recipients
 
 _EVIDENCE = 6  # signals named in a verdict's evidence
 # Signals that speak against an introduction, by the name a verdict's reason gives them.

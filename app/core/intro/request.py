@@ -28,8 +28,8 @@ from importlib import resources
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, Matcher, fold, matcher_for
+from app.core.intro.people import display_name, sign_off_name
 from app.core.model import Email, IntroRequest, Person, Thread
-from app.core.people import display_name, sign_off_name
 from app.core.text import split_sentences
 
 THRESHOLD = 0.5

@@ -18,13 +18,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from app.core.addresses import name_from_email
-from app.core.cues import subject_hints
+from app.core.intro.cues import subject_hints
 from app.core.intro.language import language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
+from app.core.intro.reading import Reading, read, recipients
+from app.core.mail.addresses import name_from_email
+from app.core.mail.names import name_tokens
 from app.core.model import Address, Email
-from app.core.names import name_tokens
-from app.core.reading import Reading, read, recipients
 from app.core.text import Sentence, split_sentences
 
 LEXICAL = (
@@ -266,7 +266,7 @@ def _headers(values: dict[str, float], email: Email, others: tuple[Address, ...]
 
 
 def _cues(values: dict[str, float], reading: Reading, others: tuple[Address, ...]) -> None:
-    from app.core.people import resolve
+    from app.core.intro.people import resolve
 
     for hit in reading.hits:
         key = _CUE_KINDS.get(hit.cue.kind)

@@ -1,0 +1,191 @@
+"""One message read for introduction cues, and the score those cues add up to (pure).
+
+Text and headers are read together: the introducer's phrasing (cues), whether the
+people a cue names are really copied, who the greeting addresses, the subject,
+and the phrases that unmake an introduction (vetoes, mass-mail footers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.intro.cues import Cue, cues_for, has_keyword, keywords_in, subject_hints
+from app.core.intro.people import at_organisation, resolve, vocatives
+from app.core.intro.vetoes import NEGATIVE, Veto, is_bulk
+from app.core.model import Address, Email
+from app.core.text import Sentence, split_sentences
+
+_HARD_VETO = frozenset(
+    {"self-introduction", "product", "request", "offer", "referral", "speaker", "after-the-fact"}
+)
+_MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
+_MAX_SENTENCES = 120
+_BULK_PENALTY = 2.0
+_NAMES_AN_ORG = frozenset({"introduce-who", "introduce-org"})
+_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class Hit:
+    """A cue found in a sentence, with the names it points at."""
+
+    cue: Cue
+    sentence: int
+    names: list[str]
+    start: int
+
+
+@dataclass(slots=True)
+class Reading:
+    """Everything gathered about one message before deciding."""
+
+    email: Email
+    spans: tuple[Sentence, ...]
+    hits: list[Hit] = field(default_factory=list)
+    vetoes: list[str] = field(default_factory=list)
+    subject_hits: list[str] = field(default_factory=list)
+    subject_names: list[str] = field(default_factory=list)
+    bulk: bool = False
+    _addressed: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def addressed(self) -> tuple[str, ...]:
+        """The names the message addresses (`vocatives`), found once for score and cast."""
+        if self._addressed is None:
+            self._addressed = vocatives(self.email.new_text)
+        return self._addressed
+
+
+def read(email: Email, spans: tuple[Sentence, ...] | None = None) -> Reading:
+    """Find the cues, vetoes and subject hints of one message.
+
+    `spans` are the own text's sentences when the caller has split them already.
+    """
+    text = email.new_text[:_MAX_SCAN]
+    lowered = folded(text)
+    # Keywords and vetoes absent from the whole text cannot be in any sentence of it.
+    keys = keywords_in(lowered)
+    if spans is None:
+        spans = split_sentences(text)[:_MAX_SENTENCES] if keys else ()
+    reading = Reading(email, spans if keys else ())
+    vetoes = tuple(v for v in NEGATIVE if v.keys_in(lowered)) if keys else ()
+    for i, span in enumerate(reading.spans):
+        lower = folded(span.text)
+        present = [k for k in keys if k in lower]
+        if present:
+            _read_sentence(reading, SentenceRead(i, span, lower, frozenset(present)), vetoes)
+    _drop_own_company(reading)
+    for name, found in subject_hints(email.subject):
+        reading.subject_hits.append(name)
+        reading.subject_names.extend(n for n in found.groupdict().values() if n)
+    reading.bulk = is_bulk(lowered, text) or is_bulk(folded(email.signature[:2_000]))
+    return reading
+
+
+def _drop_own_company(reading: Reading) -> None:
+    """ "I'd like to introduce you to Acme" from an acme.com address is a sales pitch."""
+    sender = reading.email.sender
+    if sender is None or not sender.email:
+        return
+    pitch = [
+        h
+        for h in reading.hits
+        if h.cue.name in _NAMES_AN_ORG
+        and h.names
+        and all(at_organisation(n, (sender,)) for n in h.names)
+    ]
+    if pitch:
+        reading.hits = [h for h in reading.hits if h not in pitch]
+        reading.vetoes.append("self-introduction")
+
+
+def could_hold_cue(text: str) -> bool:
+    """Cheap test: does a text (quoted "> " lines allowed) hold any cue keyword at all?"""
+    return has_keyword(folded(_MARKERS.sub("", text)))
+
+
+def folded(text: str) -> str:
+    """Lower case, every run of white space one space: keywords survive line wrapping."""
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRead:
+    """One sentence being read: its index, span, folded text and cue keywords."""
+
+    index: int
+    span: Sentence
+    lower: str
+    keys: frozenset[str]
+
+
+def _read_sentence(reading: Reading, sentence: SentenceRead, vetoes: tuple[Veto, ...]) -> None:
+    text = sentence.span.text
+    negatives = [veto.name for veto in vetoes if veto.found_in(text, sentence.lower)]
+    reading.vetoes.extend(negatives)
+    if any(n in _HARD_VETO for n in negatives):
+        return
+    scheduling = "scheduling" in negatives
+    for cue in cues_for(sentence.keys):
+        if scheduling and cue.kind == "handoff":
+            continue
+        for match in cue.finditer(text):
+            names = [n for n in match.groupdict().values() if n]
+            reading.hits.append(Hit(cue, sentence.index, names, sentence.span.start))
+
+
+def score(reading: Reading) -> float:
+    """How strongly the message reads as an introduction (3.0 is the threshold)."""
+    email = reading.email
+    others = recipients(email)
+    best: dict[str, float] = {}
+    for hit in reading.hits:
+        weight = hit.cue.weight
+        if hit.cue.needs_copied and email.headers_present and hit.names:
+            copied = [n for n in hit.names if _placed(hit, n, others)]
+            lone = hit.cue.name != "introduce-org" and _lone_cc(email, hit.names)
+            weight = weight if copied or lone else weight / 2
+        best[hit.cue.name] = max(best.get(hit.cue.name, 0.0), weight)
+    if max(best.values(), default=0.0) < 2.0:
+        return 0.0  # weak hints alone (a new hire, "will contact you") never make an intro
+    total = sum(sorted(best.values(), reverse=True)[:3])
+    total += 1.0 if reading.subject_hits else 0.0
+    total += 1.0 if any(resolve(n, others) for h in reading.hits for n in h.names) else 0.0
+    addressed = reading.addressed()
+    if len({a for a in addressed if resolve(a, others) or not email.headers_present}) >= 2:
+        total += 1.0
+    if len(others) > 12 and "one_to_many" not in {h.cue.kind for h in reading.hits}:
+        total -= 1.5  # broadcast mail: announcements, newsletters
+    total -= _BULK_PENALTY if reading.bulk else 0.0
+    return total - 0.5 * len(set(reading.vetoes) - {"scheduling"})
+
+
+def _placed(hit: Hit, name: str, others: tuple[Address, ...]) -> bool:
+    """The person (or, for "introduce you to Acme", the organisation) is on the message."""
+    if hit.cue.name == "introduce-org":
+        return bool(at_organisation(name, others))
+    return resolve(name, others) is not None
+
+
+def recipients(email: Email) -> tuple[Address, ...]:
+    """To and Cc without the sender: the people an introduction can be about."""
+    sender = email.sender.email if email.sender else ""
+    return tuple(a for a in email.recipients if a.email != sender or not sender)
+
+
+def _lone_cc(email: Email, names: list[str]) -> Address | None:
+    """'I'm copying Judith' with one Cc whose address gives no name: that is Judith."""
+    if len(names) != 1 or len(email.cc) != 1:
+        return None
+    cc = email.cc[0]
+    return cc if not resolve(names[0], email.to) else None
+
+
+def evidence(reading: Reading) -> tuple[str, ...]:
+    """Human-readable reasons: each cue with its sentence, subject hints, vetoes."""
+    found = [f"{h.cue.name}: “{reading.spans[h.sentence].text[:120]}”" for h in reading.hits]
+    found.extend(f"subject: {name}" for name in reading.subject_hits)
+    found.extend(f"against: {name}" for name in sorted(set(reading.vetoes)))
+    if reading.bulk:
+        found.append("against: mass mail (unsubscribe footer)")
+    return tuple(found)

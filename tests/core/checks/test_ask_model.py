@@ -1,0 +1,65 @@
+"""The fitted sentence ask model: its features, its file, its answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.checks.ask_model import ASK_MODEL, Linear, features, model_from_json
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+
+
+def test_features_are_folded_words_pairs_and_kind_words() -> None:
+    """Words are folded (case, accents, digits), with pairs, the start, and kind words."""
+    found = features("¿Podrías revisar MI CV antes del 15?")
+    assert "w:podrias" in found
+    assert "b:mi cv" in found
+    assert "s:podrias" in found
+    assert "w:0" in found
+    assert "k:review" in found
+
+
+def test_a_sentence_in_any_language_names_its_kind_words() -> None:
+    """The kind lexicon reads the seven languages: a job, a referral, a review."""
+    assert "k:job" in features("Gibt es bei euch eine offene Stelle im Vertrieb?")
+    assert "k:referral" in features("Pourriez-vous me recommander auprès de votre DRH ?")
+    assert "k:review" in features("Zou je even naar mijn cv willen kijken?")
+
+
+def test_probabilities_sum_to_one() -> None:
+    """Softmax over ask / meeting / none; unknown features change nothing."""
+    probabilities = ASK_MODEL.intent.probabilities(["w:never-seen-feature"])
+    assert set(probabilities) == {"ask", "meeting", "none"}
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+
+
+def test_a_binary_model_reads_as_two_classes() -> None:
+    """A two-class model (one score) gives the logistic of it to the second class."""
+    model = Linear(("no", "yes"), (0.0,), {"w:x": (2.0,)})
+    found = model.probabilities(["w:x"])
+    assert found["yes"] > 0.85
+    assert found["no"] == pytest.approx(1 - found["yes"])
+
+
+def test_the_model_file_is_checked() -> None:
+    """A model file without its parts is refused with a clear error."""
+    with pytest.raises(ValueError, match="intent and kind"):
+        model_from_json({"intent": [], "kind": {}, "threshold": 0.5})
+    with pytest.raises(ValueError, match="threshold"):
+        model_from_json({"intent": {}, "kind": {}, "threshold": "high"})
+
+
+def test_clear_asks_and_clear_non_asks() -> None:
+    """A request for a referral scores above the threshold; thanks far below it."""
+    assert ASK_MODEL.ask_probability("Could you refer me for the PM role?") >= ASK_MODEL.threshold
+    assert ASK_MODEL.ask_probability("Thanks so much, Joe!") < ASK_MODEL.threshold
+
+
+@pytest.mark.skipif(not (CORPUS / "intent").exists(), reason="corpus not beside the repo")
+def test_committed_ask_weights_are_current() -> None:
+    """Refitting on the labelled sentences gives the committed file byte for byte."""
+    from scripts.train_asks import main
+
+    assert main(["--check"]) == 0

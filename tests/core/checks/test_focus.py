@@ -1,0 +1,165 @@
+"""Tests for `self_focus` and `throwaway_offer`: who the reply is about."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.checks import (
+    check_self_focus,
+    check_throwaway,
+    is_throwaway,
+    measure_focus,
+    split_sentences,
+)
+from app.core.checks.focus import _ANY_CREDENTIAL, _CREDENTIAL, _FIRST
+
+SELF_CENTRED = (
+    "Hi Sue,\n\nI'm glad Joe introduced us. I'm working to grow my network in Austin. "
+    "I'm a senior product executive with 15 years of experience in enterprise software, and I "
+    "have led teams of up to 80 people at two public companies. My background spans B2B SaaS, "
+    "marketplaces and payments. I am now exploring my next chapter.\n\n"
+    "I know networking is about helping others, so let me know if there's anything I can do "
+    "for you.\n\nAnn"
+)
+GOOD = (
+    "Hi Sue and Joe,\n\nJoe, thank you for connecting us! Sue, Joe tells me you run the design "
+    "team at Acme, and I'd love to hear how you built it.\n\nWould you be up for a coffee in the "
+    "next two weeks? If there's anything I can do to help with the Austin meetup, let me know."
+    "\n\nAnn"
+)
+
+
+def test_self_centred_email_is_flagged_with_its_measure() -> None:
+    """An email mostly about the sender is flagged, with the sentence counts shown."""
+    sentences = split_sentences(SELF_CENTRED)
+    focus = measure_focus(sentences, ["Sue"])
+    found = check_self_focus(SELF_CENTRED, focus, "Sue")
+    assert [f.code for f in found] == ["self_focus"]
+    assert "sentences are about you" in found[0].message
+    assert "% of the words are about Sue" in found[0].message
+    assert "15 years of experience" in SELF_CENTRED[found[0].start : found[0].end]
+
+
+def test_throwaway_offer_after_self_centred_email() -> None:
+    """The closing generic offer is flagged after a self-centred email."""
+    sentences = split_sentences(SELF_CENTRED)
+    focus = measure_focus(sentences, ["Sue"])
+    found = check_throwaway(sentences, focus, has_ask=False)
+    assert len(found) == 1
+    assert found[0].excerpt.startswith("I know networking is about helping others")
+
+
+def test_good_reply_is_not_self_focused() -> None:
+    """A reply about the other person gets neither finding, even with a closing offer."""
+    sentences = split_sentences(GOOD)
+    focus = measure_focus(sentences, ["Sue", "Joe"])
+    assert not focus.self_focused
+    assert check_self_focus(GOOD, focus, "Sue") == ()
+    assert check_throwaway(sentences, focus, has_ask=False) == ()
+
+
+def test_throwaway_after_an_ask_is_flagged() -> None:
+    """A generic offer tacked onto an ask is flagged even in a short email."""
+    text = "Could you introduce me to your investors? Let me know if I can ever help you."
+    sentences = split_sentences(text)
+    found = check_throwaway(sentences, measure_focus(sentences, ["Sue"]), has_ask=True)
+    assert [f.excerpt for f in found] == ["Let me know if I can ever help you."]
+
+
+def test_logistics_are_not_self_talk() -> None:
+    """Sentences about meeting up ("I'll call you when I land") do not count as self-focus."""
+    text = (
+        "Allan,\n\nI shall be glad to meet you. I am planning to attend the symposium and we "
+        "can meet there. If business keeps me at the office, feel free to contact me and we can "
+        "schedule a meeting during the day or in the evening.\n\nVince"
+    )
+    focus = measure_focus(split_sentences(text), ["Allan"])
+    assert not focus.self_focused
+
+
+def test_credential_paragraph_alone_is_enough() -> None:
+    """Several credentials in a row are flagged even when the email also greets warmly."""
+    text = (
+        "Sue, lovely to meet you. A bit about me: I have 20 years of experience in logistics. "
+        "I led the supply chain team at Ford and I built two startups. I hold an MBA."
+    )
+    assert measure_focus(split_sentences(text), ["Sue"]).self_focused
+
+
+def test_is_throwaway_recognises_generic_offers() -> None:
+    """Generic offers are recognised; specific help is not a throw-away line."""
+    assert is_throwaway("Please don't hesitate to reach out if I can help in any way.")
+    assert is_throwaway("Happy to return the favour.")
+    assert not is_throwaway("I'll send you the article on onboarding I mentioned.")
+
+
+def test_a_generic_offer_is_flagged_a_specific_one_is_not() -> None:
+    """Outside a self-centred email, only the offer that names nothing is flagged."""
+    for text, flagged in (
+        ("Sue, are you free Thursday? If I can ever return the favor, just say the word.", True),
+        (
+            "Sue, are you free Thursday? If there's anything I can do to help with the "
+            "Austin meetup, let me know.",
+            False,
+        ),
+    ):
+        sentences = split_sentences(text)
+        focus = measure_focus(sentences, ["Sue"])
+        found = check_throwaway(sentences, focus, has_ask=False)
+        assert bool(found) is flagged, text
+
+
+# Tests for the focus check's pronoun pattern: the short form finds what the long one did.
+_AS_WRITTEN = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd"
+    r"|[Ww]e'll|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+)
+_WORDS = "I I'm I've I'd I'll me My mine Myself we We're we've We'd we'll us Our ours Ourselves"
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS.split()),
+    st.sampled_from([" ", " ", ".", "'", "_", "x", "é", "1", "Mine's", "usual", "Iran"]),
+    st.text(max_size=2),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_first_person_search_is_unchanged(text: str) -> None:
+    """A match exactly where the pattern with every contraction had one."""
+    assert _FIRST.search(text) is (_AS_WRITTEN.search(text) is not None)
+
+
+_CREDENTIAL_WORDS = st.sampled_from(
+    [
+        "15",
+        "years",
+        "my",
+        "our",
+        "background",
+        "team",
+        "I",
+        "we",
+        "have",
+        "led",
+        "MBA",
+        "PhD",
+        "award-winning",
+        "rated",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.one_of(_CREDENTIAL_WORDS, _PIECES), max_size=12).map(" ".join),
+        st.from_regex(_CREDENTIAL),
+    )
+)
+def test_credential_gate_passes_every_sentence_with_a_credential(text: str) -> None:
+    """The quick search finds a credential exactly when the counting pattern does."""
+    assert _ANY_CREDENTIAL.search(text) is (_CREDENTIAL.search(text) is not None)

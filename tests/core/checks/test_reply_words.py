@@ -1,0 +1,202 @@
+"""The reply checks in Spanish, German, French, Portuguese, Italian and Dutch.
+
+Sentences and replies written for these tests by fluent readers; none comes from the
+corpus the lexicons are measured on.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from app.core.checks import has_thanks, is_next_step, reply_languages
+from app.core.checks.draft import Draft, check_reply
+from app.core.checks.recipients import acknowledges_bcc
+from app.core.checks.reply_words import LANGUAGES, PHRASES, said
+from app.core.model import Address, Introduction, Person
+
+THANKS = {
+    "es": "Mil gracias, Ana, por presentarnos.",
+    "de": "Vielen Dank, Anna, für die Vorstellung!",
+    "fr": "Merci beaucoup Anne pour la mise en relation.",
+    "pt": "Muito obrigada, Ana, pela apresentação.",
+    "it": "Grazie mille Anna per averci messo in contatto.",
+    "nl": "Bedankt Anna voor de introductie!",
+}
+PROPOSALS = {
+    "es": "¿Te viene bien un café el martes por la mañana?",
+    "de": "Hättest du nächste Woche Zeit für einen Kaffee?",
+    "fr": "Est-ce qu'on pourrait s'appeler jeudi prochain ?",
+    "pt": "Podemos marcar um café na próxima semana?",
+    "it": "Ti andrebbe di prendere un caffè giovedì?",
+    "nl": "Zullen we volgende week een kop koffie drinken?",
+}
+PLANS = {
+    "es": "Te llamo el lunes por la tarde.",
+    "de": "Ich rufe dich morgen Vormittag an.",
+    "fr": "Je vous appelle demain matin.",
+    "pt": "Eu te ligo amanhã de manhã.",
+    "it": "Ti chiamo domani mattina.",
+    "nl": "Ik bel je morgenochtend.",
+}
+NOT_STEPS = {
+    "es": "Un saludo cordial y buen fin de semana.",
+    "de": "Viele Grüße aus Hamburg.",
+    "fr": "Bien cordialement, et bonne fin de journée.",
+    "pt": "Um abraço e bom fim de semana.",
+    "it": "Un caro saluto, ci sentiamo.",
+    "nl": "Met vriendelijke groet.",
+}
+BCC = {
+    "es": "Paso a Marta a copia oculta para no llenarle la bandeja.",
+    "de": "Ich setze Markus in Blindkopie, damit sein Postfach geschont wird.",
+    "fr": "Je mets Claire en Cci pour lui épargner la suite.",
+    "pt": "Passo a Marta para cópia oculta.",
+    "it": "Sposto Marco in Ccn per non intasargli la casella.",
+    "nl": "Ik zet Mark in de bcc.",
+}
+THROWAWAY = {
+    "es": "Si puedo ayudarte en algo, no dudes en decírmelo.",
+    "de": "Wenn ich dir irgendwie helfen kann, melde dich gerne.",
+    "fr": "N'hésitez pas si je peux vous aider en quoi que ce soit.",
+    "pt": "Se eu puder ajudar em alguma coisa, não hesite em falar comigo.",
+    "it": "Se posso esserti utile in qualche modo, non esitare a chiedere.",
+    "nl": "Als ik je ergens mee kan helpen, laat het gerust weten.",
+}
+
+
+def test_every_language_has_every_category() -> None:
+    for language in LANGUAGES:
+        path = resources.files("app.core.checks").joinpath(f"reply_lexicon/{language}.json")
+        categories = json.loads(path.read_text("utf-8"))["categories"]
+        for category in (*PHRASES, "first_person", "second_person"):
+            assert categories.get(category), (language, category)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_thanks_in_each_language(language: str) -> None:
+    assert has_thanks(THANKS[language], (language,))
+    assert not has_thanks(NOT_STEPS[language], (language,))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_next_steps_proposed_or_planned(language: str) -> None:
+    assert is_next_step(PROPOSALS[language], (language,))
+    assert is_next_step(PLANS[language], (language,))
+    assert not is_next_step(NOT_STEPS[language], (language,))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_move_to_bcc_is_read_in_any_language(language: str) -> None:
+    assert acknowledges_bcc(BCC[language])
+    assert not acknowledges_bcc(THANKS[language])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_generic_offers_of_help(language: str) -> None:
+    assert "throwaway" in said(THROWAWAY[language], (language,)).categories
+    assert "throwaway" not in said(PROPOSALS[language], (language,)).categories
+
+
+def test_languages_read_by_the_vote() -> None:
+    assert reply_languages("Hola Ana, muchas gracias por presentarnos, me encantaría que") == (
+        "es",
+    )
+    assert reply_languages("Thanks so much for the introduction, I would love to meet") == ()
+    assert reply_languages("Ok!") == LANGUAGES  # unsure: every lexicon is read
+
+
+def test_pronouns_only_in_a_known_language() -> None:
+    assert said("Me encantaría saber más de tu trabajo", ("es",)).second_person
+    assert said("Yo trabajo en logística desde hace años", ("es",)).first_person
+    assert not said("Me encantaría saber más de tu trabajo", LANGUAGES).second_person
+
+
+def _intro() -> Introduction:
+    return Introduction(
+        kind="classic",
+        introducer=Person("Joaquín Ruiz", "joaquin@example.es"),
+        introduced=(
+            Person("Lucía Gómez", "lucia@example.es"),
+            Person("Marta Vidal", "marta@example.es"),
+        ),
+        user_role="introduced",
+        confidence=1.0,
+        evidence=(),
+        message_index=0,
+    )
+
+
+def _draft(text: str, *, cc_introducer: bool = True) -> Draft:
+    cc = (Address("Joaquín Ruiz", "joaquin@example.es"),) if cc_introducer else ()
+    return Draft(
+        text,
+        (Address("Marta Vidal", "marta@example.es"),),
+        cc,
+        body_end=len(text),
+        text_known=True,
+        recipients_known=True,
+        sender=Address("Lucía Gómez", "lucia@example.es"),
+    )
+
+
+def _codes(text: str, **kwargs: bool) -> set[str]:
+    found = check_reply(_draft(text, **kwargs), introduction=_intro(), me="lucia@example.es")
+    return {f.code for f in found}
+
+
+def test_a_good_spanish_reply_is_clean() -> None:
+    text = (
+        "Hola Marta:\n\nMil gracias, Joaquín, por presentarnos.\n\nMarta, me encantaría "
+        "conocer cómo estáis organizando la logística en Valencia. ¿Te viene bien un café el "
+        "jueves o el viernes por la mañana?\n\nUn abrazo,\nLucía"
+    )
+    assert _codes(text) == set()
+
+
+def test_a_spanish_reply_without_thanks_or_next_step() -> None:
+    text = "Hola Marta:\n\nEncantada. Trabajo en logística desde hace años.\n\nUn saludo,\nLucía"
+    assert {"no_thanks", "no_next_step"} <= _codes(text)
+
+
+def test_a_spanish_reply_that_moves_the_introducer_to_bcc_openly() -> None:
+    text = (
+        "Gracias, Joaquín, por presentarnos; te paso a copia oculta.\n\nMarta, ¿te "
+        "viene bien una llamada el martes?\n\nLucía"
+    )
+    assert "dropped_introducer" not in _codes(text, cc_introducer=False)
+    silent = "Marta, ¿te viene bien una llamada el martes?\n\nGracias,\nLucía"
+    assert "dropped_introducer" in _codes(silent, cc_introducer=False)
+
+
+def test_a_self_centred_spanish_reply_with_a_throwaway_offer() -> None:
+    text = (
+        "Hola Marta:\n\nGracias, Joaquín, por presentarnos. Yo llevo quince años en logística "
+        "internacional y he dirigido equipos en tres países. Mi experiencia en cadena de "
+        "suministro es muy amplia y mis clientes son grandes distribuidores. Estoy buscando "
+        "nuevos retos y creo que mi perfil encaja con muchas empresas del sector. Nuestro "
+        "equipo ha crecido mucho bajo mi dirección. ¿Podemos hablar el martes?\n\nSi puedo "
+        "ayudarte en algo, no dudes en decírmelo.\n\nLucía"
+    )
+    codes = _codes(text)
+    assert "self_focus" in codes
+    assert "throwaway_offer" in codes
+
+
+def test_a_language_we_do_not_read_gets_no_verdict_on_its_wording() -> None:
+    polish = (
+        "Cześć Marta,\n\nbardzo się cieszę z poznania. Chętnie porozmawiam o logistyce w "
+        "Walencji i o tym, jak organizujecie magazyny.\n\nPozdrawiam serdecznie,\nLucía"
+    )
+    assert reply_languages(polish) is None
+    assert _codes(polish) == set()
+
+
+def test_a_generic_offer_is_flagged_even_in_a_short_friendly_reply() -> None:
+    text = (
+        "Hola Marta:\n\nGracias, Joaquín, por presentarnos. ¿Te viene bien un café el jueves?"
+        "\n\nY si alguna vez puedo ayudarte en algo, no dudes en decírmelo.\n\nLucía"
+    )
+    assert "throwaway_offer" in _codes(text)

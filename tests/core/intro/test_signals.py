@@ -1,0 +1,92 @@
+"""The named signals of one message: bounded, and fired by what they say they read."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.intro import FEATURES, signals_of
+from app.core.mail.body import split_body
+from app.core.model import Address, Email
+
+SENDER = Address("Nora Field", "nora@field.example")
+
+
+def _email(
+    text: str, to: tuple[Address, ...], cc: tuple[Address, ...] = (), subject: str = ""
+) -> Email:
+    split = split_body(text)
+    return Email(
+        subject=subject, sender=SENDER, to=to, cc=cc, text=text,
+        new_text=split.own, quoted_text=split.quoted, signature=split.signature,
+    )  # fmt: skip
+
+
+def _on(email: Email) -> dict[str, float]:
+    signals = signals_of(email)
+    return {name: value for name, value in zip(FEATURES, signals.values, strict=True) if value}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=40))
+def test_every_value_is_between_zero_and_one(text: str, subject: str) -> None:
+    """Whatever the text, each signal is in [0, 1] and there is one per feature."""
+    signals = signals_of(_email(text, (Address("", "a@b.example"),), subject=subject))
+    assert len(signals.values) == len(FEATURES)
+    assert all(0.0 <= v <= 1.0 for v in signals.values)
+
+
+def test_handoff_names_the_copied_person_by_the_address_local_part() -> None:
+    """ "I'm copying Jake Sullivan who works with me" names sullivanjj@ (no display name)."""
+    email = _email(
+        "How would you frame it? I'm copying Jake Sullivan who works with me on this.",
+        (Address("Sid", "sid@example.org"),),
+        (Address("", "sullivanjj@state.example"),),
+    )
+    on = _on(email)
+    assert on["handoff"] > 0
+    assert on["handoff_named"] == 1.0
+    assert on["has_cc"] == 1.0
+
+
+def test_scheduling_hand_off_reads_as_scheduling() -> None:
+    """Copying an assistant "so she can find a time" fires the scheduling signal."""
+    email = _email(
+        "Happy to meet. I'm copying my assistant Lona so she can find a time next week.",
+        (Address("Sam Ray", "sam@ray.example"),),
+        (Address("Lona Vale", "lona@field.example"),),
+    )
+    assert _on(email)["scheduling"] > 0
+
+
+def test_two_people_greeted_and_described() -> None:
+    """ "Sue, Joe —" greets both; "Sue leads product" describes one of them."""
+    email = _email(
+        "Sue, Joe,\n\nSue leads product at Northwind. Joe builds sensor networks.\n"
+        "You two should talk.",
+        (Address("Sue Park", "sue@northwind.example"), Address("Joe Brandt", "joe@fl.example")),
+    )
+    on = _on(email)
+    assert on["addressed"] == 1.0
+    assert on["described"] == 1.0
+    assert on["named"] > 0
+    assert on["mutual"] > 0
+
+
+def test_subject_pair_and_reply() -> None:
+    """ "Re: Sue <> Joe" is a pair subject on a reply."""
+    email = _email("Thanks!", (Address("Sue", "sue@x.example"),), subject="Re: Sue <> Joe")
+    on = _on(email)
+    assert on["subject_pair"] == 1.0
+    assert on["is_reply"] == 1.0
+
+
+def test_words_that_fired_are_kept() -> None:
+    """Each lexical signal remembers the words that fired it (the verdict's evidence)."""
+    email = _email(
+        "Hola Ana, te presento a Luis, que lleva el equipo de datos.",
+        (Address("Ana Gil", "ana@gil.example"), Address("Luis Mora", "luis@mora.example")),
+    )
+    signals = signals_of(email)
+    assert signals.language == "es"
+    assert "te presento a" in signals.words["connect"]
