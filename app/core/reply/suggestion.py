@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from app.core.checks.asks import ask_kind
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
 from app.core.checks.recipients import shown_first_name
 from app.core.mail.names import first_name
@@ -134,12 +135,13 @@ def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences, fact: str) 
     closing = ph.pick(ph.NEXT_STEP[(prefs.next_step, tone)], key, "next", prefs.variant)
     flexible = ph.pick(ph.FLEXIBLE[tone], key, "flex", prefs.variant)
     sign = _sign_off(user, prefs, key)
+    interests = [_interest(ctx, intro_name, prefs, key, f) for f in dict.fromkeys((fact, ""))]
+    # What the introducer said, retold, must not read as an ask of ours ("you're hiring,
+    # and I'd love to hear more"): then the plain line of interest is used.
+    interests = [line for line in interests if ask_kind(line) is None] or interests[-1:]
     candidates = [
         [*opening[:-1], f"{opening[-1]} {interest}", tail, sign]
-        for interest in (
-            _interest(ctx, intro_name, prefs, key, fact),
-            _interest(ctx, intro_name, prefs, key, ""),
-        )
+        for interest in interests
         for tail in (f"{closing} {flexible}", closing)
     ]
     fits = (p for p in candidates if count_words("\n".join(p)) <= MAX_WORDS)

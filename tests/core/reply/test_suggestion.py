@@ -8,7 +8,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.core.checks.draft import Draft, check_reply
@@ -267,6 +267,7 @@ BLURBS = st.text(max_size=200) | st.sampled_from(
 
 
 @settings(max_examples=150, deadline=None)
+@example("", "CONNECT", "", "{n} AS HIRING", "warm", "coffee", 0)  # retold blurb read as an ask
 @given(
     NAMES,
     NAMES,
