@@ -10,7 +10,8 @@ written by fluent readers), one entry list per category:
 - ``bcc``: the introducer moved to Bcc (CCO, Cci, Ccn, Blindkopie ...);
 - ``throwaway``: the generic "let me know if I can help"; ``pleasantry``: politeness
   addressed to the reader that says nothing about them; ``credential``: self-promotion;
-- ``first_person`` / ``second_person``: pronoun and possessive words.
+- ``first_person`` / ``second_person``: pronoun and possessive words;
+  ``formal_second_person``: courtesy forms that only a capital tells apart ("Sie", "Lei").
 
 Entries use the introduction lexicons' syntax and `Matcher` (folded text, `word*`,
 `_`, `...`). A reply is read in its own language when the stop-word vote names one of
@@ -71,6 +72,17 @@ class ReplyWords:
     def first_person(self) -> frozenset[str]:
         """First-person pronoun and possessive words."""
         return frozenset(fold(w) for w in self._entries().get("first_person", []))
+
+    @cached_property
+    def formal_second_person(self) -> frozenset[str]:
+        """Courtesy forms written with a capital ("Sie", "Ihnen", "Lei"): case matters."""
+        return frozenset(self._entries().get("formal_second_person", []))
+
+    def addresses_formally(self, sentence: str) -> bool:
+        """A courtesy form past the sentence's first word (where any word has a capital):
+        "Gern würde ich Sie treffen" addresses the reader; "Sie sagte" need not."""
+        words = _WORD.findall(sentence)[1:]
+        return bool(self.formal_second_person) and not self.formal_second_person.isdisjoint(words)
 
     @cached_property
     def second_person(self) -> frozenset[str]:
@@ -135,7 +147,7 @@ def _said(key: tuple[str, tuple[str, ...]]) -> Said:
         lexicon = WORDS[languages[0]]
         tokens = set(_WORD.findall(blanked))
         first = not tokens.isdisjoint(lexicon.first_person)
-        second = not tokens.isdisjoint(lexicon.second_person)
+        second = not tokens.isdisjoint(lexicon.second_person) or lexicon.addresses_formally(text)
     return Said(frozenset(categories), first, second, credentials)
 
 

@@ -200,3 +200,12 @@ def test_a_generic_offer_is_flagged_even_in_a_short_friendly_reply() -> None:
         "\n\nY si alguna vez puedo ayudarte en algo, no dudes en decírmelo.\n\nLucía"
     )
     assert "throwaway_offer" in _codes(text)
+
+
+def test_formal_address_counts_as_second_person() -> None:
+    """German and Italian courtesy forms are told by their capital, past the first word."""
+    assert said("Gern würde ich Sie auf einen Kaffee treffen.", ("de",)).second_person
+    assert said("Ich danke Ihnen für Ihre Zeit.", ("de",)).second_person
+    assert not said("Sie hat mir davon erzählt.", ("de",)).second_person
+    assert said("Mi farebbe piacere conoscerLa, se Lei ha tempo.", ("it",)).second_person
+    assert not said("Lei lavora a Milano da anni.", ("it",)).second_person
