@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.reply_words import said, says
+from app.core.checks.reply_words import said
 from app.core.checks.structure import is_greeting, is_next_step
 from app.core.checks.wordstart import WordStart
 from app.core.memo import per_analysis
@@ -138,7 +138,9 @@ def measure_focus(
 
 def is_throwaway(sentence: str, languages: tuple[str, ...] = ()) -> bool:
     """A generic "let me know if I can ever help" line (English, or one of `languages`)."""
-    return _is_english_throwaway(sentence) or says(sentence, "throwaway", languages)
+    # `said` reads a sentence once for every category, memoised: the focus measure has
+    # already read this one.
+    return _is_english_throwaway(sentence) or "throwaway" in said(sentence, languages).categories
 
 
 @per_analysis  # asked by the focus measure and by the throw-away check

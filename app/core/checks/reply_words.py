@@ -42,41 +42,34 @@ class ReplyWords:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._found: dict[str, list[str]] | None = None
-        self._matcher: Matcher | None = None
         self._by_category: dict[str, Matcher] = {}
 
+    @cached_property
     def _entries(self) -> dict[str, list[str]]:
-        if self._found is None:
-            path = resources.files("app.core.checks").joinpath(
-                f"reply_lexicon/{self.language}.json"
-            )
-            self._found = json.loads(path.read_text("utf-8")).get("categories", {})
-        return self._found
+        path = resources.files("app.core.checks").joinpath(f"reply_lexicon/{self.language}.json")
+        found: dict[str, list[str]] = json.loads(path.read_text("utf-8")).get("categories", {})
+        return found
 
-    @property
+    @cached_property
     def matcher(self) -> Matcher:
         """Every phrase category, for reading a sentence at once."""
-        if self._matcher is None:
-            found = self._entries()
-            self._matcher = matcher_for({c: found.get(c, []) for c in PHRASES})
-        return self._matcher
+        return matcher_for({c: self._entries.get(c, []) for c in PHRASES})
 
     def category(self, name: str) -> Matcher:
         """One category alone, for asking one thing of a long text."""
         if name not in self._by_category:
-            self._by_category[name] = matcher_for({name: self._entries().get(name, [])})
+            self._by_category[name] = matcher_for({name: self._entries.get(name, [])})
         return self._by_category[name]
 
     @cached_property
     def first_person(self) -> frozenset[str]:
         """First-person pronoun and possessive words."""
-        return frozenset(fold(w) for w in self._entries().get("first_person", []))
+        return frozenset(fold(w) for w in self._entries.get("first_person", []))
 
     @cached_property
     def formal_second_person(self) -> frozenset[str]:
         """Courtesy forms written with a capital ("Sie", "Ihnen", "Lei"): case matters."""
-        return frozenset(self._entries().get("formal_second_person", []))
+        return frozenset(self._entries.get("formal_second_person", []))
 
     def addresses_formally(self, sentence: str) -> bool:
         """A courtesy form past the sentence's first word (where any word has a capital):
@@ -87,7 +80,7 @@ class ReplyWords:
     @cached_property
     def second_person(self) -> frozenset[str]:
         """Second-person pronoun and possessive words."""
-        return frozenset(fold(w) for w in self._entries().get("second_person", []))
+        return frozenset(fold(w) for w in self._entries.get("second_person", []))
 
 
 WORDS: dict[str, ReplyWords] = {language: ReplyWords(language) for language in LANGUAGES}

@@ -41,12 +41,13 @@ _MEET = Caseless(
     r"|drop by)\b",
     word_start=True,
 )
+_DAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _FORWARD = Caseless(
     r"\b(?:let's|let us|shall we|could we|can we|would you|could you|can you|are you|would it"
     r"|do you have|how about|what about|when|I'll|I will|I'd|I would|I shall|we could|we can"
     r"|we should|we'll|happy to|glad to|look(?:ing)? forward|hope to|would love|keen to|let me know"
     r"|please|propose|suggest|free|next week|this week|soon"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|tomorrow|tonight|works for you"
+    rf"|{_DAY}|weekend|tomorrow|tonight|works for you"
     r"|that works|suits you|grab|book)\b",
     word_start=True,
 )  # or a "?" anywhere: tested apart, so the words can be searched as a WordStart
@@ -62,7 +63,7 @@ _COMMIT = Caseless(
 )
 # A question about a time is a proposal even without a meeting word ("Free Saturday morning?").
 _WHEN = Caseless(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|tomorrow|tonight|next week"
+    rf"\b(?:{_DAY}|weekend|tomorrow|tonight|next week"
     r"|this week|(?:this|tomorrow) (?:morning|afternoon|evening))\b",
     needs=("day", "week", "tomorrow", "tonight", "morning", "afternoon", "evening"),
 )
