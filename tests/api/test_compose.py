@@ -23,8 +23,8 @@ def test_dropped_introducer_warns_and_offers_fix(stack: Stack, intro: tuple[str,
     assert "Introducer left off" in text
 
 
-def test_restore_cc_resends_the_whole_list(stack: Stack, intro: tuple[str, str]) -> None:
-    """The fix writes the complete Cc list: everyone already there, plus Joe."""
+def _restore_cc(stack: Stack, intro: tuple[str, str]) -> dict:
+    """'Put Joe back on Cc' clicked in a reply to Sue with Pat on Cc."""
     mid, tid = intro
     event = stack.event(
         message_id=mid,
@@ -33,7 +33,12 @@ def test_restore_cc_resends_the_whole_list(stack: Stack, intro: tuple[str, str])
         toRecipients=[SUE],
         ccRecipients=["pat@acme.example"],
     )
-    body = stack.post("/addon/actions/restore-cc", event).json()
+    return stack.post("/addon/actions/restore-cc", event).json()
+
+
+def test_restore_cc_resends_the_whole_list(stack: Stack, intro: tuple[str, str]) -> None:
+    """The fix writes the complete Cc list: everyone already there, plus Joe."""
+    body = _restore_cc(stack, intro)
     update = body["renderActions"]["hostAppAction"]["gmailAction"]["updateDraftActionMarkup"]
     assert update == {
         "updateCcRecipients": {"ccRecipients": [{"email": "pat@acme.example"}, {"email": JOE}]}
@@ -42,15 +47,7 @@ def test_restore_cc_resends_the_whole_list(stack: Stack, intro: tuple[str, str])
 
 def test_restore_cc_shows_the_fix_took(stack: Stack, intro: tuple[str, str]) -> None:
     """With the Cc written, the card is rebuilt: the warning and the fix button are gone."""
-    mid, tid = intro
-    event = stack.event(
-        message_id=mid,
-        thread_id=tid,
-        params={"introducer": JOE},
-        toRecipients=[SUE],
-        ccRecipients=["pat@acme.example"],
-    )
-    body = stack.post("/addon/actions/restore-cc", event).json()
+    body = _restore_cc(stack, intro)
     text = text_of(updated(body))
     assert "Introducer left off" not in text
     assert "back on Cc" not in text

@@ -19,17 +19,22 @@ def stack() -> Iterator[Stack]:
         yield running
 
 
-def test_saved_draft_with_resume_and_ask_is_checked(stack: Stack) -> None:
-    """The newest saved draft of the thread is read; its resume and asks are flagged."""
-    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
-    stack.mailbox.create_draft((DATA / "bad_reply_draft.eml").read_bytes(), tid)
+def _compose_to_sue(stack: Stack, mid: str, tid: str) -> str:
+    """The compose card's text for a reply to Sue in that thread, draft reading granted."""
     event = stack.event(
         message_id=mid,
         thread_id=tid,
         scopes=(*ALL_SCOPES, READONLY),
         toRecipients=["sue.park@acme.example"],
     )
-    text = text_of(pushed(stack.post("/addon/compose", event).json()))
+    return text_of(pushed(stack.post("/addon/compose", event).json()))
+
+
+def test_saved_draft_with_resume_and_ask_is_checked(stack: Stack) -> None:
+    """The newest saved draft of the thread is read; its resume and asks are flagged."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    stack.mailbox.create_draft((DATA / "bad_reply_draft.eml").read_bytes(), tid)
+    text = _compose_to_sue(stack, mid, tid)
     assert "Resume attached" in text
     assert "An ask in a first reply" in text
     assert "Put Joe Smith back on Cc" in text
@@ -63,13 +68,7 @@ def test_an_empty_saved_draft_has_nothing_to_check(stack: Stack) -> None:
         if not line.lower().startswith((b"content-type", b"content-transfer", b"mime-version"))
     )
     stack.mailbox.create_draft(headers + b"\nContent-Type: text/plain\n\n\n", tid)
-    event = stack.event(
-        message_id=mid,
-        thread_id=tid,
-        scopes=(*ALL_SCOPES, READONLY),
-        toRecipients=["sue.park@acme.example"],
-    )
-    text = text_of(pushed(stack.post("/addon/compose", event).json()))
+    text = _compose_to_sue(stack, mid, tid)
     assert "nothing to check" in text
     assert "No thanks to the introducer" not in text
     assert "No next step" not in text
