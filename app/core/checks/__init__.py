@@ -2,7 +2,8 @@
 
 `check_reply` (in `draft`) runs them on a `Draft` and `check_email` on a draft read from
 mail; each check takes plain values (sentences, recipients, attachments) and returns
-`Finding`s with stable codes.
+`Finding`s with stable codes. `check_introduction` (in `introducer`) checks an
+introduction the user writes, as the introducer.
 """
 
 from app.core.checks.asks import ask_kind, check_asks
@@ -16,6 +17,11 @@ from app.core.checks.focus import (
     check_throwaway,
     is_throwaway,
     measure_focus,
+)
+from app.core.checks.introducer import (
+    INTRODUCER_CODES,
+    check_introduction,
+    written_introduction,
 )
 from app.core.checks.recipients import (
     acknowledges_bcc,
@@ -42,6 +48,7 @@ from app.core.checks.structure import (
 from app.core.text.sentences import Sentence, count_words, split_sentences
 
 __all__ = [
+    "INTRODUCER_CODES",
     "ORDER",
     "AskKind",
     "Draft",
@@ -58,6 +65,7 @@ __all__ = [
     "check_asks",
     "check_email",
     "check_introducer_kept",
+    "check_introduction",
     "check_length",
     "check_next_step",
     "check_reply",
@@ -83,4 +91,5 @@ __all__ = [
     "reply_languages",
     "same_person",
     "split_sentences",
+    "written_introduction",
 ]

@@ -19,6 +19,13 @@ FindingCode = Literal[
     "no_thanks",
     "no_next_step",
     "too_long",
+    # An introduction the user writes, as the introducer (`introducer`).
+    "one_side_missing",
+    "no_blurb",
+    "no_reason",
+    "ask_on_behalf",
+    "no_consent",
+    "vague_subject",
 ]
 Severity = Literal["warning", "info"]
 AskKind = Literal[
@@ -41,6 +48,12 @@ ORDER: tuple[FindingCode, ...] = (
     "no_thanks",
     "no_next_step",
     "too_long",
+    "one_side_missing",
+    "no_blurb",
+    "no_reason",
+    "ask_on_behalf",
+    "no_consent",
+    "vague_subject",
 )
 
 

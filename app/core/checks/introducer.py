@@ -1,0 +1,397 @@
+"""Checks on an introduction the user writes, as the introducer (pure).
+
+The people and what was said about them come from detection (`detect_introduction`:
+who is addressed, named and described); this module only judges the result:
+
+- `one_side_missing`: someone on To/Cc is never named, someone introduced is not on
+  To/Cc (or only on Bcc), only one person is named, or only one side gets a blurb;
+- `no_blurb`: nobody is told who the other person is;
+- `no_reason`: nothing says why these two should meet;
+- `ask_on_behalf`: a sentence asks one side for something for the other (a referral, a
+  job, names...): the fitted ask classifier of `asks`, meeting proposals and advice apart;
+- `no_consent` (a suggestion): someone senior or busy is introduced with no sign that
+  they were asked first;
+- `vague_subject` (a suggestion): the subject does not name both people.
+
+Words for reasons, seniority, busyness and consent are per language
+(`introducer_lexicon.json`, the seven languages), matched on folded text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from app.core.checks.asks import ask_kind
+from app.core.checks.draft import Draft
+from app.core.checks.finding import ORDER, Finding
+from app.core.intro import detect_introduction, language_of
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, compile_entries, fold
+from app.core.intro.people import Blurbs, vocatives
+from app.core.mail.names import first_name, matches, name_tokens
+from app.core.model import Address, Email, Introduction, Person
+from app.core.text import Sentence, split_sentences
+
+INTRODUCER_CODES = (
+    "one_side_missing",
+    "no_blurb",
+    "no_reason",
+    "ask_on_behalf",
+    "no_consent",
+    "vague_subject",
+)
+_BLURB_WORDS = 4  # words besides the person's name that a blurb needs
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
+_WORD = re.compile(r"[\w'-]+")
+_NOT_ON_BEHALF = frozenset({"advice"})
+_INTRODUCING = frozenset(
+    {"connect", "handoff"}
+)  # intro-lexicon categories that introduce  # "she'd value your advice" is a reason to meet
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One language's compiled introducer words."""
+
+    reason: re.Pattern[str] | None
+    senior: re.Pattern[str] | None
+    busy: re.Pattern[str] | None
+    consent: re.Pattern[str] | None
+
+
+@cache
+def _words(language: str) -> _Words:
+    raw = resources.files("app.core.checks").joinpath("introducer_lexicon.json")
+    data = json.loads(raw.read_text("utf-8"))[language]
+    return _Words(
+        *(compile_entries(data.get(k, [])) for k in ("reason", "senior", "busy", "consent"))
+    )
+
+
+def as_email(draft: Draft) -> Email:
+    """A draft as the message detection reads: own words, signature, known headers."""
+    own = draft.text[: draft.body_end] if draft.text_known else ""
+    return Email(
+        subject=draft.subject,
+        sender=draft.sender,
+        to=draft.to,
+        cc=draft.cc,
+        bcc=draft.bcc,
+        text=draft.text,
+        new_text=own,
+        signature=draft.text[draft.body_end :] if draft.text_known else "",
+        headers_present=draft.recipients_known,
+    )
+
+
+def written_introduction(draft: Draft, me: str | None = None) -> Introduction | None:
+    """The introduction the draft's own words make, when its writer is the introducer.
+
+    None when the draft's own text is not an introduction (a reply that only quotes
+    one is not), or when a known sender is not the user `me`.
+    """
+    if not draft.text_known or draft.empty:
+        return None
+    sender = draft.sender.email if draft.sender else ""
+    if me and sender and sender != me.lower():
+        return None
+    intro = detect_introduction(as_email(draft), me or sender or None).introduction
+    if intro is None or intro.message_index != 0:
+        return None
+    return intro
+
+
+def check_introduction(
+    draft: Draft,
+    introduction: Introduction | None = None,
+    *,
+    me: str | None = None,
+    enabled: frozenset[str] | None = None,
+) -> tuple[Finding, ...]:
+    """What would weaken an introduction the user is writing (or wrote).
+
+    Args:
+        draft: the introduction; only its known parts are judged (recipients and the
+            subject only when `recipients_known`).
+        introduction: what detection made of it (found here when None; when detection
+            finds none, the people are taken from the greeting and the recipients).
+        me: the user's address (defaults to the draft's sender).
+        enabled: codes to report (all when None).
+    """
+    if not draft.text_known or draft.empty:
+        return ()
+    mine = (me or (draft.sender.email if draft.sender else "")).lower()
+    intro = introduction or written_introduction(draft, mine or None)
+    text, end = draft.text, draft.body_end
+    sentences = split_sentences(text, end)
+    own = text[:end]
+    language = (intro.language if intro else "") or language_of(own) or "en"
+    words = [_words(lang) for lang in dict.fromkeys((language, "en")) if lang in LANGUAGES]
+    writer = {mine, draft.sender.email if draft.sender else ""} - {""}
+    people = _people(intro, draft, sentences, writer)
+    asks = _asks(sentences)
+    found: list[Finding] = [*asks]
+    found += _sides(draft, people, sentences, writer, asks)
+    found += _reason(own, sentences, words, end)
+    found += _consent(sentences, words)
+    found += _subject(draft, people)
+    wanted = [f for f in found if enabled is None or f.code in enabled]
+    return tuple(sorted(wanted, key=lambda f: (ORDER.index(f.code), f.start)))
+
+
+def _people(
+    intro: Introduction | None, draft: Draft, sentences: Sequence[Sentence], writer: set[str]
+) -> list[Person]:
+    """The people introduced (not the writer), from detection or, failing it, the greeting."""
+    if intro is not None:
+        return [p for p in intro.introduced if not p.email or p.email not in writer]
+    blurbs = Blurbs(sentences, frozenset())
+    recipients = [a for a in draft.to + draft.cc if a.email not in writer]
+    people: list[Person] = []
+    for name in vocatives(draft.text[: draft.body_end]):
+        match = next((a for a in recipients if matches(name, a)), None)
+        email = match.email if match else ""
+        if all(p.name != name and (not email or p.email != email) for p in people):
+            people.append(
+                Person(match.name if match and match.name else name, email, blurbs.about(name))
+            )
+    for address in recipients:
+        if all(p.email != address.email for p in people):
+            about = blurbs.about(first_name(address.name)) if address.name else ""
+            people.append(Person(address.name, address.email, about))
+    return people
+
+
+def _asks(sentences: Sequence[Sentence]) -> list[Finding]:
+    found = []
+    for sentence in sentences:
+        kind = ask_kind(sentence.text)
+        if kind is None or kind in _NOT_ON_BEHALF or _introduces(sentence.text):
+            continue
+        found.append(
+            Finding(
+                "ask_on_behalf",
+                "warning",
+                "This asks one side for something on the other's behalf; an introduction "
+                "should ask only that they talk.",
+                sentence.start,
+                sentence.end,
+                "Leave the ask out and say why they would enjoy talking; the person can ask "
+                "for themselves once they have met.",
+                sentence.text,
+                kind,
+            )
+        )
+    return found
+
+
+def _introduces(sentence: str) -> bool:
+    """The sentence makes the introduction ("may I introduce you to Dana?"): not an ask."""
+    folded = fold(sentence)
+    return any(
+        category in _INTRODUCING
+        for lexicon in LEXICONS.values()
+        for _, category, _ in lexicon.matcher.scan(folded)
+    )
+
+
+def _sides(
+    draft: Draft,
+    people: list[Person],
+    sentences: Sequence[Sentence],
+    writer: set[str],
+    asks: list[Finding],
+) -> list[Finding]:
+    """`one_side_missing` and `no_blurb`."""
+    found: list[Finding] = []
+    asked = {(f.start, f.end) for f in asks}
+    if len(people) < 2:
+        who = _short(people[0]) if people else "anyone"
+        found.append(
+            _missing(
+                f"Only {who} is named; an introduction names both people.",
+                "Greet both by name (“Hi Sue and Dana,”) and say who each one is.",
+            )
+        )
+    if draft.recipients_known:
+        found += _recipients(draft, people, sentences, writer)
+    described = [p for p in people if _describes(p, sentences, asked)]
+    if people and not described:
+        names = " or ".join(_short(p) for p in people[:3])
+        found.append(
+            Finding(
+                "no_blurb",
+                "warning",
+                f"Nothing says who {names} is; each side needs a line about the other.",
+                0,
+                0,
+                "Add a sentence about each person: what they do and where, e.g. “Sue leads "
+                "product at Acme; Dana runs growth at Beta.”",
+            )
+        )
+    elif len(people) >= 2:
+        for person in people:
+            if person in described:
+                continue
+            where = _naming(person, sentences)
+            found.append(
+                Finding(
+                    "one_side_missing",
+                    "warning",
+                    f"Only one side gets a blurb: nothing says who {_short(person)} is.",
+                    where.start if where else 0,
+                    where.end if where else 0,
+                    f"Add a line about {_short(person)} too: what they do and why the other "
+                    "person would want to talk to them.",
+                    where.text if where else "",
+                )
+            )
+    return found
+
+
+def _recipients(
+    draft: Draft, people: list[Person], sentences: Sequence[Sentence], writer: set[str]
+) -> list[Finding]:
+    found = []
+    named = {w for s in sentences for w in _CAPITALISED.findall(s.text)}
+    for address in draft.to + draft.cc:
+        if address.email in writer or any(p.email == address.email for p in people):
+            continue
+        if any(matches(w, address) for w in named):
+            continue
+        found.append(
+            _missing(
+                f"{address.label()} is on To/Cc but never named.",
+                f"Say who {address.label()} is and why they are copied, or take them off.",
+            )
+        )
+    on_bcc = {a.email for a in draft.bcc}
+    for person in people:
+        if person.email and person.email not in on_bcc:
+            continue
+        where = _naming(person, sentences)
+        hidden = "only on Bcc" if person.email else "not on To or Cc"
+        found.append(
+            Finding(
+                "one_side_missing",
+                "warning",
+                f"{_short(person)} is {hidden}, so they cannot answer everyone.",
+                where.start if where else 0,
+                where.end if where else 0,
+                f"Put {_short(person)} on To or Cc, so both can reply to all.",
+                where.text if where else "",
+            )
+        )
+    return found
+
+
+def _describes(person: Person, sentences: Sequence[Sentence], asked: set[tuple[int, int]]) -> bool:
+    """The blurb says something about the person: a describing word and a few more words,
+    asks on their behalf left out ("she is looking for a job, could you refer her?")."""
+    if not person.blurb:
+        return False
+    ask_texts = {" ".join(s.text.split()) for s in sentences if (s.start, s.end) in asked}
+    blurb = " ".join(person.blurb.split())
+    for text in ask_texts:
+        blurb = blurb.replace(text, " ")
+    tokens = _WORD.findall(fold(blurb))
+    own = {fold(t) for t in name_tokens(person.name)}
+    rest = [t for t in tokens if t not in own]
+    describe = {w for lex in LEXICONS.values() for w in lex.describe}
+    return len(rest) >= _BLURB_WORDS and any(t in describe for t in rest)
+
+
+def _reason(
+    own: str, sentences: Sequence[Sentence], words: list[_Words], end: int
+) -> list[Finding]:
+    if any(w.reason and w.reason.search(fold(s.text)) for s in sentences for w in words):
+        return []
+    return [
+        Finding(
+            "no_reason",
+            "warning",
+            "Nothing says why these two should meet.",
+            end,
+            end,
+            "Add one sentence on what they share or how they could help each other, e.g. "
+            "“You are both building onboarding for small businesses, so I think you could "
+            "learn a lot from each other.”",
+        )
+    ]
+
+
+def _consent(sentences: Sequence[Sentence], words: list[_Words]) -> list[Finding]:
+    folded = [fold(s.text) for s in sentences]
+    if any(w.consent and w.consent.search(f) for f in folded for w in words):
+        return []
+    for sentence, text in zip(sentences, folded, strict=True):
+        for w in words:
+            for pattern in (w.senior, w.busy):
+                hit = pattern.search(text) if pattern else None
+                if hit is None:
+                    continue
+                start, stop = _span(sentence, text, hit)
+                return [
+                    Finding(
+                        "no_consent",
+                        "info",
+                        "Someone senior or busy is introduced here, and nothing says they were "
+                        "asked first. A suggestion, not a rule.",
+                        start,
+                        stop,
+                        "If you have not yet, ask them privately whether they are open to it "
+                        "(a double opt-in), then say so: “she said she'd be happy to talk”.",
+                        sentence.text[start - sentence.start : stop - sentence.start],
+                    )
+                ]
+    return []
+
+
+def _subject(draft: Draft, people: list[Person]) -> list[Finding]:
+    if not draft.recipients_known or len(people) < 2:
+        return []
+    subject = set(_WORD.findall(fold(draft.subject)))
+    missing = [p for p in people[:2] if not {fold(t) for t in name_tokens(p.name)} & subject]
+    if not missing:
+        return []
+    names = " <> ".join(_short(p) for p in people[:2])
+    return [
+        Finding(
+            "vague_subject",
+            "info",
+            "The subject does not name both people, so the mail is harder to find later. "
+            "A suggestion.",
+            0,
+            0,
+            f"Try a subject like “Intro: {names}”.",
+            draft.subject,
+        )
+    ]
+
+
+def _missing(message: str, fix: str) -> Finding:
+    return Finding("one_side_missing", "warning", message, 0, 0, fix)
+
+
+def _naming(person: Person, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The first sentence that names the person."""
+    tokens = name_tokens(person.name)
+    for sentence in sentences:
+        if tokens & name_tokens(" ".join(_CAPITALISED.findall(sentence.text))):
+            return sentence
+    return None
+
+
+def _span(sentence: Sentence, folded: str, hit: re.Match[str]) -> tuple[int, int]:
+    """The match's offsets in the draft; the whole sentence when folding moved letters."""
+    if len(folded) == len(sentence.text):
+        return sentence.start + hit.start(), sentence.start + hit.end()
+    return sentence.start, sentence.end
+
+
+def _short(person: Person | Address) -> str:
+    return first_name(person.name) if person.name else person.email or "them"
