@@ -1,8 +1,10 @@
 """The `check` command: what in a first-reply draft would hurt (a contract).
 
-`python -m app check --json [--thread THREAD.eml] [--me ADDRESS] DRAFT.eml...`
-prints one object per draft: `{"file", "findings": [{"code", "severity", "message",
-"start", "end", "fix", ...}]}`; an `ask` finding also carries its `kind`. `-` reads
+`python -m app check --json [--thread THREAD.eml] [--me ADDRESS] [--as auto|reply|introducer]
+DRAFT.eml...` prints one object per draft: `{"file", "findings": [{"code", "severity",
+"message", "start", "end", "fix", ...}]}`; an `ask` finding also carries its `kind`. A
+draft whose own words introduce two people, written by the user, is checked as an
+introduction (`check_introduction`); its record then also says `"as": "introducer"`. `-` reads
 standard input. Unreadable or empty input gives an `"error"` field, never a traceback;
 the exit status is 1 when any input was unreadable. Findings do not change it.
 """
@@ -13,10 +15,19 @@ import argparse
 
 from app.cli.mailfile import MailFiles, UnreadableMail
 from app.cli.output import JsonObject, emit
-from app.core.checks import Finding, check_email
+from app.core.checks import Draft, Finding, check_email, check_introduction, written_introduction
+from app.core.model import Email
 from app.core.preferences import CHECK_CODES
 
 EPILOG = """\
+checking as the introducer:
+  A draft whose own words introduce two people and whose sender is you (--me, or the
+  draft's From) is checked as an introduction you wrote (--as auto, the default): codes
+  one_side_missing, no_blurb, no_reason, ask_on_behalf, no_consent, vague_subject, and
+  the record carries "as": "introducer". --as introducer always checks that way (the
+  people then come from the greeting and the recipients when no introduction is
+  recognised); --as reply always runs the first-reply checks.
+
 DRAFT.eml or --thread may be - for standard input (once; Gmail API JSON when it
 starts with {).
 
@@ -41,6 +52,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.add_argument("--me", help="your address (default: the draft's sender)")
     check.add_argument(
         "--only", action="append", choices=sorted(CHECK_CODES), help="run only these checks"
+    )
+    check.add_argument(
+        "--as",
+        dest="role",
+        choices=("auto", "reply", "introducer"),
+        default="auto",
+        help="check the draft as a first reply, as your own introduction, or tell which "
+        "(auto, the default)",
     )
     check.add_argument("files", nargs="+", metavar="DRAFT.eml")
     check.set_defaults(func=run)
@@ -67,9 +86,32 @@ def run(args: argparse.Namespace) -> int:
             emit({"file": name, "findings": [], "error": str(exc)}, args.json, _summary)
             status = 1
             continue
-        found = check_email(draft, thread, me=args.me, enabled=enabled) if draft else ()
-        emit({"file": name, "findings": [finding_json(f) for f in found]}, args.json, _summary)
+        if draft is None:
+            emit({"file": name, "findings": []}, args.json, _summary)
+            continue
+        record: JsonObject = {"file": name, "findings": []}
+        found = _introducer_findings(draft, args.role, args.me, enabled)
+        if found is None:
+            found = check_email(draft, thread, me=args.me, enabled=enabled)
+        else:
+            record["as"] = "introducer"
+        record["findings"] = [finding_json(f) for f in found]
+        emit(record, args.json, _summary)
     return status
+
+
+def _introducer_findings(
+    email: Email, role: str, me: str | None, enabled: frozenset[str] | None
+) -> tuple[Finding, ...] | None:
+    """The introducer checks when the draft is to be checked as an introduction the user
+    wrote (`--as introducer`, or `auto` and it reads as one); None otherwise."""
+    if role == "reply":
+        return None
+    draft = Draft.from_email(email)
+    intro = written_introduction(draft, me)
+    if intro is None and role == "auto":
+        return None
+    return check_introduction(draft, intro, me=me, enabled=enabled)
 
 
 def finding_json(finding: Finding) -> JsonObject:

@@ -153,7 +153,7 @@ def _people(
     recipients = [a for a in draft.to + draft.cc if a.email not in writer]
     people: list[Person] = []
     for name in vocatives(draft.text[: draft.body_end]):
-        match = next((a for a in recipients if matches(name, a)), None)
+        match = next((a for a in (*recipients, *draft.bcc) if matches(name, a)), None)
         email = match.email if match else ""
         if all(p.name != name and (not email or p.email != email) for p in people):
             people.append(
