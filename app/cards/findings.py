@@ -16,6 +16,13 @@ TITLES = {
     "no_thanks": "No thanks to the introducer",
     "no_next_step": "No next step",
     "too_long": "Long for a first reply",
+    # An introduction the user writes (app/core/checks/introducer.py).
+    "one_side_missing": "One side left out",
+    "no_blurb": "No line about who they are",
+    "no_reason": "No reason to meet",
+    "ask_on_behalf": "An ask on someone's behalf",
+    "no_consent": "Ask first?",
+    "vague_subject": "Subject",
 }
 _MAX_EXCERPT = 160
 MAX_SHOWN = 12

@@ -25,6 +25,12 @@ CHECK_LABELS = (
     ("No thanks to the introducer", "no_thanks"),
     ("No next step", "no_next_step"),
     ("Too long", "too_long"),
+    ("My introductions: someone left out", "one_side_missing"),
+    ("My introductions: no line about who they are", "no_blurb"),
+    ("My introductions: no reason to meet", "no_reason"),
+    ("My introductions: an ask on someone's behalf", "ask_on_behalf"),
+    ("My introductions: ask a busy person first", "no_consent"),
+    ("My introductions: a subject naming both", "vague_subject"),
 )
 ABOUT = (
     "When someone introduces you by email, Intro Coach spots it, shows what they said "

@@ -9,8 +9,10 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from app.cards import intro as intro_card
+from app.cards import introducer as introducer_card
 from app.cards import no_intro
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
@@ -18,6 +20,7 @@ from app.core.intro import detect_introduction
 from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
+from app.service import introducer
 from app.service.form import card_choices
 from app.service.ports import CreatedReply, DraftLedger, MailReader, RecentIntros, Request
 
@@ -29,13 +32,20 @@ class MessageService:
     """Answers the contextual trigger and the intro card's buttons."""
 
     def __init__(
-        self, reader: MailReader, urls: Urls, ledger: DraftLedger, recent: RecentIntros
+        self,
+        reader: MailReader,
+        urls: Urls,
+        ledger: DraftLedger,
+        recent: RecentIntros,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._reader = reader
         self._urls = urls
         self._ledger = ledger
         self._recent = recent
         self._written = _RecentWrites()
+        self._clock = clock  # for how long an introduction the user made has waited
 
     def open(self, req: Request, prefs: Preferences) -> Response:
         """Contextual trigger: the introduction card, or the quiet card."""
@@ -56,10 +66,38 @@ class MessageService:
         thread, intro = self._introduction(req)
         if intro is None:
             return notify("This no longer looks like an introduction; nothing was drafted.")
+        if req.params.get("nudge"):
+            return self._nudge(req, prefs, thread, intro)
         advice = suggest_reply(intro, thread, req.user_email or None, prefs)
         if advice.suggestion is None:
             return notify(advice.why or "There is no reply to draft here.")
         suggestion = _with_body(advice.suggestion, req.value(req.params.get("draftField", "")))
+        return self._create(
+            req, prefs, thread, suggestion, "Reply draft created: review it and send."
+        )
+
+    def _nudge(
+        self, req: Request, prefs: Preferences, thread: Thread, intro: Introduction
+    ) -> Response:
+        """'Nudge both': the light follow-up to an introduction the user made, as a draft."""
+        seen = introducer.view(
+            thread, intro, req.user_email, prefs, self._clock(), _my_name(thread, req.user_email)
+        )
+        if seen is None or seen.nudge is None:
+            return notify("Nothing to nudge here: someone has answered, or it is too soon.")
+        return self._create(
+            req, prefs, thread, seen.nudge, "Nudge draft created: review it and send."
+        )
+
+    def _create(
+        self,
+        req: Request,
+        prefs: Preferences,
+        thread: Thread,
+        suggestion: ReplySuggestion,
+        done_note: str,
+    ) -> Response:
+        """Create the threaded draft once (a double click finds the first), then open it."""
         key = self._ledger.key(req.user_id, req.message_id, _fingerprint(suggestion))
         with self._ledger.lock(key):
             done = self._ledger.get(key)
@@ -70,7 +108,7 @@ class MessageService:
                 )
                 done = CreatedReply(created.draft_id, created.thread_id)
                 self._ledger.put(key, done)
-        return open_draft(done.draft_id, done.thread_id, "Reply draft created: review it and send.")
+        return open_draft(done.draft_id, done.thread_id, done_note)
 
     def _card(
         self, req: Request, prefs: Preferences, *, keep_edits: bool = False
@@ -83,6 +121,24 @@ class MessageService:
                 _participants(thread, req.user_email), self._urls, req.message_id, req.thread_id
             )
         self._remember(req, intro)
+        if intro.user_role == "introducer":
+            mine = introducer.view(
+                thread,
+                intro,
+                req.user_email,
+                prefs,
+                self._clock(),
+                _my_name(thread, req.user_email),
+            )
+            if mine is not None:
+                return introducer_card.build(
+                    intro,
+                    mine.findings,
+                    mine.nudge,
+                    self._urls,
+                    ids | {"me": req.user_email},
+                    waited_days=mine.waited_days,
+                )
         advice = suggest_reply(intro, thread, req.user_email or None, prefs)
         edited = self._edited(req, intro, thread, prefs) if keep_edits else ""
         return intro_card.build(

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from app.cards import compose, error, home, intro, no_intro
+from app.cards import compose, error, home, intro, introducer, no_intro
 from app.cards.urls import Urls
 from app.core.checks.finding import Finding
 from app.core.model import Address, Introduction, Person, Thread
 from app.core.preferences import Preferences
-from app.core.reply import suggest_reply
+from app.core.reply import ReplySuggestion, suggest_reply
 from tests.cards.cardspec import card_problems
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -65,6 +65,47 @@ def _introducer_card() -> dict[str, Any]:
     )
 
 
+def _own_introduction_card(nudge: bool) -> dict[str, Any]:
+    """The introducer card (app/cards/introducer.py): findings, and the nudge when due."""
+    mine = Introduction(
+        **{**{f: getattr(INTRO, f) for f in INTRO.__dataclass_fields__}, "user_role": "introducer"}
+    )
+    findings = (
+        Finding(
+            "no_reason",
+            "warning",
+            "Nothing says why these two should meet.",
+            60,
+            60,
+            "Add one sentence on what they share.",
+        ),
+        Finding(
+            "no_consent",
+            "info",
+            "Someone senior is introduced here, and nothing says they were asked first.",
+            20,
+            23,
+            "Ask them first, then say so.",
+            "CEO",
+        ),
+    )
+    sue, dana = (p.address for p in INTRO.introduced)
+    suggestion = ReplySuggestion(
+        (sue, dana),
+        (),
+        "Re: Intro: Sue <> Dana",
+        "<intro-1@smith.example>",
+        (),
+        "Hi Sue and Dana,\n\nJust floating this up.\n\nBest,\nJoe",
+        "<p>Hi</p>",
+        (),
+    )
+    ids = {"messageId": "m1", "threadId": "t1", "me": "joe@smith.example"}
+    return introducer.build(
+        mine, findings, suggestion if nudge else None, URLS, ids, waited_days=6 if nudge else 0
+    )
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
@@ -84,6 +125,8 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "intro": _intro_card,
     "intro_introducer": _introducer_card,
+    "introducer": lambda: _own_introduction_card(nudge=False),
+    "introducer_nudge": lambda: _own_introduction_card(nudge=True),
     "compose_missing_introducer": lambda: compose.build(
         compose.ComposeView(
             missing_introducer=Address("Joe Smith", "joe@smith.example"),

@@ -3,12 +3,23 @@
 Inside: `suggestion` (recipients, subject, body and the reason for each choice, from
 the thread's state), `phrasing` (the sentence bank and how lines are picked), `retell`
 (what the introducer said about someone, retold to them) and `message` (a suggestion as
-RFC 822 bytes for Gmail `drafts.create`). Imports run one way: message → suggestion →
-phrasing, retell.
+RFC 822 bytes for Gmail `drafts.create`); `nudge` (a light follow-up to both people of
+an introduction the user made that nobody answered). Imports run one way: message →
+suggestion → phrasing, retell; nudge → suggestion.
 """
 
 from app.core.reply.insertion import to_insert
 from app.core.reply.message import render_rfc822
+from app.core.reply.nudge import NUDGE_AFTER_DAYS, nudge_due, nudge_reply
 from app.core.reply.suggestion import ReplyAdvice, ReplySuggestion, suggest_reply
 
-__all__ = ["ReplyAdvice", "ReplySuggestion", "render_rfc822", "suggest_reply", "to_insert"]
+__all__ = [
+    "NUDGE_AFTER_DAYS",
+    "ReplyAdvice",
+    "ReplySuggestion",
+    "nudge_due",
+    "nudge_reply",
+    "render_rfc822",
+    "suggest_reply",
+    "to_insert",
+]

@@ -1,0 +1,84 @@
+"""The card for an introduction the user wrote: a check of it, and a nudge when it waits (pure).
+
+Findings come from `check_introduction` (the exact words and a fix each, as for first
+replies); the nudge, when offered, is a threaded reply draft to both people, created
+by the "reply" action with `nudge=1`: nothing is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.cards import findings as findings_card
+from app.cards.urls import Urls
+from app.cards.widgets import Widget, action, button, card, decorated, esc, paragraph, section
+from app.core.checks import Finding
+from app.core.mail import first_name
+from app.core.model import Introduction, Person
+from app.core.reply import ReplySuggestion
+
+NUDGE_LABEL = "Nudge both"
+
+
+def build(
+    intro: Introduction,
+    findings: Sequence[Finding],
+    nudge: ReplySuggestion | None,
+    urls: Urls,
+    ids: dict[str, str],
+    *,
+    waited_days: int = 0,
+) -> Widget:
+    """The introducer's card: what they said, what to improve, and the nudge if due."""
+    me = ids.get("me", "")
+    people = [p for p in intro.introduced if not me or p.email != me]
+    sections = [_about(people), _check(findings)]
+    footer = None
+    if nudge is not None:
+        sections.append(_nudge(nudge, waited_days))
+        footer = (
+            button(NUDGE_LABEL, action(urls.of("reply"), {**ids, "nudge": "1"}), filled=True),
+            None,
+        )
+    names = " and ".join(p.name or p.email for p in people) or "two people"
+    return card(
+        "Your introduction",
+        sections,
+        subtitle=f"You introduced {names}",
+        name="introducer",
+        footer=footer,
+    )
+
+
+def _about(people: list[Person]) -> Widget:
+    widgets = []
+    for person in people[:6]:
+        text = esc(person.blurb) if person.blurb else "<i>Nothing said about them.</i>"
+        top = f"What you said about {esc(_short(person))}"
+        widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
+    return section("", widgets, collapse_after=2)
+
+
+def _check(findings: Sequence[Finding]) -> Widget:
+    if not findings:
+        ok = "Both named and described, with a reason to meet: a good introduction."
+        return section("Your introduction", [decorated(esc(ok), icon="STAR")])
+    return section("Your introduction", findings_card.widgets(findings))
+
+
+def _nudge(nudge: ReplySuggestion, waited_days: int) -> Widget:
+    names = ", ".join(a.name or a.email for a in nudge.to)
+    waited = f"{waited_days} days" if waited_days > 1 else "a while"
+    lead = f"No answer from {names} after {waited}. A light nudge to both can help."
+    return section(
+        "No reply yet",
+        [
+            paragraph(esc(lead)),
+            decorated(esc(nudge.body_text).replace("\n", "<br>"), top=esc(nudge.subject)),
+            paragraph(esc("It is saved as a reply draft in this thread; nothing is sent.")),
+        ],
+    )
+
+
+def _short(person: Person) -> str:
+    return first_name(person.name) or person.name or person.email or "them"
