@@ -37,6 +37,7 @@ class ComposeView:
     context: str = ""
     draft_empty: bool = False  # the checked draft holds no words yet
     reads_drafts: bool = False  # the `draft-read` profile: the saved draft is read
+    checked_as_introduction: bool = False  # the draft is an introduction the user writes
 
 
 def build(view: ComposeView, urls: Urls) -> Widget:
@@ -87,6 +88,17 @@ def _check(view: ComposeView, urls: Urls) -> Widget:
     ]
     if view.draft_empty:
         widgets.append(paragraph(esc("Your draft is empty: nothing to check yet.")))
+    elif view.text_findings is not None and view.checked_as_introduction:
+        widgets.extend(_introduction_findings(view.text_findings))
     elif view.text_findings is not None:
         widgets.extend(findings_ui.widgets(view.text_findings))
     return section("Check my draft", widgets)
+
+
+def _introduction_findings(findings: tuple[Finding, ...]) -> list[Widget]:
+    """The draft is an introduction the user writes: say so, then the introducer checks."""
+    lead = paragraph(esc("This reads as an introduction you are writing; it is checked as one."))
+    if not findings:
+        ok = "Both named and described, with a reason to meet: a good introduction."
+        return [lead, paragraph(esc(ok))]
+    return [lead, *findings_ui.widgets(findings)]

@@ -8,7 +8,7 @@ from app.cards import compose as compose_card
 from app.cards.compose import ComposeView
 from app.cards.responses import Response, insert_text, notify, push, set_cc, update
 from app.cards.urls import Urls
-from app.core.checks import Draft, check_reply
+from app.core.checks import Draft, check_introduction, check_reply, written_introduction
 from app.core.intro import detect_introduction
 from app.core.mail import parse_addresses
 from app.core.model import Address, Introduction, Person, Thread, known_introduction
@@ -92,11 +92,29 @@ class ComposeService:
                 draft = replace(
                     draft, to=tuple(to), cc=tuple(cc), bcc=tuple(bcc), recipients_known=True
                 )
-        elif self._read_drafts and thread is not None and req.thread_id:
-            draft = self._saved_draft(req)
+        elif self._read_drafts and req.thread_id:
+            saved = self._saved_draft(req)
+            # Outside an introduction thread the saved draft is checked only when it is
+            # itself an introduction the user is writing.
+            if thread is not None or (
+                saved is not None and written_introduction(saved, req.user_email or None)
+            ):
+                draft = saved
         draft_empty = draft is not None and draft.empty
         text_findings = None
+        own_intro = None
         if draft is not None and not draft_empty:
+            own_intro = written_introduction(draft, req.user_email or None)
+        if draft is not None and own_intro is not None:
+            # The user is writing an introduction: check it as the introducer. Pasted text
+            # has no subject line, so the subject is judged only on a saved draft.
+            enabled = prefs.enabled_checks
+            if pasted is not None:
+                enabled = enabled - {"vague_subject"}
+            text_findings = check_introduction(
+                draft, own_intro, me=req.user_email or None, enabled=enabled
+            )
+        elif draft is not None and not draft_empty:
             text_findings = check_reply(
                 draft,
                 thread,
@@ -120,6 +138,7 @@ class ComposeService:
             context,
             draft_empty=draft_empty,
             reads_drafts=self._read_drafts,
+            checked_as_introduction=own_intro is not None,
         )
 
     def _context(
