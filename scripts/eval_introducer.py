@@ -36,18 +36,30 @@ def as_eml(case: dict[str, object]) -> bytes:
 
 
 def report(verbose: bool = False) -> list[str]:
-    """One line per code: precision, recall and counts; misses when `verbose`."""
+    """Per set (`dev`: written while building the checks; `holdout`: written afterwards
+    and scored once before any change), one line per code; misses when `verbose`."""
     cases = load()
     found = {
         str(case["id"]): {f.code for f in check_introduction(Draft.from_email(email))}
         for case, email in cases
     }
-    languages = sorted({str(case["lang"]) for case, _ in cases})
-    lines = [f"introducer checks: {len(cases)} written introductions ({', '.join(languages)})"]
-    misses = []
+    lines: list[str] = []
+    for name in ("dev", "holdout", "all"):
+        chosen = [case for case, _ in cases if name in ("all", case.get("set", "dev"))]
+        languages = sorted({str(case["lang"]) for case in chosen})
+        lines.append(
+            f"introducer checks, {name}: {len(chosen)} written introductions "
+            f"({', '.join(languages)})"
+        )
+        lines += _scores(chosen, found, verbose and name == "all")
+    return lines
+
+
+def _scores(cases: list[dict[str, object]], found: dict[str, set[str]], verbose: bool) -> list[str]:
+    lines, misses = [], []
     for code in INTRODUCER_CODES:
         tp = fp = fn = 0
-        for case, _ in cases:
+        for case in cases:
             want = code in case["codes"]  # type: ignore[operator]
             got = code in found[str(case["id"])]
             tp, fp, fn = tp + (want and got), fp + (got and not want), fn + (want and not got)

@@ -47,10 +47,11 @@ INTRODUCER_CODES = (
 _BLURB_WORDS = 4  # words besides the person's name that a blurb needs
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _WORD = re.compile(r"[\w'-]+")
-_NOT_ON_BEHALF = frozenset({"advice"})
-_INTRODUCING = frozenset(
-    {"connect", "handoff"}
-)  # intro-lexicon categories that introduce  # "she'd value your advice" is a reason to meet
+_NOT_ON_BEHALF = frozenset({"advice"})  # "she would value your advice" is a reason to meet
+# The intro-lexicon category of sentences that make the introduction ("may I introduce you
+# to Dana?"). Not `handoff`: its words ("doorverwijzen", "refer") are also what a referral
+# asked on someone's behalf uses.
+_INTRODUCING = frozenset({"connect"})
 
 
 @dataclass(frozen=True, slots=True)
