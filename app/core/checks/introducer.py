@@ -134,12 +134,16 @@ def check_introduction(
     words = [_words(lang) for lang in dict.fromkeys((language, "en")) if lang in LANGUAGES]
     writer = {mine, draft.sender.email if draft.sender else ""} - {""}
     people = _people(intro, draft, sentences, writer)
+    # A classic introduction makes two strangers meet, so each needs a blurb, a reason
+    # and a subject naming both. A handoff ("I'm copying Dan, who can answer this") or a
+    # one-sided introduction answers someone's question: the asker needs no blurb.
+    classic = intro is None or intro.kind == "classic"
     asks = _asks(sentences)
     found: list[Finding] = [*asks]
-    found += _sides(draft, people, sentences, writer, asks)
-    found += _reason(own, sentences, words, end)
-    found += _consent(sentences, words)
-    found += _subject(draft, people)
+    found += _sides(draft, people, sentences, writer, asks, balanced=classic)
+    found += _reason(own, sentences, words, end) if classic else []
+    found += _consent(sentences, _about_people(sentences, people), words)
+    found += _subject(draft, people) if classic else []
     wanted = [f for f in found if enabled is None or f.code in enabled]
     return tuple(sorted(wanted, key=lambda f: (ORDER.index(f.code), f.start)))
 
@@ -206,11 +210,13 @@ def _sides(
     sentences: Sequence[Sentence],
     writer: set[str],
     asks: list[Finding],
+    *,
+    balanced: bool,
 ) -> list[Finding]:
-    """`one_side_missing` and `no_blurb`."""
+    """`one_side_missing` and `no_blurb` (each side described only when `balanced`)."""
     found: list[Finding] = []
     asked = {(f.start, f.end) for f in asks}
-    if len(people) < 2:
+    if len(people) < 2 and balanced:
         who = _short(people[0]) if people else "anyone"
         found.append(
             _missing(
@@ -234,7 +240,7 @@ def _sides(
                 "product at Acme; Dana runs growth at Beta.”",
             )
         )
-    elif len(people) >= 2:
+    elif len(people) >= 2 and balanced:
         for person in people:
             if person in described:
                 continue
@@ -270,9 +276,9 @@ def _recipients(
                 f"Say who {address.label()} is and why they are copied, or take them off.",
             )
         )
-    on_bcc = {a.email for a in draft.bcc}
+    copied = {a.email for a in draft.to + draft.cc}
     for person in people:
-        if person.email and person.email not in on_bcc:
+        if person.email in copied:
             continue
         where = _naming(person, sentences)
         hidden = "only on Bcc" if person.email else "not on To or Cc"
@@ -325,11 +331,15 @@ def _reason(
     ]
 
 
-def _consent(sentences: Sequence[Sentence], words: list[_Words]) -> list[Finding]:
-    folded = [fold(s.text) for s in sentences]
-    if any(w.consent and w.consent.search(f) for f in folded for w in words):
+def _consent(
+    sentences: Sequence[Sentence], about: Sequence[Sentence], words: list[_Words]
+) -> list[Finding]:
+    """A senior or busy word in a sentence `about` someone introduced, and no sign in any
+    sentence that they were asked first."""
+    if any(w.consent and w.consent.search(fold(s.text)) for s in sentences for w in words):
         return []
-    for sentence, text in zip(sentences, folded, strict=True):
+    for sentence in about:
+        text = fold(sentence.text)
         for w in words:
             for pattern in (w.senior, w.busy):
                 hit = pattern.search(text) if pattern else None
@@ -350,6 +360,21 @@ def _consent(sentences: Sequence[Sentence], words: list[_Words]) -> list[Finding
                     )
                 ]
     return []
+
+
+def _about_people(sentences: Sequence[Sentence], people: list[Person]) -> list[Sentence]:
+    """The sentences about someone introduced: naming them, or in what was said about them
+    (so the writer's own title in a sign-off is not taken for theirs)."""
+    if not people:
+        return list(sentences)
+    tokens = frozenset().union(*(name_tokens(p.name) for p in people))
+    blurbs = " ".join(" ".join(p.blurb.split()) for p in people)
+    return [
+        s
+        for s in sentences
+        if tokens & name_tokens(" ".join(_CAPITALISED.findall(s.text)))
+        or " ".join(s.text.split()) in blurbs
+    ]
 
 
 def _subject(draft: Draft, people: list[Person]) -> list[Finding]:
