@@ -4,16 +4,18 @@
 them, good and flawed, in the seven languages, each with the codes it should get. They
 were written by the developer of the checks (not by fluent readers, not real mail), so
 the figures say the checks do what they were built to do, not how they fare on real
-introductions. Run with `python -m scripts.eval_introducer` (`--verbose` lists misses).
+introductions. Run with `python -m scripts.eval_introducer` (`--verbose` lists misses;
+`--corpus` adds how often each code fires on the corpus introductions, unlabelled).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
-from app.core.checks import INTRODUCER_CODES, Draft, check_introduction
+from app.core.checks import INTRODUCER_CODES, Draft, check_introduction, written_introduction
 from app.core.mail import parse_eml
 from app.core.model import Email
 
@@ -73,5 +75,34 @@ def _scores(cases: list[dict[str, object]], found: dict[str, set[str]], verbose:
     return lines + (misses if verbose else [])
 
 
+def corpus_rates() -> list[str]:
+    """How often each code fires on the corpus introductions (real and written/), checked
+    as if the user had written them. Unlabelled for these codes: a scale, not a score."""
+    from scripts.intro_data import CORPUS, load_rows
+
+    if not (CORPUS / "dev-labels.csv").exists():
+        return ["introducer checks on corpus introductions: no corpus"]
+    seen: Counter[str] = Counter()
+    fired: Counter[tuple[str, str]] = Counter()
+    for row in load_rows():
+        if row.label != "positive":
+            continue
+        draft = Draft.from_email(row.email)
+        intro = written_introduction(draft)
+        if intro is None:
+            continue
+        source = "written" if row.source == "written" else "real"
+        seen[source] += 1
+        for code in {f.code for f in check_introduction(draft, intro)}:
+            fired[(source, code)] += 1
+    lines = ["introducer checks on corpus introductions (unlabelled for these codes: a rate)"]
+    for source in ("real", "written"):
+        rates = ", ".join(f"{c} {fired[(source, c)]}" for c in INTRODUCER_CODES)
+        lines.append(f"  {source} ({seen[source]} read as an introduction): {rates}")
+    return lines
+
+
 if __name__ == "__main__":
     print("\n".join(report("--verbose" in sys.argv)))
+    if "--corpus" in sys.argv:
+        print("\n".join(corpus_rates()))

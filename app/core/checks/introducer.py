@@ -6,12 +6,14 @@ who is addressed, named and described); this module only judges the result:
 - `one_side_missing`: someone on To/Cc is never named, someone introduced is not on
   To/Cc (or only on Bcc), only one person is named, or only one side gets a blurb;
 - `no_blurb`: nobody is told who the other person is;
-- `no_reason`: nothing says why these two should meet;
+- `no_reason`: nothing says why these two should meet
+  (those three for a classic introduction of two strangers only: a handoff or a forward
+  answers a question asked elsewhere);
 - `ask_on_behalf`: a sentence asks one side for something for the other (a referral, a
   job, names...): the fitted ask classifier of `asks`, meeting proposals and advice apart;
 - `no_consent` (a suggestion): someone senior or busy is introduced with no sign that
   they were asked first;
-- `vague_subject` (a suggestion): the subject does not name both people.
+- `vague_subject` (a suggestion, classic introductions): the subject does not name both.
 
 Words for reasons, seniority, busyness and consent are per language
 (`introducer_lexicon.json`, the seven languages), matched on folded text.
@@ -134,16 +136,18 @@ def check_introduction(
     words = [_words(lang) for lang in dict.fromkeys((language, "en")) if lang in LANGUAGES]
     writer = {mine, draft.sender.email if draft.sender else ""} - {""}
     people = _people(intro, draft, sentences, writer)
-    # A classic introduction makes two strangers meet, so each needs a blurb, a reason
-    # and a subject naming both. A handoff ("I'm copying Dan, who can answer this") or a
-    # one-sided introduction answers someone's question: the asker needs no blurb.
-    classic = intro is None or intro.kind == "classic"
     asks = _asks(sentences)
     found: list[Finding] = [*asks]
-    found += _sides(draft, people, sentences, writer, asks, balanced=classic)
-    found += _reason(own, sentences, words, end) if classic else []
     found += _consent(sentences, _about_people(sentences, people), words)
-    found += _subject(draft, people) if classic else []
+    # A classic introduction makes two strangers meet: each is named, copied and described,
+    # with a reason and a subject naming both. A handoff ("I'm copying Dan, who can answer
+    # this"), a forward or a one-to-many note answers someone's question on a thread of
+    # its own: only the ask and the consent checks apply there.
+    if intro is None or intro.kind == "classic":
+        found += _sides(draft, people, sentences, writer, asks)
+        asked = {(f.start, f.end) for f in asks}  # an ask is not a reason to meet
+        found += _reason([s for s in sentences if (s.start, s.end) not in asked], words, end)
+        found += _subject(draft, people)
     wanted = [f for f in found if enabled is None or f.code in enabled]
     return tuple(sorted(wanted, key=lambda f: (ORDER.index(f.code), f.start)))
 
@@ -210,13 +214,11 @@ def _sides(
     sentences: Sequence[Sentence],
     writer: set[str],
     asks: list[Finding],
-    *,
-    balanced: bool,
 ) -> list[Finding]:
-    """`one_side_missing` and `no_blurb` (each side described only when `balanced`)."""
+    """`one_side_missing` and `no_blurb`."""
     found: list[Finding] = []
     asked = {(f.start, f.end) for f in asks}
-    if len(people) < 2 and balanced:
+    if len(people) < 2:
         who = _short(people[0]) if people else "anyone"
         found.append(
             _missing(
@@ -240,7 +242,7 @@ def _sides(
                 "product at Acme; Dana runs growth at Beta.”",
             )
         )
-    elif len(people) >= 2 and balanced:
+    elif len(people) >= 2:
         for person in people:
             if person in described:
                 continue
@@ -312,9 +314,7 @@ def _describes(person: Person, sentences: Sequence[Sentence], asked: set[tuple[i
     return len(rest) >= _BLURB_WORDS and any(t in describe for t in rest)
 
 
-def _reason(
-    own: str, sentences: Sequence[Sentence], words: list[_Words], end: int
-) -> list[Finding]:
+def _reason(sentences: Sequence[Sentence], words: list[_Words], end: int) -> list[Finding]:
     if any(w.reason and w.reason.search(fold(s.text)) for s in sentences for w in words):
         return []
     return [
