@@ -74,6 +74,11 @@ def main() -> int:
 
     for text in run_checks_eval(CORPUS):
         print(text)
+    from scripts.eval_introducer import corpus_rates
+    from scripts.eval_introducer import report as introducer_report
+
+    for text in [*introducer_report(), *corpus_rates()]:
+        print(text)
     return 0
 
 
