@@ -159,3 +159,27 @@ def test_written_introduction_needs_own_words_by_the_user() -> None:
 def test_empty_draft_has_no_findings() -> None:
     assert check_introduction(Draft.from_text("   ")) == ()
     assert check_introduction(Draft.from_recipients((SUE,))) == ()
+
+
+def test_writers_own_title_is_not_seniority() -> None:
+    """The writer signs as a professor: nobody introduced is senior, no consent suggestion."""
+    draft = _draft(
+        "Hi Sue and Dana,\n\nSue leads design at Acme. Dana runs the design team at Beta. "
+        "You both care about type, so you should talk.\n\nWarmly,\nJoe Smith\n"
+        "Professor of Typography, Lakeside University"
+    )
+    assert "no_consent" not in [f.code for f in check_introduction(draft)]
+
+
+def test_handoff_gets_only_ask_and_consent_checks() -> None:
+    """ "I'm copying Dana, who can answer this" answers Sue's question: no blurb balance,
+    reason or subject is asked of it."""
+    draft = _draft(
+        "Hi Sue,\n\nI'm not the right person for this, but Dana is: I'm copying her here. "
+        "She set up our benefits plan last year.\n\nJoe",
+        subject="Re: benefits question",
+    )
+    intro = written_introduction(draft, JOE.email)
+    assert intro is not None
+    assert intro.kind == "handoff"
+    assert check_introduction(draft, intro) == ()
