@@ -64,6 +64,7 @@ class _Words:
     senior: re.Pattern[str] | None
     busy: re.Pattern[str] | None
     consent: re.Pattern[str] | None
+    asks_you: re.Pattern[str] | None
 
 
 @cache
@@ -71,7 +72,10 @@ def _words(language: str) -> _Words:
     raw = resources.files("app.core.checks").joinpath("introducer_lexicon.json")
     data = json.loads(raw.read_text("utf-8"))[language]
     return _Words(
-        *(compile_entries(data.get(k, [])) for k in ("reason", "senior", "busy", "consent"))
+        *(
+            compile_entries(data.get(k, []))
+            for k in ("reason", "senior", "busy", "consent", "asks_you")
+        )
     )
 
 
@@ -136,7 +140,7 @@ def check_introduction(
     words = [_words(lang) for lang in dict.fromkeys((language, "en")) if lang in LANGUAGES]
     writer = {mine, draft.sender.email if draft.sender else ""} - {""}
     people = _people(intro, draft, sentences, writer)
-    asks = _asks(sentences)
+    asks = _asks(sentences, words)
     found: list[Finding] = [*asks]
     found += _consent(sentences, _about_people(sentences, people), words)
     # A classic introduction makes two strangers meet: each is named, copied and described,
@@ -175,11 +179,11 @@ def _people(
     return people
 
 
-def _asks(sentences: Sequence[Sentence]) -> list[Finding]:
+def _asks(sentences: Sequence[Sentence], words: list[_Words]) -> list[Finding]:
     found = []
     for sentence in sentences:
         kind = ask_kind(sentence.text)
-        if kind is None or kind in _NOT_ON_BEHALF or _introduces(sentence.text):
+        if kind is None or kind in _NOT_ON_BEHALF or _introduces(sentence.text, words):
             continue
         found.append(
             Finding(
@@ -198,9 +202,12 @@ def _asks(sentences: Sequence[Sentence]) -> list[Finding]:
     return found
 
 
-def _introduces(sentence: str) -> bool:
-    """The sentence makes the introduction ("may I introduce you to Dana?"): not an ask."""
+def _introduces(sentence: str, words: list[_Words]) -> bool:
+    """The sentence makes the introduction ("may I introduce you to Dana?"): not an ask,
+    unless it asks the reader to introduce ("could you introduce him to your CFO?")."""
     folded = fold(sentence)
+    if any(w.asks_you and w.asks_you.search(folded) for w in words):
+        return False
     return any(
         category in _INTRODUCING
         for lexicon in LEXICONS.values()

@@ -183,3 +183,16 @@ def test_handoff_gets_only_ask_and_consent_checks() -> None:
     assert intro is not None
     assert intro.kind == "handoff"
     assert check_introduction(draft, intro) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("Mag ik je voorstellen aan Dana?", False),  # the writer introduces: no ask
+        ("Kun je hem voorstellen aan je investeerders?", True),  # the reader is asked to
+        ("Could you introduce him to your CFO?", True),
+    ],
+)
+def test_introducing_is_not_asking_but_asking_to_introduce_is(sentence: str, asks: bool) -> None:
+    draft = _draft(f"Hoi Sue en Dana,\n\n{sentence}\n\nJoe")
+    assert ("ask_on_behalf" in [f.code for f in check_introduction(draft)]) is asks
