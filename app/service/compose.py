@@ -129,6 +129,8 @@ class ComposeService:
         context = (
             f"Introduction by {intro.introducer.name or intro.introducer.email}" if intro else ""
         )
+        if own_intro is not None and not context:
+            context = "An introduction you are writing"
         return ComposeView(
             tuple(findings),
             missing,

@@ -32,6 +32,7 @@ def test_pasted_introduction_is_checked_as_one(stack: Stack) -> None:
         form={"draftText": [FLAWED]}, toRecipients=[SUE], ccRecipients=[BEN, "max@corp.example"]
     )
     card = updated(stack.post("/addon/actions/check-text", event).json())
+    assert card["header"]["subtitle"] == "An introduction you are writing"
     text = text_of(card)
     assert "checked as one" in text
     assert "An ask on someone's behalf" in text
