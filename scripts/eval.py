@@ -74,6 +74,10 @@ def main() -> int:
 
     for text in run_checks_eval(CORPUS):
         print(text)
+    from scripts.eval_reply import report as reply_report
+
+    for text in reply_report():
+        print(text)
     return 0
 
 
