@@ -6,8 +6,9 @@ translation at run time. A slot holds lines per voice:
 
 - `warm` and `formal`: the two tones; `formal` always uses the polite form of address
   (usted, Sie, vous, Lei, u, o senhor / a 3.ª pessoa);
-- `warm_polite`: the warm tone when the introducer wrote in the polite register (only for
-  slots that address the reader; others fall back to `warm`);
+- `warm_polite`: the warm tone when the introducer wrote in the polite register (slots
+  that address the reader, and greetings or sign-offs that would be too familiar beside
+  the polite form, "Ciao" with "Lei"; others fall back to `warm`);
 - `group_warm` / `group_formal`: several readers at once, written without a form of address
   (no "vosotros / ustedes" choice to make).
 

@@ -215,7 +215,7 @@ def _opening(
     if len(names) > 3:
         greeting = ph.pick(bank.lines("greeting_all", tone), key, "greet", v)
     elif names:
-        greeting = ph.pick(bank.lines("greeting", tone), key, "greet", v)
+        greeting = ph.pick(bank.lines("greeting", tone, polite=voice.polite), key, "greet", v)
         greeting = greeting.format(names=bank.join(names))
     else:
         greeting = ph.pick(bank.lines("greeting_no_name", tone), key, "greet", v)
@@ -239,9 +239,10 @@ def _opening(
 def _after(greeting: str, line: str, bank: Bank) -> str:
     """The line after the greeting, capitalised unless the language continues in lower case
     after a comma (German: "Hallo Jana,\n\nvielen Dank …")."""
-    if not line or not line[0].islower() or (bank.lower_after_comma and greeting.endswith(",")):
+    at = next((i for i, c in enumerate(line) if c.isalpha()), -1)  # past "¡" and "¿"
+    if at < 0 or not line[at].islower() or (bank.lower_after_comma and greeting.endswith(",")):
         return line
-    return line[0].upper() + line[1:]
+    return line[:at] + line[at].upper() + line[at + 1 :]
 
 
 def _interest(
@@ -270,7 +271,7 @@ def _fact(ctx: ReplyContext) -> str:
 
 
 def _sign_off(user: Person, prefs: Preferences, key: str, voice: Voice) -> str:
-    bank_sign = voice.bank.lines("sign_off", prefs.tone)
+    bank_sign = voice.bank.lines("sign_off", prefs.tone, polite=voice.polite)
     sign = prefs.sign_off.strip() or ph.pick(bank_sign, key, "sign", prefs.variant)
     name = prefs.name.strip()
     if not name:
