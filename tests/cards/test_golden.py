@@ -65,6 +65,16 @@ def _introducer_card() -> dict[str, Any]:
     )
 
 
+def _intro_card_in(language: str) -> dict[str, Any]:
+    """The introduction card for the same introduction read as written in `language`."""
+    spoken = Introduction(
+        **{**{f: getattr(INTRO, f) for f in INTRO.__slots__}, "language": language}
+    )
+    advice = suggest_reply(spoken, Thread(), "dana@reyes.example", Preferences())
+    ids = {"messageId": "m1", "threadId": "t1", "me": "dana@reyes.example"}
+    return intro.build(spoken, advice, Preferences(), URLS, ids)
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
@@ -83,6 +93,8 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
         [Address("Lena Ortiz", "lena@ortiz.example")], URLS, "m1", "t1"
     ),
     "intro": _intro_card,
+    "intro_spanish": lambda: _intro_card_in("es"),
+    "intro_other_language": lambda: _intro_card_in("sv"),
     "intro_introducer": _introducer_card,
     "compose_missing_introducer": lambda: compose.build(
         compose.ComposeView(
