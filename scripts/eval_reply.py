@@ -13,6 +13,7 @@ Run alone with `python -m scripts.eval_reply`.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from app.core.intro import detect_introduction, language_of
 from app.core.model import Thread
 from app.core.preferences import NEXT_STEPS, TONES, Preferences
 from app.core.reply import ReplySuggestion, suggest_reply
+from app.core.reply.bank import bank_for
 from scripts.intro_data import Row, load_rows
 
 LANGS = ("en", "es", "de", "fr", "pt", "it", "nl")
@@ -134,12 +136,45 @@ def report(rows: list[Row] | None = None) -> list[str]:
         for o in made
         if o.suggestion and o.row.lang in LANGS and _base(o.suggestion.language) != o.row.lang
     ]
+    lines += _intro_lines(results)
     lines += _register_lines(made)
+    lines += _variety_lines(made)
     lines += _finding_lines(made)
     return lines
 
 
+def _intro_lines(results: list[Outcome]) -> list[str]:
+    """Introductions only, undetected ones counted as misses (detection is measured above)."""
+    intros = [o for o in results if o.row.label == "positive" and o.row.lang in LANGS[1:]]
+    right = sum(bool(o.suggestion and _base(o.suggestion.language) == o.row.lang) for o in intros)
+    return [
+        f"  labelled introductions in es/de/fr/pt/it/nl, undetected counted as misses: "
+        f"{right}/{len(intros)} in their language"
+    ]
+
+
+_INFORMAL = re.compile(r"\b(?:du|tu|tú|vosotros|voseo|je-form)\b")
+_POLITE = re.compile(r"\b(?:Sie|usted|vous|Lei|formal|u)\b")
+
+
 def _register_lines(made: list[Outcome]) -> list[str]:
+    """The form of address chosen (warm tone), and whether it matches the rows whose notes
+    name the register ("du-form", "formal usted", "vosotros" …)."""
+    right = labelled = 0
+    for o in made:
+        expected = (
+            "informal"
+            if _INFORMAL.search(o.row.notes)
+            else "polite"
+            if _POLITE.search(o.row.notes)
+            else ""
+        )
+        if not expected or not o.suggestion or o.suggestion.language == "en":
+            continue
+        polite_form = bank_for(o.suggestion.language).forms[1]
+        chosen = "polite" if f"with {polite_form}" in o.suggestion.language_note else "informal"
+        labelled += 1
+        right += chosen == expected
     counts: Counter[str] = Counter()
     for o in made:
         if o.suggestion and o.suggestion.language != "en":
@@ -147,7 +182,22 @@ def _register_lines(made: list[Outcome]) -> list[str]:
             form = note.split(" with ", 1)[-1].split(",", 1)[0] if " with " in note else "?"
             counts[f"{o.suggestion.language} {form}"] += 1
     shown = ", ".join(f"{key} {n}" for key, n in sorted(counts.items()))
-    return [f"  warm tone, form of address chosen: {shown}"]
+    return [
+        f"  warm tone, form of address chosen: {shown}",
+        f"  form of address right where the labels name it: {right}/{labelled}",
+    ]
+
+
+def _variety_lines(made: list[Outcome]) -> list[str]:
+    """Portuguese rows whose notes say Brazil or Portugal: the variety chosen."""
+    right = labelled = 0
+    for o in made:
+        said = re.search(r"\b(Brazil|Portugal)\b", o.row.notes)
+        if o.row.lang != "pt" or not said or not o.suggestion:
+            continue
+        labelled += 1
+        right += o.suggestion.language == {"Brazil": "pt-BR", "Portugal": "pt-PT"}[said.group(1)]
+    return [f"  pt-BR / pt-PT right where the labels say Brazil or Portugal: {right}/{labelled}"]
 
 
 def _finding_lines(made: list[Outcome]) -> list[str]:
