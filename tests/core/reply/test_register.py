@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.reply.register import portuguese_variety, register_of, usual_register
 from tests.core.reply.language_threads import CASES
@@ -75,3 +77,11 @@ def test_usual_register_per_language() -> None:
 def test_portuguese_variety(text: str, variety: str) -> None:
     """European forms (equipa, contacto, "está a fazer", enclitic "-te") make it pt-PT."""
     assert portuguese_variety(text) == variety
+
+
+@given(st.text(max_size=400), st.sampled_from(["en", "es", "de", "fr", "pt", "it", "nl", "xx"]))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_an_answer(text: str, code: str) -> None:
+    """Arbitrary text never raises: a register or None, and a Portuguese variety."""
+    assert register_of(text, code) in ("informal", "polite", None)
+    assert portuguese_variety(text) in ("pt-BR", "pt-PT")
