@@ -16,10 +16,10 @@ PLACEHOLDERS = {"names", "introducer", "fact", "other", "proposal"}
 # Words whose form depends on the gender of the writer or reader, which we do not know:
 # the banks must say the same thing with a construction that needs none.
 GENDERED = {
-    "es": r"\b(?:estimad[oa]s?|querid[oa]s?|encantad[oa]|agradecid[oa]|seguro|segura)\b",
+    "es": r"\b(?:estimad[oa]s?|querid[oa]s?|encantad[oa]|agradecid[oa]|seguro|segura|cada uno)\b",
     "de": r"\b(?:Liebe(?! Grüße)|Lieber|Sehr geehrte[r]?|Frau|Herr)\b",
     "fr": r"\b(?:cher|chère|ravie?|heureux|heureuse|curieux|curieuse|partante?)\b",
-    "it": r"\b(?:car[oa] [A-Z{]|lieto|lieta|curios[oa]|gentile \{names\}|gentili)\b",
+    "it": r"\b(?:car[oa] [A-Z{]|lieto|lieta|curios[oa]|gentile \{names\}|gentili|ciascuno)\b",
     "nl": r"\b(?:mevrouw|meneer|heer)\b",
     "pt-BR": r"\b(?:obrigad[oa]|prezad[oa]s?|car[oa] |curios[oa]|grat[oa])\b",
     "pt-PT": r"\b(?:obrigad[oa]|prezad[oa]s?|car[oa] |curios[oa]|grat[oa])\b",

@@ -33,7 +33,9 @@ def _suggest(case: Case, thread: Thread, prefs: Preferences | None = None) -> Re
     return advice.suggestion
 
 
-def _clean(case: Case, thread: Thread, s: ReplySuggestion) -> None:
+def _clean(
+    case: Case, thread: Thread, s: ReplySuggestion, intro: Introduction | None = None
+) -> None:
     draft = Draft(
         s.body_text,
         s.to,
@@ -43,7 +45,7 @@ def _clean(case: Case, thread: Thread, s: ReplySuggestion) -> None:
         recipients_known=True,
         sender=case.user,
     )
-    found = check_reply(draft, thread, introduction=_intro(case), me=case.user.email)
+    found = check_reply(draft, thread, introduction=intro or _intro(case), me=case.user.email)
     assert found == (), (case.id, [(f.label, s.body_text[f.start : f.end]) for f in found])
 
 
@@ -144,6 +146,19 @@ def test_several_readers_need_no_choice_of_plural_form() -> None:
     assert len(s.to) == 2
     assert "Carlos, Inés y Marta" in s.body_text.splitlines()[0] or " e Inés" in s.body_text
     assert register_of(s.body_text, "es") is None
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_group_lines_pass_our_own_checks(case: Case) -> None:
+    """Two people to answer at once: every tone, next step and phrasing is still clean."""
+    intro = _intro(case)
+    third = Person("Alex Moreau", "alex@moreau.example")
+    group = Introduction(**{**_fields(intro), "introduced": (*intro.introduced, third)})
+    for prefs in ALL_PREFS:
+        s = suggest_reply(group, fresh(case), case.user.email, prefs).suggestion
+        assert s is not None
+        assert s.language == case.lang
+        _clean(case, fresh(case), s, group)
 
 
 def _fields(intro: Introduction) -> dict[str, object]:
