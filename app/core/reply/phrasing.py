@@ -169,10 +169,3 @@ def pick(options: Sequence[str], key: str, slot: str, variant: int) -> str:
     """One of `options`, fixed by the key (names), the slot and the variant."""
     index = zlib.crc32(f"{slot}|{key}".encode()) + variant
     return options[index % len(options)]
-
-
-def join_names(names: Sequence[str]) -> str:
-    """ "Sue", "Sue and Joe", "Sue, Tom and Joe"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

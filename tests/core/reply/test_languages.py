@@ -161,6 +161,17 @@ def test_group_lines_pass_our_own_checks(case: Case) -> None:
         _clean(case, fresh(case), s, group)
 
 
+@pytest.mark.parametrize("case", CASES[:2], ids=lambda c: c.id)
+def test_introduction_found_only_in_the_quoted_history(case: Case) -> None:
+    """Only the other side's answer is at hand (the introduction quoted in it): its words
+    give the language's register."""
+    quoted = Introduction(**{**_fields(_intro(case)), "message_index": -1})
+    thread = Thread((answer_mail(case),))
+    s = suggest_reply(quoted, thread, case.user.email).suggestion
+    assert s is not None
+    assert (s.language, register_of(s.body_text, case.lang)) == (case.lang, case.register)
+
+
 def _fields(intro: Introduction) -> dict[str, object]:
     return {name: getattr(intro, name) for name in intro.__slots__}  # type: ignore[attr-defined]
 
