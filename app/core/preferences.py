@@ -1,4 +1,4 @@
-"""The user's coaching preferences: name, sign-off, next step, tone, reply language, checks (pure
+"""The user's coaching preferences: name, sign-off, next step, tone, language, checks (pure).
 
 Kept as one frozen value so the core stays deterministic: the wording of a
 suggested reply is a function of the introduction, these preferences and
