@@ -7,6 +7,8 @@ import string
 
 import pytest
 
+from app.core.checks.asks import ask_kind
+from app.core.checks.structure import is_next_step
 from app.core.preferences import NEXT_STEPS, TONES
 from app.core.reply.bank import ADDRESSING, GROUP, SLOTS, VARIETIES, bank_for, next_slot
 from app.core.reply.phrasing import ACCEPT, COUNTER
@@ -114,3 +116,27 @@ def test_unknown_codes_get_english_and_pt_is_brazilian() -> None:
 def test_names_are_joined_in_the_language(code: str, names: list[str], joined: str) -> None:
     """The conjunction is the language's, Spanish "y" turning "e" before an i- sound."""
     assert bank_for(code).join(names) == joined
+
+
+PROPOSALS = {
+    "en": "a coffee near Union Square next Tuesday",
+    "es": "un café el martes por la mañana",
+    "de": "ein Kaffee am Dienstagmorgen",
+    "fr": "un café mardi matin",
+    "it": "un caffè martedì mattina",
+    "nl": "een kop koffie dinsdagochtend",
+    "pt-BR": "um café na terça de manhã",
+    "pt-PT": "um café na terça de manhã",
+}
+
+
+@pytest.mark.parametrize("code", VARIETIES)
+def test_accept_and_counter_read_as_a_next_step_and_never_as_an_ask(code: str) -> None:
+    """With a real proposal quoted back, every ACCEPT and COUNTER line proposes a meeting for
+    our own next-step check and asks for nothing."""
+    for slot in ("accept", "counter"):
+        for lines in bank_for(code).slots[slot].values():
+            for line in lines:
+                text = line.format(proposal=PROPOSALS[code])
+                assert ask_kind(text) is None, (code, text)
+                assert is_next_step(text, (code[:2],)), (code, text)
