@@ -79,6 +79,10 @@ def main() -> int:
 
     for text in [*introducer_report(), *corpus_rates()]:
         print(text)
+    from scripts.eval_reply import report as reply_report
+
+    for text in reply_report():
+        print(text)
     return 0
 
 

@@ -14,7 +14,7 @@ from app.cards.widgets import (
     selection,
     text_input,
 )
-from app.core.preferences import NEXT_STEP_LABELS, TONE_LABELS, Preferences
+from app.core.preferences import LANGUAGE_LABELS, NEXT_STEP_LABELS, TONE_LABELS, Preferences
 
 CHECK_LABELS = (
     ("Resume or CV attached", "resume_attached"),
@@ -54,6 +54,7 @@ def build(prefs: Preferences, urls: Urls, saved: bool = False) -> Widget:
         text_input("signOff", "Sign-off (e.g. Best,)", prefs.sign_off),
         selection("nextStep", "Next step I usually propose", NEXT_STEP_LABELS, [prefs.next_step]),
         selection("tone", "Tone", TONE_LABELS, [prefs.tone]),
+        selection("language", "Language of the suggested reply", LANGUAGE_LABELS, [prefs.language]),
         selection("checks", "Warn me about", CHECK_LABELS, prefs.enabled_checks, kind="CHECK_BOX"),
     ]
     note = [paragraph("<b>Saved.</b>")] if saved else []

@@ -186,6 +186,7 @@ def _reply(
         "Suggested reply",
         [
             decorated(esc(recipients), top=esc(suggestion.subject)),
+            *_language_note(suggestion.language_note),
             text_input(
                 field, "Your reply (edit freely)", edited or suggestion.body_text, multiline=True
             ),
@@ -202,6 +203,12 @@ def _reply(
             ),
         ],
     )
+
+
+def _language_note(note: str) -> list[Widget]:
+    """One short line when the reply is not in English, or is in English for want of the
+    introduction's language (it says which language and form of address, or why)."""
+    return [paragraph(esc(note))] if note else []
 
 
 def _kept(edited: str, urls: Urls, ids: dict[str, str], prefs: Preferences) -> list[Widget]:

@@ -1,4 +1,4 @@
-"""The user's coaching preferences: name, sign-off, next step, tone, checks (pure values).
+"""The user's coaching preferences: name, sign-off, next step, tone, language, checks (pure).
 
 Kept as one frozen value so the core stays deterministic: the wording of a
 suggested reply is a function of the introduction, these preferences and
@@ -25,6 +25,19 @@ NEXT_STEP_LABELS: tuple[tuple[str, NextStep], ...] = (
 TONE_LABELS: tuple[tuple[str, Tone], ...] = (("Warm", "warm"), ("Formal", "formal"))
 NEXT_STEPS: tuple[NextStep, ...] = tuple(value for _, value in NEXT_STEP_LABELS)
 TONES: tuple[Tone, ...] = tuple(value for _, value in TONE_LABELS)
+# The language of the suggested reply: "auto" is the introduction's own; each language is
+# named in itself, as a language menu does.
+LANGUAGE_LABELS: tuple[tuple[str, str], ...] = (
+    ("Same as the introduction", "auto"),
+    ("English", "en"),
+    ("Español", "es"),
+    ("Deutsch", "de"),
+    ("Français", "fr"),
+    ("Português", "pt"),
+    ("Italiano", "it"),
+    ("Nederlands", "nl"),
+)
+REPLY_LANGUAGES: tuple[str, ...] = tuple(value for _, value in LANGUAGE_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +46,8 @@ class Preferences:
 
     `name` and `sign_off` end the suggested reply ("Best," / "Sue"); empty values
     fall back to the tone's default sign-off and the user's name from the thread.
-    `variant` picks another phrasing deterministically.
+    `variant` picks another phrasing deterministically. `language` fixes the language of
+    the suggested reply ("auto": the introduction's).
     """
 
     name: str = ""
@@ -42,6 +56,7 @@ class Preferences:
     tone: Tone = "warm"
     enabled_checks: frozenset[str] = field(default=CHECK_CODES)
     variant: int = 0
+    language: str = "auto"
 
     def next_variant(self) -> Preferences:
         """The same preferences asking for the next phrasing."""
@@ -55,6 +70,11 @@ class Preferences:
 def next_step_or(value: str, fallback: NextStep) -> NextStep:
     """`value` as a next step, or `fallback` when it names none."""
     return next((step for step in NEXT_STEPS if step == value), fallback)
+
+
+def language_or(value: str, fallback: str) -> str:
+    """`value` as a reply language ("auto" or a code), or `fallback` when it names none."""
+    return value if value in REPLY_LANGUAGES else fallback
 
 
 def tone_or(value: str, fallback: Tone) -> Tone:

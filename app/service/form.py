@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.preferences import CHECK_CODES, Preferences, next_step_or, tone_or
+from app.core.preferences import CHECK_CODES, Preferences, language_or, next_step_or, tone_or
 from app.service.ports import Request
 
 MAX_NAME = 80
@@ -26,6 +26,7 @@ def preferences_from_form(req: Request, current: Preferences) -> Preferences:
         next_step=next_step_or(req.value("nextStep"), current.next_step),
         tone=tone_or(req.value("tone"), current.tone),
         enabled_checks=checks if "checks" in req.form else current.enabled_checks,
+        language=language_or(req.value("language"), current.language),
     )
 
 

@@ -35,6 +35,8 @@ preferences = Table(
     Column("disabled_checks", String(400), nullable=False),
     Column("variant", Integer, nullable=False),
     Column("updated_at", Float, nullable=False),
+    # The suggested reply's language: "auto" (the introduction's) or a code (migration 0002).
+    Column("language", String(8), nullable=False, server_default="auto"),
 )
 
 recent_intros = Table(

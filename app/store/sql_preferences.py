@@ -1,7 +1,7 @@
 """`PreferencesStore` in SQL: one row of plain columns per user, keyed by a keyed hash.
 
 Keeps: the user id is stored only as HMAC(`INTRO_HASH_KEY`, id); no mail content.
-Values read back are checked: an unknown tone or next step falls back to the default.
+Values read back are checked: an unknown tone, next step or language falls back to the default.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, select
 
-from app.core.preferences import CHECK_CODES, Preferences, next_step_or, tone_or
+from app.core.preferences import CHECK_CODES, Preferences, language_or, next_step_or, tone_or
 from app.store.dialect import insert
 from app.store.hashkey import Hasher
 from app.store.schema import TEXT, preferences
@@ -60,6 +60,7 @@ def _to_row(prefs: Preferences) -> dict[str, object]:
         "tone": prefs.tone,
         "disabled_checks": " ".join(sorted(CHECK_CODES - prefs.enabled_checks)),
         "variant": max(0, min(prefs.variant, MAX_VARIANT)),
+        "language": prefs.language,
     }
 
 
@@ -72,4 +73,5 @@ def _from_row(row: Row[Any]) -> Preferences:
         tone=tone_or(str(row.tone), _DEFAULT.tone),
         enabled_checks=CHECK_CODES - disabled,
         variant=int(row.variant),
+        language=language_or(str(row.language), _DEFAULT.language),
     )

@@ -106,6 +106,16 @@ def _own_introduction_card(nudge: bool) -> dict[str, Any]:
     )
 
 
+def _intro_card_in(language: str) -> dict[str, Any]:
+    """The introduction card for the same introduction read as written in `language`."""
+    spoken = Introduction(
+        **{**{f: getattr(INTRO, f) for f in INTRO.__slots__}, "language": language}
+    )
+    advice = suggest_reply(spoken, Thread(), "dana@reyes.example", Preferences())
+    ids = {"messageId": "m1", "threadId": "t1", "me": "dana@reyes.example"}
+    return intro.build(spoken, advice, Preferences(), URLS, ids)
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
@@ -124,6 +134,8 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
         [Address("Lena Ortiz", "lena@ortiz.example")], URLS, "m1", "t1"
     ),
     "intro": _intro_card,
+    "intro_spanish": lambda: _intro_card_in("es"),
+    "intro_other_language": lambda: _intro_card_in("sv"),
     "intro_introducer": _introducer_card,
     "introducer": lambda: _own_introduction_card(nudge=False),
     "introducer_nudge": lambda: _own_introduction_card(nudge=True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.preferences import CHECK_CODES, Preferences
 from app.gmail.client import GmailAuth
 from app.service.form import card_choices, preferences_from_form
@@ -22,6 +24,7 @@ def test_the_homepage_form_is_saved_over_the_current_preferences() -> None:
         "nextStep": ["call"],
         "tone": ["warm"],
         "checks": ["ask", "not-a-check"],
+        "language": ["fr"],
     }
     prefs = preferences_from_form(_request(form), CURRENT)
     assert prefs == Preferences(
@@ -30,13 +33,16 @@ def test_the_homepage_form_is_saved_over_the_current_preferences() -> None:
         next_step="call",
         tone="warm",
         enabled_checks=frozenset({"ask"}),
+        language="fr",
     )
 
 
 def test_unknown_choices_keep_the_current_ones() -> None:
     """A choice the form does not know, or no checks field at all, keeps what was there."""
-    prefs = preferences_from_form(_request({"nextStep": ["boat"], "tone": ["rude"]}), CURRENT)
+    form = {"nextStep": ["boat"], "tone": ["rude"], "language": ["klingon"]}
+    prefs = preferences_from_form(_request(form), replace(CURRENT, language="nl"))
     assert (prefs.next_step, prefs.tone, prefs.enabled_checks) == ("video", "formal", CHECK_CODES)
+    assert prefs.language == "nl"
 
 
 def test_card_choices_from_the_form_then_the_parameters() -> None:

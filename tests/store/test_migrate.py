@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from app.store.engine import connect
 from app.store.migrate import HEAD_REVISION, MIGRATIONS, current_revision, upgrade
@@ -87,6 +87,29 @@ def test_downgrade_to_base_drops_everything(database_url: str) -> None:
             config.attributes["connection"] = conn
             command.downgrade(config, "base")
         assert not TABLES & set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_preferences_saved_before_the_language_column_read_as_auto(database_url: str) -> None:
+    """Migration 0002 adds `preferences.language`; rows saved at 0001 get "auto"."""
+    engine = connect(database_url)
+    try:
+        with engine.begin() as conn:
+            config = _config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+            conn.execute(
+                text(
+                    "INSERT INTO preferences (user_hash, name, sign_off, next_step, tone, "
+                    "disabled_checks, variant, updated_at) "
+                    "VALUES ('h', 'Dana', '', 'call', 'warm', '', 0, 0)"
+                )
+            )
+        assert upgrade(engine) == HEAD_REVISION
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT name, language FROM preferences")).one()
+        assert tuple(row) == ("Dana", "auto")
     finally:
         engine.dispose()
 

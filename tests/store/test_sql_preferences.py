@@ -20,6 +20,7 @@ CUSTOM = Preferences(
     tone="formal",
     enabled_checks=frozenset({"ask", "resume_attached"}),
     variant=3,
+    language="de",
 )
 
 
@@ -104,12 +105,13 @@ def test_disabled_checks_are_stored_so_new_checks_start_on(store: Store) -> None
 
 
 def test_unknown_values_fall_back_to_defaults(store: Store) -> None:
-    """A tone or next step the code no longer knows reads back as the default."""
+    """A tone, next step or language the code does not know reads back as the default."""
     store.preferences.save(USER, CUSTOM)
     with store.engine.begin() as conn:
-        conn.execute(update(preferences).values(tone="shouty", next_step="lunch"))
+        conn.execute(update(preferences).values(tone="shouty", next_step="lunch", language="xx"))
     loaded = store.preferences.load(USER)
     assert (loaded.tone, loaded.next_step) == (Preferences().tone, Preferences().next_step)
+    assert loaded.language == "auto"
     assert loaded.name == CUSTOM.name
 
 

@@ -2,16 +2,41 @@
 
 The suggestion is a greeting, a body and a sign-off, separated by blank lines. When
 the user's own draft already opens with a greeting, or already closes with a sign-off,
-inserting ours would stack a second one: only what is missing goes in.
+inserting ours would stack a second one: only what is missing goes in. A closing line
+ends with "," or "!" ("Best,"), or is one of the banks' sign-offs in any language (German
+writes "Viele Grüße" with no comma).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from app.core.reply.bank import VARIETIES, bank_for
 
 _MAX_GREETING_WORDS = 8
 _MAX_SIGN_OFF_WORDS = 6
 _CLOSING = re.compile(r"[,!]\s*$")
+
+
+@cache
+def _sign_offs() -> frozenset[str]:
+    """Every sign-off of every bank, lower case, without its trailing punctuation."""
+    lines = (
+        line
+        for code in VARIETIES
+        for voice_lines in bank_for(code).slots.get("sign_off", {}).values()
+        for line in voice_lines
+    )
+    return frozenset(_bare(line) for line in lines)
+
+
+def _bare(line: str) -> str:
+    return line.strip().rstrip(",!.").strip().lower()
+
+
+def _is_closing(line: str) -> bool:
+    return bool(_CLOSING.search(line)) or _bare(line) in _sign_offs()
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -32,7 +57,7 @@ def _is_sign_off(paragraph: str) -> bool:
     lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
     return (
         1 <= len(lines) <= 3
-        and bool(_CLOSING.search(lines[0]))
+        and _is_closing(lines[0])
         and all(len(line.split()) <= _MAX_SIGN_OFF_WORDS for line in lines)
     )
 
@@ -43,7 +68,7 @@ def _ends_with_sign_off(own: str) -> bool:
     for k in range(1, min(3, len(lines)) + 1):
         closing, after = lines[-k], lines[len(lines) - k + 1 :]
         if (
-            _CLOSING.search(closing)
+            _is_closing(closing)
             and len(closing.split()) <= 3
             and all(len(line.split()) <= 4 for line in after)
         ):

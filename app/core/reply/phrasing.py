@@ -111,6 +111,31 @@ SIGN_OFF: dict[Tone, tuple[str, ...]] = {
     "warm": ("Best,", "All the best,", "Warmly,"),
     "formal": ("Kind regards,", "Best regards,"),
 }
+# Answering a time or place the other side proposed; `{proposal}` is their proposal quoted
+# back ("coffee near Union Square next Tuesday"). Not wired yet: the thread-state logic uses them.
+ACCEPT: dict[Tone, tuple[str, ...]] = {
+    "warm": (
+        "{proposal} works well for me.",
+        "{proposal} sounds great; count me in.",
+        "Happy to go with {proposal}.",
+    ),
+    "formal": (
+        "{proposal} suits me well.",
+        "I would be glad to meet as you suggest: {proposal}.",
+    ),
+}
+COUNTER: dict[Tone, tuple[str, ...]] = {
+    "warm": (
+        "Thanks for suggesting {proposal}; that one is hard for me, could we find another time "
+        "in the next two weeks?",
+        "{proposal} doesn't quite work on my side; would another day in the next week or two suit "
+        "you?",
+    ),
+    "formal": (
+        "Thank you for suggesting {proposal}; unfortunately I am not free then. Might another "
+        "time in the next two weeks suit you?",
+    ),
+}
 NEXT_STEP_NOUN: dict[NextStep, str] = {
     "coffee": "a coffee",
     "call": "a phone call",
@@ -144,10 +169,3 @@ def pick(options: Sequence[str], key: str, slot: str, variant: int) -> str:
     """One of `options`, fixed by the key (names), the slot and the variant."""
     index = zlib.crc32(f"{slot}|{key}".encode()) + variant
     return options[index % len(options)]
-
-
-def join_names(names: Sequence[str]) -> str:
-    """ "Sue", "Sue and Joe", "Sue, Tom and Joe"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -21,7 +21,9 @@ from app.core.mail.names import first_name
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import Preferences
 from app.core.reply import phrasing as ph
+from app.core.reply.bank import Bank, next_slot
 from app.core.reply.retell import fact_about
+from app.core.reply.voice import Voice, choose_voice
 from app.core.text.sentences import count_words
 
 MAX_WORDS = 120
@@ -40,6 +42,8 @@ class ReplySuggestion:
     body_text: str
     body_html: str
     reasons: tuple[str, ...]
+    language: str = "en"
+    language_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,24 +78,65 @@ def suggest_reply(
         return ReplyAdvice("not_involved", None, ph.WHY_NOT_INVOLVED)
     if ctx.state == "already_replied":
         return ReplyAdvice(ctx.state, None, _replied_why(ctx), _follow_up_moves(ctx))
-    return ReplyAdvice(ctx.state, _suggestion(ctx, ctx.user, introduction, prefs))
+    voice = _voice(ctx, introduction, thread, prefs)
+    return ReplyAdvice(ctx.state, _suggestion(ctx, ctx.user, introduction, prefs, voice))
 
 
 def _suggestion(
-    ctx: ReplyContext, user: Person, introduction: Introduction, prefs: Preferences
+    ctx: ReplyContext, user: Person, introduction: Introduction, prefs: Preferences, voice: Voice
 ) -> ReplySuggestion:
     to, cc, reasons = _recipients(ctx, user)
-    # What the introducer said about the other person, retold: the body and its reasons
-    # both use it, so it is worked out once.
-    fact = _fact(ctx) if len(ctx.others) == 1 else ""
-    paragraphs = _paragraphs(ctx, user, prefs, fact)
+    # What the introducer said about the other person, retold (in English only: other
+    # languages refer to the introducer's words instead): the body and its reasons both use
+    # it, so it is worked out once.
+    english = voice.bank.code == "en"
+    fact = _fact(ctx) if len(ctx.others) == 1 and english else ""
+    paragraphs = _paragraphs(ctx, user, prefs, fact, voice)
     subject, in_reply_to, references = _threading(ctx, introduction)
     reasons += [f"Subject “{subject}” and the reply headers keep it in the same thread."]
-    reasons += _body_reasons(ctx, prefs, fact)
+    reasons += _body_reasons(ctx, prefs, fact, _refers(ctx, voice))
+    reasons += [voice.note] if voice.note else []
     text = "\n\n".join(paragraphs)
     return ReplySuggestion(
-        to, cc, subject, in_reply_to, references, text, _html(paragraphs), tuple(reasons)
+        to,
+        cc,
+        subject,
+        in_reply_to,
+        references,
+        text,
+        _html(paragraphs),
+        tuple(reasons),
+        voice.bank.code,
+        voice.note,
     )
+
+
+def _voice(
+    ctx: ReplyContext, introduction: Introduction, thread: Thread | None, prefs: Preferences
+) -> Voice:
+    """The language and register to write in, from the preference and the thread's words."""
+    messages = thread.messages if thread else ()
+    index = introduction.message_index
+    intro_mail = messages[index] if 0 <= index < len(messages) else None
+    if intro_mail is None and messages:
+        intro_mail = messages[-1]  # the introduction is quoted in the newest message
+    intro_text = (intro_mail.new_text or intro_mail.text) if intro_mail else ""
+    answered = ctx.state in ("other_replied", "introducer_moved") and ctx.reply_to is not None
+    reply_text = ctx.reply_to.new_text if answered and ctx.reply_to else ""
+    return choose_voice(
+        setting=prefs.language,
+        detected=introduction.language,
+        intro_text=intro_text,
+        reply_text=reply_text,
+        tone=prefs.tone,
+        introducer=ctx.introducer_first,
+    )
+
+
+def _refers(ctx: ReplyContext, voice: Voice) -> bool:
+    """Outside English, a blurb is referred to ("{introducer} speaks highly of your work")."""
+    single = len(ctx.others) == 1 and bool(ctx.introducer_first)
+    return voice.bank.code != "en" and single and bool(ctx.others[0].blurb.strip())
 
 
 def _recipients(
@@ -125,17 +170,24 @@ def _dropped_extras(ctx: ReplyContext, kept: tuple[Address, ...], mine: str) -> 
     return [ph.REASON_EXTRA.format(who=_label(a)) for a in extras]
 
 
-def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences, fact: str) -> list[str]:
-    tone = prefs.tone
+def _paragraphs(
+    ctx: ReplyContext, user: Person, prefs: Preferences, fact: str, voice: Voice
+) -> list[str]:
+    tone, bank = prefs.tone, voice.bank
     key = "|".join(p.name for p in ctx.others) + "|" + (ctx.introducer_first or "")
     others = [shown_first_name(p.address) for p in ctx.others]
     known_others = [n for n in others if n]
     intro_name = ctx.introducer_first
-    opening = _opening(ctx, known_others, intro_name, prefs, key)
-    closing = ph.pick(ph.NEXT_STEP[(prefs.next_step, tone)], key, "next", prefs.variant)
-    flexible = ph.pick(ph.FLEXIBLE[tone], key, "flex", prefs.variant)
-    sign = _sign_off(user, prefs, key)
-    interests = [_interest(ctx, intro_name, prefs, key, f) for f in dict.fromkeys((fact, ""))]
+    opening = _opening(ctx, known_others, intro_name, prefs, key, voice)
+    how = {"polite": voice.polite, "group": len(ctx.others) > 1}
+    steps = bank.lines(next_slot(prefs.next_step), tone, **how)
+    closing = ph.pick(steps, key, "next", prefs.variant)
+    flexible = ph.pick(bank.lines("flexible", tone, **how), key, "flex", prefs.variant)
+    sign = _sign_off(user, prefs, key, voice)
+    lead = "ref" if _refers(ctx, voice) else fact
+    interests = [
+        _interest(ctx, intro_name, prefs, key, f, voice) for f in dict.fromkeys((lead, ""))
+    ]
     # What the introducer said, retold, must not read as an ask of ours ("you're hiring,
     # and I'd love to hear more"): then the plain line of interest is used.
     interests = [line for line in interests if ask_kind(line) is None] or interests[-1:]
@@ -149,37 +201,65 @@ def _paragraphs(ctx: ReplyContext, user: Person, prefs: Preferences, fact: str) 
 
 
 def _opening(
-    ctx: ReplyContext, others: list[str], intro_name: str, prefs: Preferences, key: str
+    ctx: ReplyContext,
+    others: list[str],
+    intro_name: str,
+    prefs: Preferences,
+    key: str,
+    voice: Voice,
 ) -> list[str]:
-    tone, v = prefs.tone, prefs.variant
+    tone, v, bank = prefs.tone, prefs.variant, voice.bank
     answered = ctx.state in ("other_replied", "introducer_moved")
     names = others if answered else [*others, intro_name] if intro_name else others
     names = [n for n in names if n]
     if len(names) > 3:
-        greeting = "Hi all," if tone == "warm" else "Hello all,"
+        greeting = ph.pick(bank.lines("greeting_all", tone), key, "greet", v)
     elif names:
-        greeting = ph.pick(ph.GREETING[tone], key, "greet", v).format(names=ph.join_names(names))
+        greeting = ph.pick(bank.lines("greeting", tone, polite=voice.polite), key, "greet", v)
+        greeting = greeting.format(names=bank.join(names))
     else:
-        greeting = ph.pick(ph.GREETING_NO_NAME[tone], key, "greet", v)
+        greeting = ph.pick(bank.lines("greeting_no_name", tone), key, "greet", v)
     if answered:
-        bank = ph.THANKS_AGAIN_BCC if ctx.state == "introducer_moved" else ph.THANKS_AGAIN
-        thanks = ph.pick(bank[tone], key, "again", v).format(introducer=intro_name or "everyone")
-        hello = ph.pick(ph.ANSWER[tone], key, "answer", v).format(other="")
-        return [greeting, f"{hello} {thanks}"]
+        slot = "thanks_again_bcc" if ctx.state == "introducer_moved" else "thanks_again"
+        nameless = bank.lines("thanks_again_no_name", tone)
+        lines = bank.lines(slot, tone) if intro_name or not nameless else nameless
+        thanks = ph.pick(lines, key, "again", v).format(introducer=intro_name or "everyone")
+        group = len(ctx.others) > 1
+        hello = ph.pick(
+            bank.lines("answer", tone, polite=voice.polite, group=group), key, "answer", v
+        )
+        return [greeting, _after(greeting, hello.format(other=""), bank) + f" {thanks}"]
     if intro_name:
-        thanks = ph.pick(ph.THANKS[tone], key, "thanks", v).format(introducer=intro_name)
+        thanks = ph.pick(bank.lines("thanks", tone), key, "thanks", v).format(introducer=intro_name)
     else:
-        thanks = ph.pick(ph.THANKS_NO_NAME[tone], key, "thanks", v)
-    return [greeting, thanks]
+        thanks = ph.pick(bank.lines("thanks_no_name", tone), key, "thanks", v)
+    return [greeting, _after(greeting, thanks, bank)]
 
 
-def _interest(ctx: ReplyContext, intro_name: str, prefs: Preferences, key: str, fact: str) -> str:
+def _after(greeting: str, line: str, bank: Bank) -> str:
+    """The line after the greeting, capitalised unless the language continues in lower case
+    after a comma (German: "Hallo Jana,\n\nvielen Dank …")."""
+    at = next((i for i, c in enumerate(line) if c.isalpha()), -1)  # past "¡" and "¿"
+    if at < 0 or not line[at].islower() or (bank.lower_after_comma and greeting.endswith(",")):
+        return line
+    return line[:at] + line[at].upper() + line[at + 1 :]
+
+
+def _interest(
+    ctx: ReplyContext, intro_name: str, prefs: Preferences, key: str, fact: str, voice: Voice
+) -> str:
     fact = fact if intro_name else ""
-    if fact:
-        line = ph.pick(ph.INTEREST_FACT[prefs.tone], key, "interest", prefs.variant)
+    bank, tone = voice.bank, prefs.tone
+    if fact == "ref":
+        lines = bank.lines("interest_ref", tone, polite=voice.polite)
+        line = ph.pick(lines, key, "interest", prefs.variant).format(introducer=intro_name)
+    elif fact:
+        line = ph.pick(bank.lines("interest_fact", tone), key, "interest", prefs.variant)
         line = line.format(introducer=intro_name, fact=fact)
     else:
-        line = ph.pick(ph.INTEREST_PLAIN[prefs.tone], key, "plain", prefs.variant)
+        group = len(ctx.others) > 1
+        lines = bank.lines("interest_plain", tone, polite=voice.polite, group=group)
+        line = ph.pick(lines, key, "plain", prefs.variant)
     other = shown_first_name(ctx.others[0].address) if len(ctx.others) == 1 else ""
     return f"{other}, {line}" if other else line[0].upper() + line[1:]
 
@@ -190,8 +270,9 @@ def _fact(ctx: ReplyContext) -> str:
     return fact_about(other.blurb, [n for n in names if n])
 
 
-def _sign_off(user: Person, prefs: Preferences, key: str) -> str:
-    sign = prefs.sign_off.strip() or ph.pick(ph.SIGN_OFF[prefs.tone], key, "sign", prefs.variant)
+def _sign_off(user: Person, prefs: Preferences, key: str, voice: Voice) -> str:
+    bank_sign = voice.bank.lines("sign_off", prefs.tone, polite=voice.polite)
+    sign = prefs.sign_off.strip() or ph.pick(bank_sign, key, "sign", prefs.variant)
     name = prefs.name.strip()
     if not name:
         name = first_name(user.name) if prefs.tone == "warm" else user.name.strip()
@@ -209,12 +290,14 @@ def _threading(ctx: ReplyContext, introduction: Introduction) -> tuple[str, str,
     return (subject if subject != "Re:" else "Re: our introduction"), msg_id, references
 
 
-def _body_reasons(ctx: ReplyContext, prefs: Preferences, fact: str) -> list[str]:
+def _body_reasons(ctx: ReplyContext, prefs: Preferences, fact: str, refers: bool) -> list[str]:
     who = ctx.introducer_first or "the introducer"
     other = ctx.reader or "them"
     interest = (
         f"Uses what {who} said about {other} (“{fact}”) to show real interest."
         if fact
+        else f"Refers to what {who} said about {other} to show real interest."
+        if refers
         else f"Asks about {other}'s work to show interest in them."
     )
     return [

@@ -36,3 +36,10 @@ def test_only_what_is_missing() -> None:
 
 def test_a_question_at_the_end_is_not_a_sign_off() -> None:
     assert to_insert(SUGGESTION, "Dana, are you around on Tuesday?").endswith("Warmly,\nSue")
+
+
+def test_a_german_sign_off_without_a_comma_is_recognised() -> None:
+    """ "Viele Grüße" closes a German draft: ours is not stacked above it, nor is our greeting."""
+    ours = "Hallo Jonas und Marta,\n\nvielen Dank, Marta!\n\nViele Grüße\nAnna"
+    own = "Hallo Jonas,\n\nich freue mich.\n\nViele Grüße\nAnna"
+    assert to_insert(ours, own) == "vielen Dank, Marta!"
