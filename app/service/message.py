@@ -9,6 +9,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from app.cards import intro as intro_card
 from app.cards import no_intro
@@ -29,9 +30,16 @@ class MessageService:
     """Answers the contextual trigger and the intro card's buttons."""
 
     def __init__(
-        self, reader: MailReader, urls: Urls, ledger: DraftLedger, recent: RecentIntros
+        self,
+        reader: MailReader,
+        urls: Urls,
+        ledger: DraftLedger,
+        recent: RecentIntros,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._reader = reader
+        # The card says how long ago the introduction came: the clock is ours, not the core's.
+        self._now = clock or (lambda: datetime.now(UTC))
         self._urls = urls
         self._ledger = ledger
         self._recent = recent
@@ -83,7 +91,7 @@ class MessageService:
                 _participants(thread, req.user_email), self._urls, req.message_id, req.thread_id
             )
         self._remember(req, intro)
-        advice = suggest_reply(intro, thread, req.user_email or None, prefs)
+        advice = suggest_reply(intro, thread, req.user_email or None, prefs, self._now())
         edited = self._edited(req, intro, thread, prefs) if keep_edits else ""
         return intro_card.build(
             intro, advice, prefs, self._urls, ids | {"me": req.user_email}, edited=edited
