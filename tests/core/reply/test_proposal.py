@@ -136,5 +136,7 @@ def test_german_nouns_keep_their_capital_other_openings_lose_it() -> None:
     """The capital of a sentence's first word is not part of the quoted phrase."""
     german = read_proposal("Kaffee am Dienstag?")
     english = read_proposal("Coffee on Friday?")
-    assert german is not None and german.phrase == "Kaffee am Dienstag"
-    assert english is not None and english.phrase == "coffee on Friday"
+    assert german is not None
+    assert german.phrase == "Kaffee am Dienstag"
+    assert english is not None
+    assert english.phrase == "coffee on Friday"
