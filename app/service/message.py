@@ -15,7 +15,7 @@ from app.cards import intro as intro_card
 from app.cards import no_intro
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
-from app.core.intro import detect_introduction
+from app.core.intro import described, detect_introduction
 from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
@@ -191,9 +191,11 @@ def _override(thread: Thread, req: Request) -> Introduction | None:
     if introducer is None or other is None or thread.last is None or introducer == other:
         return None
     me = Person(req.user_email.split("@")[0], req.user_email)
+    # What the mail says about them, as a detected introduction's card would show it.
+    person = described(Person(other.name, other.email), thread)
     return known_introduction(
         Person(introducer.name, introducer.email),
-        (me, Person(other.name, other.email)),
+        (me, person),
         confidence=1.0,
         evidence="chosen by the user",
         thread=thread,
