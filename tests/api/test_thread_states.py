@@ -17,6 +17,8 @@ from email import policy
 from email.utils import format_datetime
 from typing import Any
 
+import pytest
+
 from tests.api.conftest import footer_action, pushed, text_of, widgets
 from tests.api.harness import USER, Stack
 from tests.cards.cardspec import card_problems
@@ -41,8 +43,9 @@ Joe
 class Thread:
     """A thread written into the emulator one message at a time."""
 
-    def __init__(self, stack: Stack) -> None:
+    def __init__(self, stack: Stack, subject: str = "Intro: Sue <> Dana") -> None:
         self.stack = stack
+        self.subject = subject
         self.tag = uuid.uuid4().hex[:10]
         self.ids: list[str] = []
         self.thread_id: str | None = None
@@ -57,7 +60,7 @@ class Thread:
             f"From: {sender}",
             f"To: {to}",
             *([f"Cc: {cc}"] if cc else []),
-            f"Subject: {'Re: ' if n else ''}Intro: Sue <> Dana",
+            f"Subject: {'Re: ' if n else ''}{self.subject}",
             f"Date: {format_datetime(datetime.now(UTC) - timedelta(days=days_ago))}",
             f"Message-ID: {msg_id}",
             *([f"In-Reply-To: {self.ids[-1]}", f"References: {' '.join(self.ids)}"] if n else []),
@@ -242,3 +245,106 @@ def test_user_is_the_introducer(stack: Stack) -> None:
     assert _matters(card) == ["No reply after 4 days"]
     thread.add(TOM, f"{SUE}, {DANA}", "Thanks Dana! Sue, coffee on Friday?\n\nTom", days_ago=1)
     assert _matters(thread.open()) == ["Tom replied"]
+
+
+# Per language: the subject, Joe's introduction, Sue's answer proposing a time, and the
+# words of hers the reply must quote back.
+LANGUAGES: dict[str, tuple[str, str, str, str]] = {
+    "es": (
+        "Presentación: Sue y Dana",
+        (
+            "Hola Sue y Dana:\n\n"
+            "Sue, te presento a Dana. Dana dirige el crecimiento en Reyes Analytics.\n\n"
+            "Dana, te presento a Sue. Sue dirige producto en Acme.\n\n"
+            "Os dejo que sigáis vosotras.\n\n"
+            "Joe"
+        ),
+        "¡Gracias, Joe!\n\nDana, encantada. ¿Te va bien un café el jueves?\n\nSue",
+        "un café el jueves",
+    ),
+    "de": (
+        "Vorstellung: Sue und Dana",
+        (
+            "Hallo Sue, hallo Dana,\n\n"
+            "Sue, darf ich dir Dana vorstellen? Dana leitet das Wachstum bei Reyes Analytics.\n\n"
+            "Dana, das ist Sue. Sue leitet das Produkt bei Acme.\n\n"
+            "Ich lasse euch beide jetzt machen.\n\n"
+            "Joe"
+        ),
+        "Danke, Joe!\n\nDana, freut mich sehr. Kaffee am Dienstag?\n\nSue",
+        "Kaffee am Dienstag",
+    ),
+    "fr": (
+        "Présentation : Sue et Dana",
+        (
+            "Bonjour Sue et Dana,\n\n"
+            "Sue, je te présente Dana. Dana dirige la croissance chez Reyes Analytics.\n\n"
+            "Dana, je te présente Sue. Sue dirige le produit chez Acme.\n\n"
+            "Je vous laisse continuer.\n\n"
+            "Joe"
+        ),
+        "Merci Joe !\n\nDana, ravie. Un café mardi prochain près de la gare, ça te dit ?\n\nSue",
+        "un café mardi prochain près de la gare",
+    ),
+    "pt": (
+        "Apresentação: Sue e Dana",
+        (
+            "Olá Sue e Dana,\n\n"
+            "Sue, apresento-te a Dana. A Dana lidera o crescimento na Reyes Analytics.\n\n"
+            "Dana, apresento-te a Sue. A Sue lidera o produto na Acme.\n\n"
+            "Deixo-vos continuar.\n\n"
+            "Joe"
+        ),
+        "Obrigada, Joe!\n\nDana, muito prazer. Que tal um café na próxima quinta-feira?\n\nSue",
+        "um café na próxima quinta-feira",
+    ),
+    "it": (
+        "Presentazione: Sue e Dana",
+        (
+            "Ciao Sue e Dana,\n\n"
+            "Sue, ti presento Dana. Dana guida la crescita in Reyes Analytics.\n\n"
+            "Dana, ti presento Sue. Sue guida il prodotto in Acme.\n\n"
+            "Vi lascio continuare.\n\n"
+            "Joe"
+        ),
+        "Grazie Joe!\n\nDana, piacere. Ti va un caffè giovedì mattina?\n\nSue",
+        "un caffè giovedì mattina",
+    ),
+    "nl": (
+        "Introductie: Sue en Dana",
+        (
+            "Hoi Sue en Dana,\n\n"
+            "Sue, mag ik je voorstellen aan Dana? Dana leidt de groei bij Reyes Analytics.\n\n"
+            "Dana, dit is Sue. Sue leidt product bij Acme.\n\n"
+            "Ik laat jullie verder.\n\n"
+            "Joe"
+        ),
+        (
+            "Dank je, Joe!\n\n"
+            "Dana, leuk kennis te maken. Zin in een kop koffie volgende week dinsdag?\n\n"
+            "Sue"
+        ),
+        "een kop koffie volgende week dinsdag",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_fresh_and_answered_with_a_proposal_in_each_language(stack: Stack, language: str) -> None:
+    """The fresh introduction and Sue's answer proposing a time, in six more languages:
+    both stay on the draft, as the button says; once Sue proposed, the advice names her
+    proposal and the draft quotes it back instead of proposing a time of its own."""
+    subject, intro, answer, phrase = LANGUAGES[language]
+    thread = Thread(stack, subject).add(JOE, f"{SUE}, {DANA}", intro, days_ago=1)
+    fresh = thread.open()
+    assert _button(fresh) == "Reply to both"
+    draft = thread.click(fresh)
+    assert (draft["To"], draft["Cc"]) == (SUE, JOE)
+    thread.add(SUE, DANA, answer, cc=JOE, days_ago=0.5)
+    card = thread.open()
+    assert _button(card) == "Reply to both"
+    assert _matters(card)[0] == f"Sue proposed {phrase}"
+    draft = thread.click(card)
+    assert (draft["To"], draft["Cc"]) == (SUE, JOE)
+    assert phrase.lower() in _body(draft).lower()
+    assert draft["In-Reply-To"] == thread.ids[-1]
