@@ -79,14 +79,23 @@ def read_proposal(text: str) -> Proposal | None:
     if languages is None or not text.strip():
         return None
     readers = ("en", *LANGUAGES) if languages == LANGUAGES else (languages or ("en",))
+    others = tuple(lang for lang in readers if lang != "en")
     for sentence in split_sentences(text[:4_000]):
-        if not is_next_step(sentence.text, tuple(lang for lang in readers if lang != "en")):
+        if not is_next_step(sentence.text, others):
             continue
-        for language in readers:
-            found = _proposal_in(sentence.text, language)
-            if found is not None:
-                return found
+        # When the language is unsure (a two-line reply), the reading that finds the most wins.
+        found = [p for p in (_proposal_in(sentence.text, lang, others) for lang in readers) if p]
+        if found:
+            return max(found, key=_completeness)
     return None
+
+
+def _completeness(proposal: Proposal) -> int:
+    return (
+        2 * (proposal.kind != "meeting" or " " in proposal.phrase)
+        + bool(proposal.when)
+        + bool(proposal.where)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +105,7 @@ class _Span:
     what: str
 
 
-def _proposal_in(sentence: str, language: str) -> Proposal | None:
+def _proposal_in(sentence: str, language: str, others: tuple[str, ...]) -> Proposal | None:
     folded, where_from = _fold_mapped(sentence)
     lexicon = _lexicon(language)
     found = lexicon.scan(folded)
@@ -109,6 +118,8 @@ def _proposal_in(sentence: str, language: str) -> Proposal | None:
         for place in _place(sentence, folded, where_from, offset, words, category == "near")
     ]
     places = [p for p in places if not any(_overlaps(p, t) for t in times)]
+    if not _inviting(sentence, where_from, times, others):
+        return None  # "We had a great meeting on Tuesday": a time, but nothing on offer
     if kinds:
         anchor = kinds[0]
         kind: ProposalKind = anchor.what  # type: ignore[assignment]
@@ -116,7 +127,9 @@ def _proposal_in(sentence: str, language: str) -> Proposal | None:
         anchor, kind = times[0], "meeting"
     else:
         return None
-    start, end = anchor.start, anchor.end
+    leads = frozenset(lexicon_words(language, "lead"))
+    head = _lead_in(folded, anchor.start, leads)  # "a 20-minute call", "ein kurzes Telefonat"
+    start, end = head, anchor.end
     when: list[_Span] = []
     where: list[_Span] = []
     grew = True
@@ -129,19 +142,43 @@ def _proposal_in(sentence: str, language: str) -> Proposal | None:
             start, end, grew = min(start, span.start), max(end, span.end), True
     if not when and not where:
         return None
-    leads = frozenset(lexicon_words(language, "lead"))
-    start = _lead_in(folded, start, leads)
+    # A time said before the meeting with words between ("¿Tienes tiempo el jueves para un
+    # café?", "nächste Woche Zeit für ein Telefonat"): quoted after it, on its own.
+    detached = [
+        s for s in when + where if s.end <= head and len(_WORD.findall(folded[s.end : head])) > 1
+    ]
+    kept = [s for s in when + where if s not in detached]
+    start = _lead_in(folded, min([head, *(s.start for s in kept)]), leads)
+    end = max([anchor.end, *(s.end for s in kept)])
+    phrase = _original(sentence, where_from, start, end)
+    for span in detached:
+        phrase += " " + _original(
+            sentence, where_from, _lead_in(folded, span.start, leads), span.end
+        )
     when_text = ""
     if when:
         w_start = _lead_in(folded, min(s.start for s in when), leads)
         when_text = _original(sentence, where_from, w_start, max(s.end for s in when))
     where_text = where[0].what if where else ""
-    phrase = _original(sentence, where_from, start, end)
     if start == 0 and language != "de":  # a capital only because the sentence starts there
         phrase = phrase[:1].lower() + phrase[1:]
     if len(_WORD.findall(phrase)) > MAX_PHRASE_WORDS:
         return None
     return Proposal(kind, phrase, when_text, where_text, language)
+
+
+def _inviting(
+    sentence: str, where_from: list[int], times: list[_Span], others: tuple[str, ...]
+) -> bool:
+    """Is something on offer once the times are left out ("let's", "shall we", a question)?"""
+    if "?" in sentence or "¿" in sentence:
+        return True
+    chars = list(sentence)
+    for span in times:
+        first = where_from[span.start]
+        last = where_from[min(span.end, len(where_from)) - 1] + 1
+        chars[first:last] = " " * (last - first)
+    return is_next_step("".join(chars), others)
 
 
 def _times(folded: str, language: str, found: list[tuple[int, str, str]]) -> Iterable[_Span]:
@@ -156,12 +193,22 @@ def _times(folded: str, language: str, found: list[tuple[int, str, str]]) -> Ite
     for offset, _, plan in words.category("plan").scan(folded):
         # "te va bien", "hast du Lust", "que tal": an invitation, not a time
         tokens = plan.split()
-        if people.isdisjoint(tokens) and tokens[0] not in asking:
+        if people.isdisjoint(tokens) and not _asks(tokens[0], asking):
             yield _Span(offset, offset + len(plan), "when")
 
 
-# A time of day: "3pm", "10:30", "9h30", "15 Uhr".
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})?\s?(?:am|pm|uhr|h)\b|\b\d{1,2}[:.h]\d{2}\b")
+def _asks(word: str, asking: frozenset[str]) -> bool:
+    """Is `word` one of `asking` (entries ending in "*" match as a prefix)?"""
+    return word in asking or any(
+        entry.endswith("*") and word.startswith(entry[:-1]) for entry in asking
+    )
+
+
+# A time of day or a date: "3pm", "10:30", "9h30", "15 Uhr", "the 14th", "14/12".
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[:.h]\d{2})?\s?(?:am|pm|uhr|h)\b|\b\d{1,2}[:.h]\d{2}\b"
+    r"|\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.]\d{1,2}\b"
+)
 
 
 def _place(
@@ -190,7 +237,7 @@ def _near(folded: str, start: int, end: int, span: _Span) -> bool:
         gap = folded[end : span.start]
     else:
         return True
-    return "," not in gap and len(_WORD.findall(gap)) <= MAX_GAP_WORDS
+    return "," not in gap and ";" not in gap and len(_WORD.findall(gap)) <= MAX_GAP_WORDS
 
 
 def _lead_in(folded: str, start: int, leads: frozenset[str]) -> int:

@@ -90,6 +90,21 @@ from app.core.reply.proposal import Proposal, find_proposal, read_proposal
             "volgende week dinsdag",
             "",
         ),
+        ("Are you free for lunch on the 14th?", "coffee", "lunch on the 14th", "on the 14th", ""),
+        (
+            "Hätten Sie nächste Woche Zeit für ein kurzes Telefonat?",
+            "call",
+            "ein kurzes Telefonat nächste Woche",  # the time said first, quoted after
+            "nächste Woche",
+            "",
+        ),
+        (
+            "Seriez-vous disponible jeudi pour un appel ?",
+            "call",
+            "jeudi pour un appel",
+            "jeudi",
+            "",
+        ),
     ],
 )
 def test_reads_the_proposal_in_seven_languages(
@@ -107,6 +122,8 @@ def test_reads_the_proposal_in_seven_languages(
         "Lovely to meet you, I'd love to hear more about your work.",
         "Would love to grab a coffee sometime!",  # no time, no place: nothing to accept
         "I was in Lisbon on Tuesday for a conference.",  # a time, but no proposal
+        "We had a great meeting on Tuesday.",  # a meeting and a day, nothing on offer
+        "I'll be in London in January; would love to meet up then.",  # no time next to it
         "Thanks Joe for connecting us!",
         "",
     ],
