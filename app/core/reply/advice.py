@@ -173,8 +173,8 @@ PROPOSED = (
     "Say yes to it: the suggested reply quotes it back instead of proposing something else.",
 )
 COUNTERED = (
-    "You prefer {alternative}: the suggested reply takes up theirs and offers {alternative} "
-    "as well, so {other} can choose."
+    "The suggested reply says yes to it and offers {alternative} too (your next step, "
+    "below); choose theirs there to simply accept."
 )
 WROTE_FIRST = (
     "{other} wrote first",

@@ -273,7 +273,7 @@ def _body_reasons(
     if proposal is not None and _counter(proposal, prefs):
         step = (
             f"Takes up what {other} proposed (“{proposal.phrase}”) and offers "
-            f"{_counter(proposal, prefs)} beside it, as you prefer."
+            f"{_counter(proposal, prefs)} beside it, your chosen next step."
         )
     elif proposal is not None:
         step = f"Accepts what {other} proposed (“{proposal.phrase}”) instead of proposing another."
