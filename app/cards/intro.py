@@ -89,7 +89,7 @@ def build(
         }
         # The button says what the draft does: to both, or (the introducer moved to Bcc
         # by the other side) to the others alone.
-        label = "Reply to both" if keeps_introducer else f"Reply to {_short(others[0])}"
+        label = _button_label(advice, keeps_introducer)
         footer = (button(label, action(urls.of("reply"), params), filled=True), None)
     return card(
         "Introduction spotted",
@@ -98,6 +98,19 @@ def build(
         name="intro",
         footer=footer,
     )
+
+
+def _button_label(advice: ReplyAdvice, keeps_introducer: bool) -> str:
+    """What the draft does, from its own recipients: "Reply to both" (one person and the
+    introducer), "Reply to all", or the names it goes to when the introducer is left off."""
+    suggestion = advice.suggestion
+    assert suggestion is not None
+    if keeps_introducer:
+        return "Reply to both" if len(suggestion.to) + len(suggestion.cc) == 2 else "Reply to all"
+    names = [first_name(a.name) or a.name or a.email for a in suggestion.to]
+    if not names or len(names) > 2:
+        return "Reply to all"
+    return "Reply to " + " and ".join(names)
 
 
 def draft_field(prefs: Preferences) -> str:

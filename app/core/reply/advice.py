@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from app.core.checks.context import ReplyContext
-from app.core.checks.recipients import same_person, shown_first_name
+from app.core.checks.recipients import acknowledges_bcc, same_person, shown_first_name
 from app.core.model import Email, Thread
 from app.core.reply.proposal import Proposal
 
@@ -54,7 +54,9 @@ def thread_points(
         return ()
     points: list[Point] = []
     if ctx.state == "introducer_moved":
-        points.append(Point(MOVED[0].format(**names), MOVED[1].format(**names)))
+        said = ctx.reply_to is not None and acknowledges_bcc(ctx.reply_to.new_text)
+        body = MOVED[1] if said else DROPPED
+        points.append(Point(MOVED[0].format(**names), body.format(**names)))
     if proposal is not None:
         points.append(_proposal_point(proposal, counter, names))
     elif ctx.state != "first_reply":
@@ -167,6 +169,10 @@ MOVED = (
     "{introducer} is off the thread now",
     "{other} moved {introducer} to Bcc, so your reply goes to {other} alone; one line of "
     "thanks to {introducer} in it still closes the loop.",
+)
+DROPPED = (
+    "{other}'s reply left {introducer} off the thread, so yours goes to {other} alone; one "
+    "line of thanks to {introducer} in it still closes the loop."
 )
 PROPOSED = (
     "{other} proposed {proposal}",

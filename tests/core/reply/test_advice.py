@@ -184,6 +184,16 @@ def test_introducer_moved_to_bcc_points_and_recipients_agree() -> None:
     assert "on Cc" not in " ".join(p.body for p in advice.points)
 
 
+def test_introducer_left_off_without_a_word_is_not_said_to_be_on_bcc() -> None:
+    """Sue dropped Joe without saying so: the point does not claim a Bcc it cannot see."""
+    sue = _message(SUE, (DANA,), (), "Dana, lovely to meet you. Coffee on Friday?", 0.5)
+    advice = _advise(_thread(sue, intro_days_ago=1))
+    assert advice.state == "introducer_moved"
+    assert advice.points[0].title == "Joe is off the thread now"
+    assert "Bcc" not in advice.points[0].body
+    assert "left Joe off" in advice.points[0].body
+
+
 def test_the_other_side_is_late_to_be_answered() -> None:
     sue = _message(SUE, (DANA,), (JOE,), "Thanks Joe! Dana, great to meet you.", 4.2)
     advice = _advise(_thread(sue, intro_days_ago=5))
