@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.model import Address, Email
 from app.core.reply.proposal import Proposal, find_proposal, read_proposal
@@ -157,3 +159,53 @@ def test_german_nouns_keep_their_capital_other_openings_lose_it() -> None:
     assert german.phrase == "Kaffee am Dienstag"
     assert english is not None
     assert english.phrase == "coffee on Friday"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "coffee",
+                "Kaffee",
+                "café",
+                "call",
+                "near",
+                "Union",
+                "Square",
+                "next",
+                "week",
+                "Tuesday",
+                "jeudi",
+                "am",
+                "Dienstag",
+                "?",
+                "¿",
+                ",",
+                ";",
+                "İstanbul",
+                "ß",
+                "ﬁ",
+                "3pm",
+                "the 14th",
+                "  ",
+                "\n",
+                "let's",
+                "meet",
+                "at",
+                "Blue",
+                "Bottle",
+                "un",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.text(max_size=40),
+)
+def test_any_text_reads_without_error(words: list[str], noise: str) -> None:
+    """Whatever the words, a proposal or None, and its phrase is the sender's own words."""
+    text = " ".join(words) + noise
+    found = read_proposal(text)
+    if found is not None:
+        assert found.phrase
+        assert found.kind in ("coffee", "call", "video", "meeting")
