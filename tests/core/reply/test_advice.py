@@ -223,6 +223,7 @@ def test_the_introducer_hears_whether_they_found_each_other() -> None:
     waiting = _advise(_thread(intro_days_ago=4), me=JOE.email)
     assert waiting.state == "user_is_introducer"
     assert _titles(waiting) == ["No reply after 4 days"]
+    assert waiting.next_moves == ()  # the general nudge advice would say it twice
     sue = _message(SUE, (DANA,), (JOE,), "Thanks Joe!", 1)
     answered = _advise(_thread(sue, intro_days_ago=4), me=JOE.email)
     assert _titles(answered) == ["Sue replied"]
