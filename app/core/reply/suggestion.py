@@ -84,8 +84,8 @@ def suggest_reply(
     points = thread_points(ctx, thread, proposal, counter, now)
     if ctx.state == "user_is_introducer":
         # The thread's own points (a nudge, or stepping back to Bcc) replace the general ones.
-        moves = () if points else ph.INTRODUCER_MOVES
-        return ReplyAdvice(ctx.state, None, ph.WHY_INTRODUCER, moves, points)
+        general: tuple[str, ...] = () if points else ph.INTRODUCER_MOVES
+        return ReplyAdvice(ctx.state, None, ph.WHY_INTRODUCER, general, points)
     if ctx.state == "not_involved" or ctx.user is None or not ctx.others:
         return ReplyAdvice("not_involved", None, ph.WHY_NOT_INVOLVED)
     if ctx.state == "already_replied":
