@@ -66,7 +66,10 @@ def build(
     introducer = _short(intro.introducer)
     me = ids.get("me", "")
     others = [p for p in intro.introduced if not me or p.email != me]
-    sections = [_about(intro, others), _state(advice)]
+    sections = [_about(intro, others)]
+    if advice.suggestion is None and advice.points:
+        sections.append(_points(advice))
+    sections.append(_state(advice))
     if intro.user_role == "introducer":
         sections.append(_writing_check(intro))
     keeps_introducer = advice.suggestion is not None and any(
@@ -74,7 +77,7 @@ def build(
         for a in (*advice.suggestion.to, *advice.suggestion.cc)
     )
     if advice.suggestion is not None:
-        sections.append(_tips(introducer, others, keeps_introducer))
+        sections.append(_tips(introducer, others, keeps_introducer, advice))
         sections.append(_reply(advice, prefs, urls, ids, edited))
     footer = None
     if advice.suggestion is not None:
@@ -86,7 +89,7 @@ def build(
         }
         # The button says what the draft does: to both, or (the introducer moved to Bcc
         # by the other side) to the others alone.
-        label = "Reply to both" if keeps_introducer else f"Reply to {_short(others[0])}"
+        label = _button_label(advice, keeps_introducer)
         footer = (button(label, action(urls.of("reply"), params), filled=True), None)
     return card(
         "Introduction spotted",
@@ -95,6 +98,19 @@ def build(
         name="intro",
         footer=footer,
     )
+
+
+def _button_label(advice: ReplyAdvice, keeps_introducer: bool) -> str:
+    """What the draft does, from its own recipients: "Reply to both" (one person and the
+    introducer), "Reply to all", or the names it goes to when the introducer is left off."""
+    suggestion = advice.suggestion
+    assert suggestion is not None
+    if keeps_introducer:
+        return "Reply to both" if len(suggestion.to) + len(suggestion.cc) == 2 else "Reply to all"
+    names = [first_name(a.name) or a.name or a.email for a in suggestion.to]
+    if not names or len(names) > 2:
+        return "Reply to all"
+    return "Reply to " + " and ".join(names)
 
 
 def draft_field(prefs: Preferences) -> str:
@@ -156,17 +172,32 @@ def _writing_check(intro: Introduction) -> Widget:
     return section("Your introduction", items)
 
 
-def _tips(introducer: str, others: list[Person], keeps_introducer: bool = True) -> Widget:
+def _tips(
+    introducer: str, others: list[Person], keeps_introducer: bool, advice: ReplyAdvice
+) -> Widget:
+    """The points for this thread first (who is on it, what was proposed, how late the
+    reply is), then the general etiquette, folded away."""
     other = _short(others[0]) if others else "them"
-    tips = TIPS if keeps_introducer else (BCC_TIP, *TIPS[1:])
-    items = [
+    tips = list(TIPS if keeps_introducer else (BCC_TIP, *TIPS[1:]))
+    if advice.state == "introducer_moved" and advice.points:
+        tips = [t for t in tips if t is not BCC_TIP]  # a thread point says it already
+    if advice.proposal is not None:
+        tips = [t for t in tips if t is not TIPS[2]]  # they proposed: no step of our own
+    items = [decorated(esc(p.body), top=esc(p.title)) for p in advice.points]
+    items += [
         decorated(
             esc(body.format(introducer=introducer, other=other)),
             top=esc(title.format(introducer=introducer, other=other)),
         )
         for title, body in tips
     ]
-    return section("What matters now", items, collapse_after=1)
+    return section("What matters now", items, collapse_after=max(1, len(advice.points)))
+
+
+def _points(advice: ReplyAdvice) -> Widget:
+    """What matters now when there is no reply to suggest (replied, or the introducer)."""
+    items = [decorated(esc(p.body), top=esc(p.title)) for p in advice.points]
+    return section("What matters now", items, collapse_after=2)
 
 
 def _reply(

@@ -15,7 +15,7 @@ from app.cards.widgets import Widget, action, button, card, decorated, esc, para
 from app.core.checks import Finding
 from app.core.mail import first_name
 from app.core.model import Introduction, Person
-from app.core.reply import ReplySuggestion
+from app.core.reply import Point, ReplySuggestion
 
 NUDGE_LABEL = "Nudge both"
 
@@ -28,11 +28,14 @@ def build(
     ids: dict[str, str],
     *,
     waited_days: int = 0,
+    points: Sequence[Point] = (),
 ) -> Widget:
-    """The introducer's card: what they said, what to improve, and the nudge if due."""
+    """The introducer's card: what matters now on the thread, what they said, what to
+    improve, and the nudge if due."""
     me = ids.get("me", "")
     people = [p for p in intro.introduced if not me or p.email != me]
-    sections = [_about(people), _check(findings)]
+    sections = [_points(points)] if points else []
+    sections += [_about(people), _check(findings)]
     footer = None
     if nudge is not None:
         sections.append(_nudge(nudge, waited_days))
@@ -48,6 +51,12 @@ def build(
         name="introducer",
         footer=footer,
     )
+
+
+def _points(points: Sequence[Point]) -> Widget:
+    """The thread's own points first: who answered, how long it has waited."""
+    items = [decorated(esc(p.body), top=esc(p.title)) for p in points]
+    return section("What matters now", items, collapse_after=2)
 
 
 def _about(people: list[Person]) -> Widget:

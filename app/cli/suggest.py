@@ -15,7 +15,7 @@ from app.cli.output import JsonObject, emit
 from app.core.intro import detect_introduction
 from app.core.model import Thread
 from app.core.preferences import NEXT_STEPS, TONES, Preferences
-from app.core.reply import ReplyAdvice, ReplySuggestion, suggest_reply
+from app.core.reply import Proposal, ReplyAdvice, ReplySuggestion, suggest_reply
 
 EPILOG = """\
 THREAD.eml may be - for standard input (Gmail API JSON when it starts with {).
@@ -79,14 +79,33 @@ def suggestion_json(thread: Thread, me: str | None, prefs: Preferences) -> JsonO
 
 
 def _advice_json(advice: ReplyAdvice) -> JsonObject:
+    # What the thread adds: the other side's proposal and the points that matter now
+    # (none about timing: the command line reads no clock, so its output stays the same).
+    thread: JsonObject = {
+        "proposal": _proposal_dict(advice.proposal),
+        "points": [{"title": p.title, "body": p.body} for p in advice.points],
+    }
     if advice.suggestion is None:
         return {
             "suggestion": None,
             "why": advice.why,
             "state": advice.state,
             "next_moves": list(advice.next_moves),
+            **thread,
         }
-    return {"suggestion": _suggestion_dict(advice.suggestion), "state": advice.state}
+    return {"suggestion": _suggestion_dict(advice.suggestion), "state": advice.state, **thread}
+
+
+def _proposal_dict(proposal: Proposal | None) -> JsonObject | None:
+    if proposal is None:
+        return None
+    return {
+        "kind": proposal.kind,
+        "phrase": proposal.phrase,
+        "when": proposal.when,
+        "where": proposal.where,
+        "language": proposal.language,
+    }
 
 
 def _suggestion_dict(s: ReplySuggestion) -> JsonObject:

@@ -16,7 +16,7 @@ from app.cards import introducer as introducer_card
 from app.cards import no_intro
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
-from app.core.intro import detect_introduction
+from app.core.intro import described, detect_introduction
 from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
@@ -38,14 +38,15 @@ class MessageService:
         ledger: DraftLedger,
         recent: RecentIntros,
         *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._reader = reader
+        # The card says how long ago the introduction came: the clock is ours, not the core's.
+        self._now = clock or (lambda: datetime.now(UTC))
         self._urls = urls
         self._ledger = ledger
         self._recent = recent
         self._written = _RecentWrites()
-        self._clock = clock  # for how long an introduction the user made has waited
 
     def open(self, req: Request, prefs: Preferences) -> Response:
         """Contextual trigger: the introduction card, or the quiet card."""
@@ -81,7 +82,7 @@ class MessageService:
     ) -> Response:
         """'Nudge both': the light follow-up to an introduction the user made, as a draft."""
         seen = introducer.view(
-            thread, intro, req.user_email, prefs, self._clock(), _my_name(thread, req.user_email)
+            thread, intro, req.user_email, prefs, self._now(), _my_name(thread, req.user_email)
         )
         if seen is None or seen.nudge is None:
             return notify("Nothing to nudge here: someone has answered, or it is too soon.")
@@ -121,13 +122,15 @@ class MessageService:
                 _participants(thread, req.user_email), self._urls, req.message_id, req.thread_id
             )
         self._remember(req, intro)
+        now = self._now()
+        advice = suggest_reply(intro, thread, req.user_email or None, prefs, now)
         if intro.user_role == "introducer":
             mine = introducer.view(
                 thread,
                 intro,
                 req.user_email,
                 prefs,
-                self._clock(),
+                now,
                 _my_name(thread, req.user_email),
             )
             if mine is not None:
@@ -138,8 +141,8 @@ class MessageService:
                     self._urls,
                     ids | {"me": req.user_email},
                     waited_days=mine.waited_days,
+                    points=advice.points,
                 )
-        advice = suggest_reply(intro, thread, req.user_email or None, prefs)
         edited = self._edited(req, intro, thread, prefs) if keep_edits else ""
         return intro_card.build(
             intro, advice, prefs, self._urls, ids | {"me": req.user_email}, edited=edited
@@ -239,9 +242,11 @@ def _override(thread: Thread, req: Request) -> Introduction | None:
     if introducer is None or other is None or thread.last is None or introducer == other:
         return None
     me = Person(req.user_email.split("@")[0], req.user_email)
+    # What the mail says about them, as a detected introduction's card would show it.
+    person = described(Person(other.name, other.email), thread)
     return known_introduction(
         Person(introducer.name, introducer.email),
-        (me, Person(other.name, other.email)),
+        (me, person),
         confidence=1.0,
         evidence="chosen by the user",
         thread=thread,

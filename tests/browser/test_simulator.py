@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+
+from devkit.emulator import RunningServer
 
 pytestmark = pytest.mark.browser
 
@@ -109,3 +112,62 @@ def test_an_uploaded_introduction_is_read_as_the_person_chosen(page: Page) -> No
     expect(page.locator(".sidebar")).to_contain_text("introduced you to Joe")
     page.select_option("#read-as", "joe.brandt@fieldlabs.example")
     expect(page.locator(".sidebar")).to_contain_text("introduced you to Sue")
+
+
+@pytest.fixture
+def narrow(browser: Browser, demo: RunningServer) -> Iterator[Page]:
+    """The simulator on a 1024 × 768 laptop screen."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.set_default_timeout(10_000)
+    tab.goto(demo.url + "/")
+    tab.wait_for_selector("body[data-ready=true]")
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def _box(page: Page, selector: str) -> dict[str, float]:
+    box = page.locator(selector).bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    return dict(box)
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def test_usable_at_1024_pixels(narrow: Page) -> None:
+    """At 1024 px nothing scrolls sideways, the three columns are side by side, the
+    notification leaves the main button free and goes away by itself, and the new draft
+    and new findings are in view."""
+    page = narrow
+    _open(page, "Intro: Dana <> Sue")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+    threads, reader, sidebar = (_box(page, s) for s in (".threads", ".reader", ".sidebar"))
+    assert threads["x"] + threads["width"] <= reader["x"]
+    assert reader["x"] + reader["width"] <= sidebar["x"]
+    assert sidebar["x"] + sidebar["width"] <= 1024
+    assert reader["width"] >= 360
+    button = page.get_by_role("button", name="Reply to both")
+    button.click()
+    toast = page.locator("#toast")
+    expect(toast).to_contain_text("Reply draft created")
+    assert not _overlap(_box(page, "#toast"), _box(page, ".card-footer"))
+    expect(page.locator("#compose")).to_be_in_viewport()
+    expect(toast).to_be_hidden(timeout=15_000)  # nobody clicked it
+    page.get_by_role("button", name="Reply all").click()
+    page.fill("#compose-body", "Sue, could you send me your contacts list and any job openings?")
+    _open_coach_in_compose(page)
+    page.get_by_label("Your draft").fill(page.input_value("#compose-body"))
+    page.get_by_role("button", name="Check my draft").click()
+    finding = page.get_by_text("An ask in a first reply").first
+    finding.wait_for()
+    expect(finding).to_be_in_viewport()

@@ -105,3 +105,20 @@ def test_suggest_empty_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_
     status, (record,) = _run(capsys, "suggest", "--json", str(empty))
     assert status == 1
     assert record == {"file": str(empty), "suggestion": None, "error": "empty file"}
+
+
+def test_suggest_reports_the_proposal_and_the_points(capsys: pytest.CaptureFixture[str]) -> None:
+    """Amir answered first with a time: the record carries his proposal and the points that
+    matter (none about timing: the command line reads no clock), and the body quotes it."""
+    thread = Path(__file__).parents[2] / "devkit" / "demo" / "mailbox" / "04-replied-first.2.eml"
+    _, (record,) = _run(capsys, "suggest", "--json", "--me", "dana@reyes.example", str(thread))
+    assert record["state"] == "other_replied"
+    assert record["proposal"]["kind"] == "call"
+    assert record["proposal"]["phrase"] == "a 20-minute call next Tuesday or Wednesday"
+    assert [p["title"] for p in record["points"]] == [
+        "Amir proposed a 20-minute call next Tuesday or Wednesday"
+    ]
+    assert "a 20-minute call next tuesday or wednesday" in record["suggestion"]["body"].lower()
+    _, (fresh,) = _run(capsys, "suggest", "--json", str(DATA / "intro.eml"))
+    assert fresh["proposal"] is None
+    assert fresh["points"] == []

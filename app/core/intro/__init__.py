@@ -9,6 +9,7 @@ Public surface: `detect_introduction` (a thread or message in, a verdict out),
 and `language_of` (the language of a text, by a stop-word vote).
 """
 
+from app.core.intro.description import described  # what the mail says about someone
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
 from app.core.intro.request import detect_request  # requests for an introduction
@@ -17,6 +18,7 @@ from app.core.intro.signals import FEATURES, Signals, signals_of
 __all__ = [
     "FEATURES",
     "Signals",
+    "described",
     "detect_introduction",
     "detect_request",
     "language_of",

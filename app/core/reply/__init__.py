@@ -7,17 +7,23 @@ the thread's state), `phrasing` (the English sentence bank and how lines are pic
 mail), `voice` (the language, register and note a reply is written with), `retell` (what
 the introducer said about someone, retold to them, in English) and `message` (a
 suggestion as RFC 822 bytes for Gmail `drafts.create`); `nudge` (a light follow-up to both
-people of an introduction the user made that nobody answered). Imports run one way: message →
-suggestion → voice → register → bank → phrasing; suggestion → retell; nudge → suggestion.
+people of an introduction the user made that nobody answered), `proposal` (a time or
+place the other side proposed) and `advice` (the points that matter now on this thread).
+Imports run one way: message → suggestion → voice → register → bank → phrasing;
+suggestion → retell, proposal, advice; nudge → suggestion.
 """
 
+from app.core.reply.advice import Point
 from app.core.reply.insertion import to_insert
 from app.core.reply.message import render_rfc822
 from app.core.reply.nudge import NUDGE_AFTER_DAYS, nudge_due, nudge_reply
+from app.core.reply.proposal import Proposal
 from app.core.reply.suggestion import ReplyAdvice, ReplySuggestion, suggest_reply
 
 __all__ = [
     "NUDGE_AFTER_DAYS",
+    "Point",
+    "Proposal",
     "ReplyAdvice",
     "ReplySuggestion",
     "nudge_due",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -81,6 +81,9 @@ class Bank:
     default_register: str = "informal"
     lower_after_comma: bool = False
     forms: tuple[str, str] = ("", "")
+    # The kinds of meeting as nouns ("un café", "ein Videotelefonat"), for `counter` lines'
+    # `{alternative}`; a bank without them accepts the other side's proposal as it stands.
+    step_nouns: Mapping[str, str] = field(default_factory=dict)
 
     def lines(
         self, slot: str, tone: Tone, *, polite: bool = False, group: bool = False
@@ -128,6 +131,7 @@ def bank_for(code: str) -> Bank:
         data.get("default_register", "informal"),
         bool(data.get("lower_after_comma")),
         (data["forms"]["informal"], data["forms"]["polite"]),
+        dict(data.get("step_nouns", {})),
     )
 
 

@@ -38,17 +38,20 @@ THANKS_NO_NAME: dict[Tone, tuple[str, ...]] = {
     "warm": ("Thank you for connecting us!", "Thanks so much for putting us in touch."),
     "formal": ("Thank you for the kind introduction.", "I am grateful for the introduction."),
 }
+# The other side wrote first: the user has thanked nobody yet, so no "again".
 THANKS_AGAIN: dict[Tone, tuple[str, ...]] = {
-    "warm": ("And thanks again, {introducer}, for connecting us.",),
-    "formal": ("And thank you again, {introducer}, for the introduction.",),
+    "warm": ("And thank you, {introducer}, for connecting us.",),
+    "formal": ("And thank you, {introducer}, for the introduction.",),
 }
 THANKS_AGAIN_BCC: dict[Tone, tuple[str, ...]] = {
     "warm": ("I'm grateful to {introducer} for connecting us.",),
     "formal": ("I remain grateful to {introducer} for the introduction.",),
 }
+# The other side wrote first: thank them for writing, never "for getting back to me"
+# (the user has not written yet).
 ANSWER: dict[Tone, tuple[str, ...]] = {
-    "warm": ("Great to hear from you{other}!", "Thanks for getting back to me{other}."),
-    "formal": ("Thank you for your reply{other}.", "It was good to hear from you{other}."),
+    "warm": ("Great to hear from you{other}!", "Thanks for reaching out{other}."),
+    "formal": ("Thank you for your message{other}.", "It was good to hear from you{other}."),
 }
 INTEREST_FACT: dict[Tone, tuple[str, ...]] = {
     "warm": (
@@ -112,28 +115,30 @@ SIGN_OFF: dict[Tone, tuple[str, ...]] = {
     "formal": ("Kind regards,", "Best regards,"),
 }
 # Answering a time or place the other side proposed; `{proposal}` is their proposal quoted
-# back ("coffee near Union Square next Tuesday"). Not wired yet: the thread-state logic uses them.
+# back ("coffee near Union Square some morning next week"). ACCEPT when it is the kind of
+# meeting the user chose; COUNTER when the user chose another (`{alternative}`, e.g.
+# "a video call"): theirs is taken up and the user's offered beside it, never refused.
 ACCEPT: dict[Tone, tuple[str, ...]] = {
     "warm": (
-        "{proposal} works well for me.",
-        "{proposal} sounds great; count me in.",
-        "Happy to go with {proposal}.",
+        "{proposal} works well for me. Shall I send a calendar invite?",
+        "{proposal} sounds great; count me in. I'll send you an invite.",
+        "Happy to go with {proposal}; I'll send you an invite.",
     ),
     "formal": (
-        "{proposal} suits me well.",
-        "I would be glad to meet as you suggest: {proposal}.",
+        "{proposal} suits me well; I will send a calendar invitation.",
+        "I would be glad to meet as you suggest, {proposal}; shall I send an invitation?",
     ),
 }
 COUNTER: dict[Tone, tuple[str, ...]] = {
     "warm": (
-        "Thanks for suggesting {proposal}; that one is hard for me, could we find another time "
-        "in the next two weeks?",
-        "{proposal} doesn't quite work on my side; would another day in the next week or two suit "
-        "you?",
+        "Thanks for suggesting {proposal}: that works for me, and if {alternative} is easier "
+        "for you, I'm happy to do that instead. Which would you prefer?",
+        "{proposal} works for me, and so would {alternative}, whichever suits you better. "
+        "Just let me know.",
     ),
     "formal": (
-        "Thank you for suggesting {proposal}; unfortunately I am not free then. Might another "
-        "time in the next two weeks suit you?",
+        "Thank you for suggesting {proposal}, which suits me; {alternative} would work equally "
+        "well if you prefer. Please let me know which you would like.",
     ),
 }
 NEXT_STEP_NOUN: dict[NextStep, str] = {

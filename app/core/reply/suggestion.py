@@ -5,7 +5,10 @@ both by first name, thank the introducer, show interest using what the
 introducer said, propose a small next step, ask for nothing. Thread state
 changes the advice: no reply when the user already answered or made the
 introduction, and the introducer is not re-added when the other side moved them
-to Bcc. Wording comes from `phrasing` and is deterministic.
+to Bcc. When the other side already proposed a time or place (`proposal`), the reply
+accepts it, quoting it back, or (the user chose another kind of meeting) takes it up and
+offers the user's beside it. `advice` adds the one or two points that matter for this
+thread. Wording comes from `phrasing` and is deterministic.
 """
 
 from __future__ import annotations
@@ -13,15 +16,18 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.core.checks.asks import ask_kind
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
-from app.core.checks.recipients import shown_first_name
+from app.core.checks.recipients import same_person, shown_first_name
 from app.core.mail.names import first_name
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import Preferences
 from app.core.reply import phrasing as ph
+from app.core.reply.advice import Point, thread_points
 from app.core.reply.bank import Bank, next_slot
+from app.core.reply.proposal import Proposal, find_proposal
 from app.core.reply.retell import fact_about
 from app.core.reply.voice import Voice, choose_voice
 from app.core.text.sentences import count_words
@@ -54,6 +60,8 @@ class ReplyAdvice:
     suggestion: ReplySuggestion | None
     why: str = ""
     next_moves: tuple[str, ...] = ()
+    points: tuple[Point, ...] = ()  # what matters now on this thread, most pressing first
+    proposal: Proposal | None = None  # a time or place the other side proposed
 
 
 def suggest_reply(
@@ -61,6 +69,7 @@ def suggest_reply(
     thread: Thread | None = None,
     me: str | None = None,
     preferences: Preferences | None = None,
+    now: datetime | None = None,
 ) -> ReplyAdvice:
     """Advise the user's first reply to this introduction.
 
@@ -69,21 +78,60 @@ def suggest_reply(
         thread: the conversation, for its state and threading headers.
         me: the user's address; without it, the first introduced person on To.
         preferences: tone, next step, sign-off and phrasing variant.
+        now: the caller's clock, for how long ago the introduction came (the core
+            reads none); without it, no point about timing.
     """
     prefs = preferences or Preferences()
     ctx = reply_context(introduction, thread, me or "")
+    proposal = _their_proposal(ctx)
+    counter = _counter(proposal, prefs)
+    points = thread_points(ctx, thread, proposal, counter, now)
     if ctx.state == "user_is_introducer":
-        return ReplyAdvice(ctx.state, None, ph.WHY_INTRODUCER, ph.INTRODUCER_MOVES)
+        # The thread's own points (a nudge, or stepping back to Bcc) replace the general ones.
+        general: tuple[str, ...] = () if points else ph.INTRODUCER_MOVES
+        return ReplyAdvice(ctx.state, None, ph.WHY_INTRODUCER, general, points)
     if ctx.state == "not_involved" or ctx.user is None or not ctx.others:
         return ReplyAdvice("not_involved", None, ph.WHY_NOT_INVOLVED)
     if ctx.state == "already_replied":
-        return ReplyAdvice(ctx.state, None, _replied_why(ctx), _follow_up_moves(ctx))
+        moves = _follow_up_moves(ctx)
+        return ReplyAdvice(ctx.state, None, _replied_why(ctx), moves, points, proposal)
     voice = _voice(ctx, introduction, thread, prefs)
-    return ReplyAdvice(ctx.state, _suggestion(ctx, ctx.user, introduction, prefs, voice))
+    suggestion = _suggestion(ctx, ctx.user, introduction, prefs, voice, proposal)
+    return ReplyAdvice(ctx.state, suggestion, points=points, proposal=proposal)
+
+
+def _their_proposal(ctx: ReplyContext) -> Proposal | None:
+    """A time or place proposed in the other side's latest message (not the introducer's)."""
+    message = ctx.reply_to
+    if ctx.state not in ("other_replied", "introducer_moved", "already_replied"):
+        return None
+    if message is None or message.sender is None:
+        return None
+    if not any(same_person(p.address, message.sender) for p in ctx.others):
+        return None
+    return find_proposal(message)
+
+
+def _counter(proposal: Proposal | None, prefs: Preferences, bank: Bank | None = None) -> str:
+    """The user's own kind of meeting, to offer beside theirs ("" when it is the same).
+
+    In `bank`'s language when given; "" when that bank names no meetings (then their
+    proposal is simply accepted).
+    """
+    if proposal is None or proposal.mode == prefs.next_step:
+        return ""
+    if bank is None or bank.code == "en":
+        return ph.NEXT_STEP_NOUN[prefs.next_step]
+    return bank.step_nouns.get(prefs.next_step, "")
 
 
 def _suggestion(
-    ctx: ReplyContext, user: Person, introduction: Introduction, prefs: Preferences, voice: Voice
+    ctx: ReplyContext,
+    user: Person,
+    introduction: Introduction,
+    prefs: Preferences,
+    voice: Voice,
+    proposal: Proposal | None = None,
 ) -> ReplySuggestion:
     to, cc, reasons = _recipients(ctx, user)
     # What the introducer said about the other person, retold (in English only: other
@@ -91,10 +139,10 @@ def _suggestion(
     # it, so it is worked out once.
     english = voice.bank.code == "en"
     fact = _fact(ctx) if len(ctx.others) == 1 and english else ""
-    paragraphs = _paragraphs(ctx, user, prefs, fact, voice)
+    paragraphs = _paragraphs(ctx, user, prefs, fact, voice, proposal)
     subject, in_reply_to, references = _threading(ctx, introduction)
     reasons += [f"Subject “{subject}” and the reply headers keep it in the same thread."]
-    reasons += _body_reasons(ctx, prefs, fact, _refers(ctx, voice))
+    reasons += _body_reasons(ctx, prefs, fact, _refers(ctx, voice), proposal)
     reasons += [voice.note] if voice.note else []
     text = "\n\n".join(paragraphs)
     return ReplySuggestion(
@@ -171,7 +219,12 @@ def _dropped_extras(ctx: ReplyContext, kept: tuple[Address, ...], mine: str) -> 
 
 
 def _paragraphs(
-    ctx: ReplyContext, user: Person, prefs: Preferences, fact: str, voice: Voice
+    ctx: ReplyContext,
+    user: Person,
+    prefs: Preferences,
+    fact: str,
+    voice: Voice,
+    proposal: Proposal | None,
 ) -> list[str]:
     tone, bank = prefs.tone, voice.bank
     key = "|".join(p.name for p in ctx.others) + "|" + (ctx.introducer_first or "")
@@ -183,6 +236,8 @@ def _paragraphs(
     steps = bank.lines(next_slot(prefs.next_step), tone, **how)
     closing = ph.pick(steps, key, "next", prefs.variant)
     flexible = ph.pick(bank.lines("flexible", tone, **how), key, "flex", prefs.variant)
+    if proposal is not None:  # theirs, quoted back: no proposal of our own, no "any day"
+        closing, flexible = _answer_proposal(proposal, prefs, key, voice), ""
     sign = _sign_off(user, prefs, key, voice)
     lead = "ref" if _refers(ctx, voice) else fact
     interests = [
@@ -194,10 +249,20 @@ def _paragraphs(
     candidates = [
         [*opening[:-1], f"{opening[-1]} {interest}", tail, sign]
         for interest in interests
-        for tail in (f"{closing} {flexible}", closing)
+        for tail in dict.fromkeys((f"{closing} {flexible}".strip(), closing))
     ]
     fits = (p for p in candidates if count_words("\n".join(p)) <= MAX_WORDS)
     return next(fits, candidates[-1])
+
+
+def _answer_proposal(proposal: Proposal, prefs: Preferences, key: str, voice: Voice) -> str:
+    """Their proposal accepted, quoted back; the user's own kind of meeting offered beside it."""
+    counter = _counter(proposal, prefs, voice.bank)
+    slot = "counter" if counter else "accept"
+    lines = voice.bank.lines(slot, prefs.tone, polite=voice.polite)
+    line = ph.pick(lines, key, "accept", prefs.variant)
+    line = line.format(proposal=proposal.phrase, alternative=counter)
+    return line[:1].upper() + line[1:]
 
 
 def _opening(
@@ -290,7 +355,9 @@ def _threading(ctx: ReplyContext, introduction: Introduction) -> tuple[str, str,
     return (subject if subject != "Re:" else "Re: our introduction"), msg_id, references
 
 
-def _body_reasons(ctx: ReplyContext, prefs: Preferences, fact: str, refers: bool) -> list[str]:
+def _body_reasons(
+    ctx: ReplyContext, prefs: Preferences, fact: str, refers: bool, proposal: Proposal | None
+) -> list[str]:
     who = ctx.introducer_first or "the introducer"
     other = ctx.reader or "them"
     interest = (
@@ -300,11 +367,27 @@ def _body_reasons(ctx: ReplyContext, prefs: Preferences, fact: str, refers: bool
         if refers
         else f"Asks about {other}'s work to show interest in them."
     )
+    if proposal is not None and _counter(proposal, prefs):
+        step = (
+            f"Takes up what {other} proposed (“{proposal.phrase}”) and offers "
+            f"{_counter(proposal, prefs)} beside it, your chosen next step."
+        )
+    elif proposal is not None:
+        step = f"Accepts what {other} proposed (“{proposal.phrase}”) instead of proposing another."
+    else:
+        step = (
+            f"Proposes {ph.NEXT_STEP_NOUN[prefs.next_step]} in the next two weeks: a small, "
+            "easy next step."
+        )
+    thanks = (
+        f"Thanks {other} for writing and {who} for the introduction."
+        if ctx.state in ("other_replied", "introducer_moved")
+        else f"Thanks {who} first: an introduction is a favour and vouches for you."
+    )
     return [
-        f"Thanks {who} first: an introduction is a favour and vouches for you.",
+        thanks,
         interest,
-        f"Proposes {ph.NEXT_STEP_NOUN[prefs.next_step]} in the next two weeks: a small, "
-        "easy next step.",
+        step,
         "No ask, no resume, no credentials: those can wait until they ask.",
     ]
 

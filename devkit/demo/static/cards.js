@@ -107,6 +107,12 @@ export class CardView {
   }
 
   render(card, keep = null) {
+    // What the panel showed before, to bring what is new into view (an updated card's
+    // findings, say), rather than leave it below the fold.
+    const before = this.host.querySelector(".card");
+    const sameCard = Boolean(before && card.name && before.dataset.cardName === card.name);
+    const seen = new Set(sameCard ? Array.from(before.querySelectorAll(".card-section"), (n) => n.textContent) : []);
+    const scrolled = sameCard ? before.querySelector(".card-body").scrollTop : 0;
     this.inputs = new Map();
     const header = card.header ? this.header(card) : null;
     const body = el("div", { class: "card-body" });
@@ -122,6 +128,11 @@ export class CardView {
       el("div", { class: "card", "data-card-name": card.name || null }, header, body, footer)
     );
     if (keep) this.restore(keep);
+    body.scrollTop = scrolled;
+    if (sameCard) {
+      const fresh = Array.from(body.querySelectorAll(".card-section")).find((n) => !seen.has(n.textContent));
+      if (fresh && fresh.scrollIntoView) fresh.scrollIntoView({ block: "nearest" });
+    }
   }
 
   header(card) {

@@ -142,6 +142,7 @@ function showCompose(fields) {
   $("compose-body").value = fields.body || "";
   $("compose-attachments").replaceChildren(...(attachmentsOf(state.compose.attachments) ? [attachmentsOf(state.compose.attachments)] : []));
   $("compose").hidden = false;
+  $("compose").scrollIntoView({ block: "nearest" }); // a new draft is in view, not below it
   const body = $("compose-body");
   body.focus({ preventScroll: true });
   body.setSelectionRange(0, 0);

@@ -14,7 +14,7 @@ from app.core.reply.bank import ADDRESSING, GROUP, SLOTS, VARIETIES, bank_for, n
 from app.core.reply.phrasing import ACCEPT, COUNTER
 
 OTHERS = tuple(code for code in VARIETIES if code != "en")
-PLACEHOLDERS = {"names", "introducer", "fact", "other", "proposal"}
+PLACEHOLDERS = {"names", "introducer", "fact", "other", "proposal", "alternative"}
 # Words whose form depends on the gender of the writer or reader, which we do not know:
 # the banks must say the same thing with a construction that needs none.
 GENDERED = {
@@ -65,7 +65,9 @@ def test_lines_use_known_placeholders_and_format(code: str) -> None:
         for lines in voices.values():
             for line in lines:
                 assert _fields(line) <= PLACEHOLDERS, (code, slot, line)
-                line.format(names="A", introducer="B", fact="C", other="", proposal="D")
+                line.format(
+                    names="A", introducer="B", fact="C", other="", proposal="D", alternative="E"
+                )
                 if slot in ("accept", "counter"):
                     assert "{proposal}" in line, (code, slot, line)
 
@@ -130,6 +132,10 @@ PROPOSALS = {
 }
 
 
+# The user's own kind of meeting, offered beside theirs in a `counter` line.
+ALTERNATIVE = {"en": "a video call"}
+
+
 @pytest.mark.parametrize("code", VARIETIES)
 def test_accept_and_counter_read_as_a_next_step_and_never_as_an_ask(code: str) -> None:
     """With a real proposal quoted back, every ACCEPT and COUNTER line proposes a meeting for
@@ -137,6 +143,8 @@ def test_accept_and_counter_read_as_a_next_step_and_never_as_an_ask(code: str) -
     for slot in ("accept", "counter"):
         for lines in bank_for(code).slots[slot].values():
             for line in lines:
-                text = line.format(proposal=PROPOSALS[code])
+                text = line.format(
+                    proposal=PROPOSALS[code], alternative=ALTERNATIVE.get(code, "a video call")
+                )
                 assert ask_kind(text) is None, (code, text)
                 assert is_next_step(text, (code[:2],)), (code, text)
