@@ -1,0 +1,61 @@
+"""Per-language words of a follow-up, from data files (pure).
+
+`lexicon/<lang>.json` holds, for each of the seven languages: phrases that say two
+people met or fixed a meeting ("met", "confirmed", and "see you" + a day name), and
+our own phrasing of the thank-you note to the introducer and of the give-first line.
+Phrases are matched on folded text (lower case, no accents, punctuation as spaces) at
+word boundaries. Reading the package's data files at import is like importing a module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from app.core.intro.lexicon import fold
+
+LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
+_PUNCT = re.compile(r"[^\w']+")
+
+
+def normalise(text: str) -> str:
+    """Folded text with punctuation as single spaces, the form phrases are matched on."""
+    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpWords:
+    """One language's meeting phrases and follow-up phrasing."""
+
+    language: str
+    meeting: re.Pattern[str]
+    thanks: dict[str, str]
+    give: dict[str, str]
+
+    def meeting_words(self, text: str) -> str:
+        """The first phrase saying the two met or fixed a meeting ("" when none)."""
+        found = self.meeting.search(normalise(text))
+        return found.group(0) if found else ""
+
+
+def _pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
+    phrases = [*data.get("met", []), *data.get("confirmed", [])]
+    phrases += [f"{see} {day}" for see in data.get("see_you", []) for day in data.get("days", [])]
+    folded = sorted({normalise(p) for p in phrases if normalise(p)}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in folded) + r")(?!\w)")
+
+
+def _load(language: str) -> FollowUpWords:
+    path = resources.files("app.core.followup").joinpath(f"lexicon/{language}.json")
+    data = json.loads(path.read_text("utf-8"))
+    return FollowUpWords(language, _pattern(data), dict(data["thanks"]), dict(data["give"]))
+
+
+WORDS: dict[str, FollowUpWords] = {language: _load(language) for language in LANGUAGES}
+
+
+def words_for(language: str) -> FollowUpWords:
+    """The words of `language`, English when it is not one of the seven."""
+    return WORDS.get(language, WORDS["en"])
