@@ -1,0 +1,29 @@
+"""recent_intros gains the Gmail thread id and the follow-up stage, for the homepage list.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    """Add `thread_id` (Gmail's opaque id, "" when unknown) and `stage` (new … loop_closed)."""
+    with op.batch_alter_table("recent_intros") as batch:
+        batch.add_column(sa.Column("thread_id", sa.String(200), nullable=False, server_default=""))
+        batch.add_column(sa.Column("stage", sa.String(16), nullable=False, server_default="new"))
+
+
+def downgrade() -> None:
+    """Drop the two columns."""
+    with op.batch_alter_table("recent_intros") as batch:
+        batch.drop_column("stage")
+        batch.drop_column("thread_id")
