@@ -100,7 +100,6 @@ class SqlRecentIntros:
             participants = frozenset(str(value) for value in found.scalars())
         return RememberedIntro(str(row.introducer), str(row.introducer_name), participants)
 
-
     def listing(self, user: str) -> tuple[IntroListing, ...]:
         """The user's live introductions that have a thread id, newest first."""
         query = (
