@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.cards import compose, error, home, intro, loop, no_intro, recent
-from app.cards.widgets import card
 from app.cards.urls import Urls
+from app.cards.widgets import card
 from app.core.checks.finding import Finding
 from app.core.followup import FollowUp, follow_up, give_first, thank_introducer
 from app.core.model import Address, Email, Introduction, Person, Thread
-from app.service.ports import IntroListing
 from app.core.preferences import Preferences
 from app.core.reply import suggest_reply
+from app.service.ports import IntroListing
 from tests.cards.cardspec import card_problems
 
 GOLDEN = Path(__file__).parent / "golden"
