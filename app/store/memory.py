@@ -112,7 +112,10 @@ class MemoryRecentIntros:
             frozenset(self._hash("addr", a.lower()) for a in others if a),
         )
         listing = IntroListing(thread_id, stage, self._wall())
-        kept = [e for e in self._by_user.get(key) or () if e[0].participants != entry.participants]
+        same = (entry.participants, thread_id)
+        kept = [
+            e for e in self._by_user.get(key) or () if (e[0].participants, e[1].thread_id) != same
+        ]
         self._by_user.put(key, ((entry, listing), *kept)[:20])
 
     def find(self, user: str, recipients: Iterable[str]) -> RememberedIntro | None:

@@ -60,7 +60,9 @@ class SqlRecentIntros:
         user_hash, now = self._hash("user", user), self._clock()
         row = {
             "user_hash": user_hash,
-            "people_hash": self._hash("people", *people),
+            # One row per participant set and thread: two threads with the same people
+            # are two rows of the homepage list.
+            "people_hash": self._hash("people", *people, *([thread_id] if thread_id else [])),
             "introducer": introducer.lower()[:ADDRESS],
             "introducer_name": introducer_name[:TEXT],
             "seen_at": now,

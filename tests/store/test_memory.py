@@ -54,3 +54,10 @@ def test_the_list_expires_with_the_introductions() -> None:
     assert len(recent.listing("u1")) == 1
     now[0] = 11
     assert recent.listing("u1") == ()
+
+
+def test_two_threads_with_the_same_people_are_two_rows() -> None:
+    recent = MemoryRecentIntros(Hasher(b"k"))
+    recent.remember("u1", JOE, "Joe", [SUE], thread_id="t1", stage="connected")
+    recent.remember("u1", JOE, "Joe", [SUE], thread_id="t2")
+    assert [i.thread_id for i in recent.listing("u1")] == ["t2", "t1"]

@@ -172,3 +172,11 @@ def test_listing_keeps_no_names_or_addresses(store: Store) -> None:
     assert "Joe" not in repr(listed)
     assert SUE not in repr(listed)
     assert SUE not in dump(store)
+
+
+def test_two_threads_with_the_same_people_are_two_rows(store: Store) -> None:
+    """Joe introducing Sue twice, in two threads: both are listed; compose finds the newer."""
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t1", stage="connected")
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t2")
+    assert [i.thread_id for i in store.recent.listing(USER)] == ["t2", "t1"]
+    assert store.recent.find(USER, [SUE]) is not None
