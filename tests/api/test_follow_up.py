@@ -131,7 +131,7 @@ def test_replied_thread_offers_give_first_to_the_other_alone(stack: Stack) -> No
     assert "Give first" in text_of(card)
     field = next(w["textInput"] for w in widgets(card) if "textInput" in w)
     assert field["name"] == "giveFirst"
-    url, params = footer_action(card)
+    _url, params = footer_action(card)
     assert params["kind"] == "give"
     _click(stack, ids, params, {"giveFirst": ["Sue, here is the hiring playbook I mentioned."]})
     message = _newest_draft(stack)
