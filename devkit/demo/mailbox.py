@@ -32,6 +32,8 @@ NOTES = {
     "07": "Bad first reply: resume and an ask",
     "08": "HTML-only introduction",
     "09": "Introduction in Spanish",
+    "10": "Replied and connected: close the loop",
+    "11": "Loop closed (in French)",
 }
 
 
