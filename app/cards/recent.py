@@ -42,6 +42,9 @@ class Listed(Protocol):
     @property
     def seen_at(self) -> float: ...
 
+    @property
+    def introduced_at(self) -> float: ...
+
 
 def thread_link(thread_id: str, me: str = "") -> str:
     """The Gmail web address of a thread, in the signed-in account when `me` is known."""
@@ -57,11 +60,18 @@ def recent_section(intros: Sequence[Listed], me: str = "") -> Widget:
 
 def _row(item: Listed, me: str) -> Widget:
     label, hint, icon = STAGES.get(item.stage, STAGES["new"])
-    day = datetime.fromtimestamp(item.seen_at, UTC)
+    top = f"Opened {_day(item.seen_at)}"
+    if item.introduced_at > 0:
+        top = f"Introduction of {_day(item.introduced_at)} · {top.lower()}"
     return decorated(
         f"<b>{esc(label)}</b>",
-        top=f"Introduction opened {day.day} {day:%b %Y}",
+        top=top,
         bottom=esc(hint),
         icon=icon,
         button=button("Open", open_link(thread_link(item.thread_id, me))),
     )
+
+
+def _day(at: float) -> str:
+    day = datetime.fromtimestamp(at, UTC)
+    return f"{day.day} {day:%b %Y}"

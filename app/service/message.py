@@ -132,6 +132,11 @@ class MessageService:
         others = [p.email for p in intro.introduced if p.email and p.email != req.user_email]
         thread_id = thread.thread_id or req.thread_id
         stage = follow.stage if follow is not None else "new"
+        sent = (
+            thread.messages[intro.message_index].date
+            if 0 <= intro.message_index < len(thread.messages)
+            else None
+        )
         key = (req.user_id, intro.introducer.email, intro.introducer.name, *sorted(others))
         key += (thread_id, stage)
         if self._written.due(key):
@@ -142,6 +147,7 @@ class MessageService:
                 others,
                 thread_id=thread_id,
                 stage=stage,
+                introduced_at=sent.timestamp() if sent is not None else 0.0,
             )
             self._written.done(key)
 

@@ -73,12 +73,14 @@ class IntroListing:
     """One row of the homepage list: which thread, how far it got, when it was last seen.
 
     No names, subjects or addresses: Gmail's opaque thread id (for the link), the
-    follow-up stage (`new`, `replied`, `connected`, `loop_closed`) and a Unix time.
+    follow-up stage (`new`, `replied`, `connected`, `loop_closed`), when the user last
+    opened it and when the introduction was sent (Unix times; 0 when unknown).
     """
 
     thread_id: str
     stage: str
     seen_at: float
+    introduced_at: float = 0.0
 
 
 class RecentIntros(Protocol):
@@ -93,9 +95,10 @@ class RecentIntros(Protocol):
         *,
         thread_id: str = "",
         stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
         """Keep this introduction for the user (newest first, at most 20), with its
-        Gmail thread id and follow-up stage for the homepage list."""
+        Gmail thread id, follow-up stage and date for the homepage list."""
         ...
 
     def listing(self, user: str) -> tuple[IntroListing, ...]:

@@ -103,6 +103,7 @@ class MemoryRecentIntros:
         *,
         thread_id: str = "",
         stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
         """Keep this introduction for the user (newest first, at most 20)."""
         key = self._hash("user", user)
@@ -111,7 +112,7 @@ class MemoryRecentIntros:
             introducer_name,
             frozenset(self._hash("addr", a.lower()) for a in others if a),
         )
-        listing = IntroListing(thread_id, stage, self._wall())
+        listing = IntroListing(thread_id, stage, self._wall(), introduced_at)
         same = (entry.participants, thread_id)
         kept = [
             e for e in self._by_user.get(key) or () if (e[0].participants, e[1].thread_id) != same

@@ -50,6 +50,7 @@ recent_intros = Table(
     # The homepage list: Gmail's opaque thread id (to link to it) and the follow-up stage.
     Column("thread_id", String(TEXT), nullable=False, server_default=""),
     Column("stage", String(STAGE), nullable=False, server_default="new"),
+    Column("introduced_at", Float, nullable=False, server_default="0"),
     Column("expires_at", Float, nullable=False),
     Index("ix_recent_intros_user", "user_hash", "people_hash", unique=True),
     Index("ix_recent_intros_expires", "expires_at"),

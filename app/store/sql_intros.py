@@ -1,10 +1,11 @@
 """`RecentIntros` in SQL: the introductions each user opened lately, shared by every instance.
 
 Keeps: no mail content. A row holds the user's keyed hash, the introducer's address
-and name (the "put them back on Cc" fix writes them), Gmail's opaque thread id and the
-follow-up stage (the homepage list), and, in `recent_intro_people`, keyed hashes of the
-other participants' addresses. Rows expire after 14 days; each
-user keeps the newest 20; expired rows are purged on a write, now and then.
+and name (the "put them back on Cc" fix writes them), Gmail's opaque thread id, the
+follow-up stage and the introduction's date (the homepage list), and, in
+`recent_intro_people`, keyed hashes of the other participants' addresses. Rows expire
+after 14 days; each user keeps the newest 20; expired rows are purged on a write, now
+and then.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class SqlRecentIntros:
         *,
         thread_id: str = "",
         stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
         """Keep this introduction for the user (newest first, at most 20)."""
         people = sorted({self._hash("addr", a.lower()) for a in others if a})
@@ -69,6 +71,7 @@ class SqlRecentIntros:
             "expires_at": now + self._ttl,
             "thread_id": thread_id[:TEXT],
             "stage": stage[:STAGE],
+            "introduced_at": introduced_at,
         }
         try:
             with self._engine.begin() as conn:
@@ -105,7 +108,7 @@ class SqlRecentIntros:
     def listing(self, user: str) -> tuple[IntroListing, ...]:
         """The user's live introductions that have a thread id, newest first."""
         query = (
-            select(_intros.thread_id, _intros.stage, _intros.seen_at)
+            select(_intros.thread_id, _intros.stage, _intros.seen_at, _intros.introduced_at)
             .where(_intros.user_hash == self._hash("user", user))
             .where(_intros.expires_at > self._clock(), _intros.thread_id != "")
             .order_by(_intros.seen_at.desc(), _intros.id.desc())
@@ -113,7 +116,10 @@ class SqlRecentIntros:
         )
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
-        return tuple(IntroListing(str(r.thread_id), str(r.stage), float(r.seen_at)) for r in rows)
+        return tuple(
+            IntroListing(str(r.thread_id), str(r.stage), float(r.seen_at), float(r.introduced_at))
+            for r in rows
+        )
 
 
 def _replace(conn: Connection, row: dict[str, object], people: list[str]) -> None:

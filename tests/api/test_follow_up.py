@@ -180,6 +180,7 @@ def test_homepage_lists_opened_introductions_with_stage_and_link(stack: Stack) -
     stages = {r["button"]["onClick"]["openLink"]["url"].rsplit("/", 1)[1]: r["text"] for r in rows}
     assert stages[closed[1]] == "<b>Loop closed</b>"
     assert stages[connected[1]] == "<b>Connected</b>"
+    assert all(r["topLabel"].startswith("Introduction of 2 Nov 2026 · opened ") for r in rows)
     listed = str(recent)
     for private in ("Sue", "Joe", "Intro:", SUE, JOE):
         assert private not in listed

@@ -111,8 +111,8 @@ def _loop_card(*later: tuple[str, str], blurb: bool = True) -> dict[str, Any]:
 
 
 RECENT = (
-    IntroListing("18c0a1b2c3d4e5f6", "connected", 1_796_000_000.0),
-    IntroListing("18c0a1b2c3d4e5f7", "replied", 1_795_900_000.0),
+    IntroListing("18c0a1b2c3d4e5f6", "connected", 1_796_000_000.0, 1_795_500_000.0),
+    IntroListing("18c0a1b2c3d4e5f7", "replied", 1_795_900_000.0, 1_795_800_000.0),
     IntroListing("18c0a1b2c3d4e5f8", "loop_closed", 1_795_000_000.0),
     IntroListing("18c0a1b2c3d4e5f9", "new", 1_794_000_000.0),
 )

@@ -45,6 +45,7 @@ class _CountingRecent:
         *,
         thread_id: str = "",
         stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
         self.writes.append(user)
 

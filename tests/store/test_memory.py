@@ -20,12 +20,13 @@ class _Clock:
 def test_listing_gives_thread_and_stage_newest_first() -> None:
     clock = _Clock()
     recent = MemoryRecentIntros(Hasher(b"k"), wall_clock=clock)
-    recent.remember("u1", JOE, "Joe", [SUE], thread_id="t1", stage="replied")
+    recent.remember("u1", JOE, "Joe", [SUE], thread_id="t1", stage="replied", introduced_at=7.0)
     clock.now += 60
     recent.remember("u1", JOE, "Joe", ["x@example.com"], thread_id="t2", stage="connected")
     listed = recent.listing("u1")
     assert [(i.thread_id, i.stage) for i in listed] == [("t2", "connected"), ("t1", "replied")]
     assert listed[0].seen_at == clock.now
+    assert listed[1].introduced_at == 7.0
     assert recent.listing("u2") == ()
 
 

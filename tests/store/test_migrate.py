@@ -144,7 +144,8 @@ def test_0002_keeps_remembered_intros_with_no_thread_yet(database_url: str) -> N
             )
         assert upgrade(engine) == HEAD_REVISION
         with engine.connect() as conn:
-            row = conn.execute(text("SELECT thread_id, stage FROM recent_intros")).one()
-        assert tuple(row) == ("", "new")
+            query = text("SELECT thread_id, stage, introduced_at FROM recent_intros")
+            row = conn.execute(query).one()
+        assert tuple(row) == ("", "new", 0)
     finally:
         engine.dispose()

@@ -138,12 +138,15 @@ def test_same_intro_remembered_at_once_by_two_instances(store: Store) -> None:
 
 def test_listing_gives_thread_and_stage_newest_first(store: Store, clock: FakeClock) -> None:
     """The homepage list: each introduction's thread id, stage and time, newest first."""
-    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t-old", stage="replied")
+    store.recent.remember(
+        USER, JOE, "Joe Smith", [SUE], thread_id="t-old", stage="replied", introduced_at=1.5e9
+    )
     clock.advance(60)
     store.recent.remember(USER, JOE, "Joe Smith", ["x@example.com"], thread_id="t-new")
     listed = store.recent.listing(USER)
     assert [(i.thread_id, i.stage) for i in listed] == [("t-new", "new"), ("t-old", "replied")]
     assert listed[0].seen_at == clock.now
+    assert (listed[0].introduced_at, listed[1].introduced_at) == (0.0, 1.5e9)
     assert store.recent.listing("another-user") == ()
 
 
