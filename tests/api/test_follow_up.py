@@ -93,7 +93,7 @@ def test_connected_thread_offers_thanks_to_the_introducer_alone(stack: Stack) ->
     ids = _thread(stack, DANA_REPLY, SUE_ANSWER)
     card = _open(stack, ids)
     assert card["header"]["title"] == "After your reply"
-    assert "see you thursday" in text_of(card)
+    assert "(“see you Thursday”)" in text_of(card)
     url, params = footer_action(card)
     assert url.endswith("/addon/actions/follow-up")
     assert params["kind"] == "thanks"

@@ -18,6 +18,7 @@ from app.core.intro.lexicon import fold
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 _PUNCT = re.compile(r"[^\w']+")
+_WORD_CHAR = re.compile(r"[\w']")
 
 
 def normalise(text: str) -> str:
@@ -35,9 +36,29 @@ class FollowUpWords:
     give: dict[str, str]
 
     def meeting_words(self, text: str) -> str:
-        """The first phrase saying the two met or fixed a meeting ("" when none)."""
-        found = self.meeting.search(normalise(text))
-        return found.group(0) if found else ""
+        """The words (as written) saying the two met or fixed a meeting ("" when none)."""
+        folded, origin = _normalise_mapped(text)
+        found = self.meeting.search(folded)
+        if not found:
+            return ""
+        return text[origin[found.start()] : origin[found.end() - 1] + 1]
+
+
+def _normalise_mapped(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)`, and for each of its characters the index it came from in `text`."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for piece in fold(char) or " ":
+            piece = piece if _WORD_CHAR.fullmatch(piece) else " "
+            if piece == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(piece)
+            origin.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
 
 
 def _pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
