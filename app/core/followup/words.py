@@ -4,7 +4,7 @@
 people met or fixed a meeting ("met", "confirmed", and "see you" + a day name), and
 our own phrasing of the thank-you note to the introducer and of the give-first line.
 Phrases are matched on folded text (lower case, no accents, punctuation as spaces) at
-word boundaries. Reading the package's data files at import is like importing a module.
+word boundaries; one in a question ("see you Thursday?") is a proposal and does not count. Reading the package's data files at import is like importing a module.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from app.core.intro.lexicon import fold
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 _PUNCT = re.compile(r"[^\w']+")
 _WORD_CHAR = re.compile(r"[\w']")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def normalise(text: str) -> str:
@@ -38,10 +39,17 @@ class FollowUpWords:
     def meeting_words(self, text: str) -> str:
         """The words (as written) saying the two met or fixed a meeting ("" when none)."""
         folded, origin = _normalise_mapped(text)
-        found = self.meeting.search(folded)
-        if not found:
-            return ""
-        return text[origin[found.start()] : origin[found.end() - 1] + 1]
+        for found in self.meeting.finditer(folded):
+            start, end = origin[found.start()], origin[found.end() - 1] + 1
+            if not _asked(text, end):
+                return text[start:end]
+        return ""
+
+
+def _asked(text: str, end: int) -> bool:
+    """Whether the sentence going on at `end` is a question (a proposal, not a meeting)."""
+    stop = _SENTENCE_END.search(text, end)
+    return stop is not None and stop.group(0) == "?"
 
 
 def _normalise_mapped(text: str) -> tuple[str, list[int]]:

@@ -24,7 +24,7 @@ MET = {
 CONFIRMED = {
     "en": "Perfect, see you Thursday at the café.",
     "es": "Perfecto, nos vemos el jueves en el café.",
-    "de": "Super, bis Donnerstag im Café.",
+    "de": "Super, dann bis Donnerstag im Café.",
     "fr": "Parfait, à jeudi au café.",
     "pt": "Perfeito, até quinta no café.",
     "it": "Perfetto, ci vediamo giovedì al bar.",

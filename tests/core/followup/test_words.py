@@ -43,3 +43,26 @@ def test_the_mapped_form_is_the_normal_form(text: str) -> None:
     assert folded == normalise(text)
     assert len(origin) == len(folded)
     assert origin == sorted(origin)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "See you Thursday? Or Friday if that suits you better."),
+        ("it", "Ci sentiamo giovedì?"),
+        ("de", "Wir sehen uns am Montag?"),
+    ],
+)
+def test_a_meeting_phrase_in_a_question_is_a_proposal(language: str, text: str) -> None:
+    assert WORDS[language].meeting_words(text) == ""
+
+
+def test_a_later_confirmed_phrase_counts_after_a_question() -> None:
+    text = "See you Thursday? Yes: it's in the calendar."
+    assert WORDS["en"].meeting_words(text) == "it's in the calendar"
+
+
+def test_a_deadline_is_not_a_meeting() -> None:
+    """German "bis Freitag" is also a deadline; only "dann bis Freitag" says see you."""
+    assert WORDS["de"].meeting_words("Ich bräuchte bis Freitag eine Einschätzung.") == ""
+    assert WORDS["de"].meeting_words("Prima, dann bis Freitag!") == "dann bis Freitag"
