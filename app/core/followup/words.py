@@ -4,7 +4,8 @@
 people met or fixed a meeting ("met", "confirmed", and "see you" + a day name), and
 our own phrasing of the thank-you note to the introducer and of the give-first line.
 Phrases are matched on folded text (lower case, no accents, punctuation as spaces) at
-word boundaries; one in a question ("see you Thursday?") is a proposal and does not count. Reading the package's data files at import is like importing a module.
+word boundaries; one in a question ("see you Thursday?") is a proposal and does not
+count. Reading the package's data files at import is like importing a module.
 """
 
 from __future__ import annotations
