@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.core.checks import reply_context, same_person
-from app.core.followup.words import words_for
+from app.core.followup.words import LANGUAGES, words_for
 from app.core.intro import language_of
 from app.core.model import Address, Email, Introduction, Person, Thread
 
@@ -86,8 +86,6 @@ def _connection(
         if not (from_user or from_other):
             continue
         found = words.meeting_words(message.new_text or message.text)
-        if not found and language != "en":
-            found = words_for("en").meeting_words(message.new_text or message.text)
         if found:
             return index, f"“{found}”"
         to = message.to + message.cc
@@ -113,6 +111,9 @@ def _to_introducer(message: Email, introducer: Address) -> bool:
 
 
 def _language(introduction: Introduction, thread: Thread) -> str:
+    """The introduction's language: as detection read it, else voted from its text."""
+    if introduction.language in LANGUAGES and introduction.language != "en":
+        return introduction.language
     if 0 <= introduction.message_index < len(thread.messages):
         email = thread.messages[introduction.message_index]
         found = language_of(email.new_text or email.text)

@@ -1,7 +1,8 @@
 """Per-language words of a follow-up, from data files (pure).
 
 `lexicon/<lang>.json` holds, for each of the seven languages: phrases that say two
-people met or fixed a meeting ("met", "confirmed", and "see you" + a day name), and
+people met or fixed a meeting ("met", "confirmed", and "see you" + a day name; English
+ones count in every language's thread, as people switch to it), and
 our own phrasing of the thank-you note to the introducer and of the give-first line.
 Phrases are matched on folded text (lower case, no accents, punctuation as spaces) at
 word boundaries; one in a question ("see you Thursday?") is a proposal and does not
@@ -14,13 +15,14 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from app.core.intro.lexicon import fold
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 _PUNCT = re.compile(r"[^\w']+")
 _WORD_CHAR = re.compile(r"[\w']")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def normalise(text: str) -> str:
@@ -39,32 +41,36 @@ class FollowUpWords:
 
     def meeting_words(self, text: str) -> str:
         """The words (as written) saying the two met or fixed a meeting ("" when none)."""
-        folded, origin = _normalise_mapped(text)
-        for found in self.meeting.finditer(folded):
-            start, end = origin[found.start()], origin[found.end() - 1] + 1
-            if not _asked(text, end):
-                return text[start:end]
+        if not self.meeting.search(normalise(text)):
+            return ""  # the common case, without mapping characters back
+        for part in _SENTENCE.finditer(text):
+            sentence = part.group(0)
+            if sentence.rstrip().endswith("?"):
+                continue  # a question proposes a meeting; it does not fix one
+            folded, origin = _normalise_mapped(sentence)
+            found = self.meeting.search(folded)
+            if found:
+                return sentence[origin[found.start()] : origin[found.end() - 1] + 1]
         return ""
-
-
-def _asked(text: str, end: int) -> bool:
-    """Whether the sentence going on at `end` is a question (a proposal, not a meeting)."""
-    stop = _SENTENCE_END.search(text, end)
-    return stop is not None and stop.group(0) == "?"
 
 
 def _normalise_mapped(text: str) -> tuple[str, list[int]]:
     """`normalise(text)`, and for each of its characters the index it came from in `text`."""
     chars: list[str] = []
     origin: list[int] = []
+    space = True  # no leading space
     for index, char in enumerate(text):
-        for piece in fold(char) or " ":
-            piece = piece if _WORD_CHAR.fullmatch(piece) else " "
-            if piece == " " and (not chars or chars[-1] == " "):
-                continue
+        pieces = char.lower() if char.isascii() and char != "`" else (fold(char) or " ")
+        for piece in pieces:
+            if _WORD_CHAR.fullmatch(piece) is None:
+                if space:
+                    continue
+                piece, space = " ", True
+            else:
+                space = False
             chars.append(piece)
             origin.append(index)
-    while chars and chars[-1] == " ":
+    if chars and chars[-1] == " ":
         chars.pop()
         origin.pop()
     return "".join(chars), origin
@@ -72,15 +78,24 @@ def _normalise_mapped(text: str) -> tuple[str, list[int]]:
 
 def _pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
     phrases = [*data.get("met", []), *data.get("confirmed", [])]
-    phrases += [f"{see} {day}" for see in data.get("see_you", []) for day in data.get("days", [])]
     folded = sorted({normalise(p) for p in phrases if normalise(p)}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in folded) + r")(?!\w)")
 
 
-def _load(language: str) -> FollowUpWords:
+def _data(language: str) -> dict[str, Any]:
     path = resources.files("app.core.followup").joinpath(f"lexicon/{language}.json")
-    data = json.loads(path.read_text("utf-8"))
-    return FollowUpWords(language, _pattern(data), dict(data["thanks"]), dict(data["give"]))
+    return dict(json.loads(path.read_text("utf-8")))
+
+
+def _load(language: str) -> FollowUpWords:
+    data, english = _data(language), _data("en")
+    # English meeting phrases count in every thread: people switch to it mid-thread.
+    phrases = {key: [*data.get(key, []), *english.get(key, [])] for key in ("met", "confirmed")}
+    days = data.get("days", [])
+    see = [f"{see} {day}" for see in data.get("see_you", []) for day in days]
+    see += [f"{s} {d}" for s in english.get("see_you", []) for d in english.get("days", [])]
+    pattern = _pattern({**phrases, "confirmed": [*phrases["confirmed"], *see]})
+    return FollowUpWords(language, pattern, dict(data["thanks"]), dict(data["give"]))
 
 
 WORDS: dict[str, FollowUpWords] = {language: _load(language) for language in LANGUAGES}

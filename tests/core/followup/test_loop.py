@@ -188,3 +188,16 @@ def test_an_introduction_in_no_message_read_is_new() -> None:
     assert state is not None
     assert state.stage == "new"
     assert state.language == "en"
+
+
+def test_an_english_introduction_is_voted_again_from_its_text() -> None:
+    """Detection says "en" when unsure: the introduction's own words are read again."""
+    intro, thread = intro_thread("es")
+    unsure = replace(intro, language="en")
+    state = follow_up(unsure, thread, ME)
+    assert state is not None
+    assert state.language == "es"
+    short = replace(thread.messages[0], text="Hi", new_text="")
+    state = follow_up(unsure, Thread((short,), "t1"), ME)
+    assert state is not None
+    assert state.language == "en"
