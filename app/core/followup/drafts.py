@@ -39,7 +39,8 @@ def give_first(follow: FollowUp) -> GiveFirst:
     With a blurb (what the introducer said about their work), share something for that
     work; without one, offer an introduction of the user's own. The other is offered too.
     """
-    give = words_for(follow.language).give
+    words = words_for(follow.language)
+    give = words.give_formal if follow.formal else words.give
     other = _first(follow.other)
     share = give["share"].format(other=other)
     fact = _fact(follow) if follow.language == "en" and "share_fact" in give else ""
@@ -56,9 +57,13 @@ def thank_introducer(
 ) -> ReplySuggestion:
     """The thank-you note to the introducer alone, with the user's line on how it went."""
     prefs = preferences or Preferences()
-    words = words_for(follow.language).thanks
+    bank = words_for(follow.language)
+    formal = follow.formal or prefs.tone == "formal"
+    words = bank.thanks_formal if formal else bank.thanks
     how = _one_line(how_it_went) or words["placeholder"]
     introducer = shown_first_name(follow.introducer) or follow.introducer.name
+    if formal and follow.language != "en" and follow.introducer.name:
+        introducer = follow.introducer.name  # "Guten Tag Stefan Braun,": no first name alone
     paragraphs = [
         words["greeting"].format(introducer=introducer).replace(" ,", ",").replace(", :", ":"),
         words["body"].format(other=_first(follow.other), how=how),
@@ -79,7 +84,9 @@ def give_first_draft(
     """A note to the other person alone carrying the give-first line (the user's edit)."""
     prefs = preferences or Preferences()
     text = _one_line(line, limit=2 * MAX_LINE) or give_first(follow).line
-    paragraphs = [text, _sign(follow.user, prefs, words_for(follow.language).thanks["sign"])]
+    bank = words_for(follow.language)
+    sign = (bank.thanks_formal if follow.formal else bank.thanks)["sign"]
+    paragraphs = [text, _sign(follow.user, prefs, sign)]
     reasons = (f"To {_first(follow.other)} alone: something for them, nothing asked.",)
     return _reply(follow, (follow.other.address,), paragraphs, reasons)
 

@@ -43,6 +43,7 @@ class FollowUp:
     language: str
     evidence: str = ""
     latest: Email | None = None
+    formal: bool = False  # the introduction uses the courtesy form (usted, Sie, u, Lei …)
 
     @property
     def offers_thanks(self) -> bool:
@@ -62,7 +63,8 @@ def follow_up(introduction: Introduction, thread: Thread, me: str) -> FollowUp |
     )
     later = list(thread.messages[start:])
     language = _language(introduction, thread)
-    base = FollowUp("new", introduction, user, other, introducer, language, "", thread.last)
+    formal = _formal(introduction, thread, language)
+    base = FollowUp("new", introduction, user, other, introducer, language, "", thread.last, formal)
     mine = [i for i, m in enumerate(later) if _from(m, user.address)]
     point, evidence = _connection(later, user.address, [p.address for p in ctx.others], language)
     if point is None:
@@ -122,6 +124,13 @@ def _language(introduction: Introduction, thread: Thread) -> str:
     return introduction.language or "en"
 
 
+def _formal(introduction: Introduction, thread: Thread, language: str) -> bool:
+    if not 0 <= introduction.message_index < len(thread.messages):
+        return False
+    email = thread.messages[introduction.message_index]
+    return words_for(language).addresses_formally(email.new_text or email.text)
+
+
 def _with(base: FollowUp, stage: Stage, evidence: str = "") -> FollowUp:
     return FollowUp(
         stage,
@@ -132,4 +141,5 @@ def _with(base: FollowUp, stage: Stage, evidence: str = "") -> FollowUp:
         base.language,
         evidence,
         base.latest,
+        base.formal,
     )

@@ -3,7 +3,8 @@
 `lexicon/<lang>.json` holds, for each of the seven languages: phrases that say two
 people met or fixed a meeting ("met", "confirmed", and "see you" + a day name; English
 ones count in every language's thread, as people switch to it), and
-our own phrasing of the thank-you note to the introducer and of the give-first line.
+our own phrasing of the thank-you note to the introducer and of the give-first line, in a
+friendly and a formal register, with the courtesy forms that show the formal one.
 Phrases are matched on folded text (lower case, no accents, punctuation as spaces) at
 word boundaries; one in a question ("see you Thursday?") is a proposal and does not
 count. Reading the package's data files at import is like importing a module.
@@ -23,6 +24,7 @@ LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 _PUNCT = re.compile(r"[^\w']+")
 _WORD_CHAR = re.compile(r"[\w']")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_WORDS = re.compile(r"[\w']+")
 
 
 def normalise(text: str) -> str:
@@ -38,6 +40,23 @@ class FollowUpWords:
     meeting: re.Pattern[str]
     thanks: dict[str, str]
     give: dict[str, str]
+    thanks_formal: dict[str, str]
+    give_formal: dict[str, str]
+    formal_words: re.Pattern[str] | None = None
+    formal_capitals: frozenset[str] = frozenset()
+
+    def addresses_formally(self, text: str) -> bool:
+        """Whether the text uses the courtesy form ("usted", "u", or "Sie", "Lei" past a
+        sentence's first word, where only the capital tells them from "she", "her")."""
+        if self.formal_words is not None and self.formal_words.search(normalise(text)):
+            return True
+        if not self.formal_capitals:
+            return False
+        for part in _SENTENCE.finditer(text):
+            words = _WORDS.findall(part.group(0))[1:]
+            if not self.formal_capitals.isdisjoint(words):
+                return True
+        return False
 
     def meeting_words(self, text: str) -> str:
         """The words (as written) saying the two met or fixed a meeting ("" when none)."""
@@ -95,7 +114,19 @@ def _load(language: str) -> FollowUpWords:
     see = [f"{see} {day}" for see in data.get("see_you", []) for day in days]
     see += [f"{s} {d}" for s in english.get("see_you", []) for d in english.get("days", [])]
     pattern = _pattern({**phrases, "confirmed": [*phrases["confirmed"], *see]})
-    return FollowUpWords(language, pattern, dict(data["thanks"]), dict(data["give"]))
+    formal = sorted({normalise(w) for w in data.get("formal_words", [])}, key=len, reverse=True)
+    return FollowUpWords(
+        language,
+        pattern,
+        dict(data["thanks"]),
+        dict(data["give"]),
+        dict(data["thanks_formal"]),
+        dict(data["give_formal"]),
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, formal)) + r")(?!\w)")
+        if formal
+        else None,
+        frozenset(data.get("formal_capitals", [])),
+    )
 
 
 WORDS: dict[str, FollowUpWords] = {language: _load(language) for language in LANGUAGES}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dataclasses import replace
+
 from app.core.followup import FollowUp, follow_up, give_first, give_first_draft, thank_introducer
 from app.core.model import Person
 from app.core.preferences import Preferences
@@ -133,3 +135,52 @@ def test_a_user_without_a_name_signs_with_the_sign_off_alone() -> None:
         state.stage, state.introduction, Person("", DANA.email), state.other, state.introducer, "en"
     )
     assert thank_introducer(nameless).body_text.endswith("Best,")
+
+
+# Per language: an introduction that addresses the reader with the courtesy form, and a
+# word of our formal phrasing.
+FORMAL = {
+    "es": ("Dana, le presento a Sue. Creo que usted y ella deberían hablar.", "Le agradezco"),
+    "de": ("Frau Reyes, darf ich Ihnen Sue vorstellen? Sie leitet das Team.", "dass Sie mich"),
+    "it": ("Dana, Le presento Sue. Penso che Lei e Sue dovreste parlare.", "La ringrazio"),
+    "nl": ("Dana, graag stel ik u voor aan Sue. Zij leidt het team.", "dat u mij"),
+    "pt": ("Dana, apresento a senhora à Sue. Ela lidera a equipe de análise.", "Agradeço"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(FORMAL))
+def test_an_introduction_in_the_courtesy_form_gets_formal_notes(language: str) -> None:
+    text, marker = FORMAL[language]
+    intro, thread = intro_thread(language, first_reply(), mail(SUE, (DANA,), "ok", cc=(JOE,), n=3))
+    first = replace(thread.messages[0], text=text, new_text=text)
+    thread = replace(thread, messages=(first, *thread.messages[1:]))
+    state = follow_up(intro, thread, ME)
+    assert state is not None
+    assert state.formal
+    note = thank_introducer(state)
+    assert marker in note.body_text
+    if language != "pt":
+        assert JOE.name in note.body_text  # greeted by full name, not a first name alone
+    assert give_first(state).line != give_first(replace(state, formal=False)).line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_friendly_introductions_stay_friendly(language: str) -> None:
+    state = _connected(language)
+    assert not state.formal
+    assert MARKER[language] in thank_introducer(state).body_text
+
+
+def test_a_capitalised_sie_opening_a_sentence_is_she_not_you() -> None:
+    intro, thread = intro_thread("de", first_reply())
+    text = "Dana, das ist Sue. Sie leitet das Team bei Tidewater und sucht Kontakte."
+    first = replace(thread.messages[0], text=text, new_text=text)
+    state = follow_up(intro, replace(thread, messages=(first, *thread.messages[1:])), ME)
+    assert state is not None
+    assert not state.formal
+
+
+def test_the_formal_tone_preference_writes_a_formal_english_note() -> None:
+    note = thank_introducer(_connected(), "", Preferences(tone="formal"))
+    assert note.body_text.startswith("Dear Joe,")
+    assert "Kind regards," in note.body_text
