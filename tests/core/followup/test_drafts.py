@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from dataclasses import replace
+
+import pytest
 
 from app.core.followup import FollowUp, follow_up, give_first, give_first_draft, thank_introducer
 from app.core.model import Person
