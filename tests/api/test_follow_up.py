@@ -189,3 +189,15 @@ def test_homepage_lists_opened_introductions_with_stage_and_link(stack: Stack) -
 def test_homepage_without_a_user_token_lists_nothing(stack: Stack) -> None:
     card = pushed(stack.post("/addon/homepage", stack.event(user=None)).json())
     assert "show up here for two weeks" in text_of(card)
+
+
+def test_compose_after_the_first_reply_does_not_ask_for_the_introducer(stack: Stack) -> None:
+    """A give-first note to Sue alone, once Dana has replied, is not a dropped introducer;
+    before the first reply, the same recipients still get the warning."""
+    replied = _thread(stack, DANA_REPLY)
+    after = stack.event(message_id=replied[0], thread_id=replied[1], toRecipients=[SUE])
+    card = pushed(stack.post("/addon/compose", after).json())
+    assert "back on Cc" not in text_of(card)
+    fresh = stack.add((DATA / "intro_joe.eml").read_bytes())
+    before = stack.event(message_id=fresh[0], thread_id=fresh[1], toRecipients=[SUE])
+    assert "back on Cc" in text_of(pushed(stack.post("/addon/compose", before).json()))
