@@ -74,6 +74,10 @@ def main() -> int:
 
     for text in run_checks_eval(CORPUS):
         print(text)
+    from scripts.eval_followup import report as followup_report
+
+    for text in followup_report():
+        print(text)
     return 0
 
 
