@@ -42,6 +42,7 @@ class Services:
     compose: ComposeService
     preferences: PreferencesStore
     profile: str
+    recent: RecentIntros | None = None  # the homepage list of recent introductions
 
 
 def memory_storage(settings: Settings) -> Storage:
@@ -78,6 +79,7 @@ def build_services(
         ),
         preferences=preferences or storage.preferences,
         profile=settings.profile,
+        recent=storage.recent,
     )
 
 

@@ -83,6 +83,10 @@ def main() -> int:
 
     for text in reply_report():
         print(text)
+    from scripts.eval_followup import report as followup_report
+
+    for text in followup_report():
+        print(text)
     return 0
 
 

@@ -89,6 +89,13 @@ def _drive_everything(stack: Stack) -> list[str]:
     assert post("/addon/compose", message_id=mid, thread_id=tid, **recipients) == 200
     form = {"draftText": [PASTED]}
     assert post("/addon/actions/check-text", message_id=mid, thread_id=tid, form=form) == 200
+    follow = {**ids, "kind": "give"}
+    how = {"giveFirst": [PASTED]}
+    assert (
+        post("/addon/actions/follow-up", message_id=mid, thread_id=tid, params=follow, form=how)
+        == 200
+    )
+    assert post("/addon/homepage") == 200
     for status in (401, 403, 404, 429, 500, 503):
         stack.faults.fail(status, times=None, retry_after=7 if status == 429 else None)
         assert post("/addon/message", message_id=mid, thread_id=tid) == 200

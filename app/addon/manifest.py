@@ -28,6 +28,8 @@ def descriptor(base_url: str, profile: str = "default") -> dict[str, Any]:
                 "layoutProperties": {"primaryColor": "#0b57d0", "secondaryColor": "#146c2e"},
                 "useLocaleFromApp": True,
                 "homepageTrigger": {"runFunction": urls.of("homepage"), "enabled": True},
+                # The homepage list links to each introduction's thread in Gmail.
+                "openLinkUrlPrefixes": ["https://mail.google.com/mail/"],
             },
             "gmail": {
                 "contextualTriggers": [

@@ -25,7 +25,7 @@ from app.cards.responses import push, request_scopes, update
 from app.core.preferences import Preferences
 from app.gmail.client import GmailAuth
 from app.service.form import preferences_from_form
-from app.service.ports import Request
+from app.service.ports import IntroListing, Request
 from app.wiring import Services
 
 router = APIRouter()
@@ -76,7 +76,8 @@ def homepage(ctx: Context) -> Json:
     """Homepage trigger: what we do, preferences, privacy."""
     call, services = ctx.call, ctx.services
     req = _request(call)
-    return push(home.build(services.preferences.load(req.user_id), services.urls))
+    prefs = services.preferences.load(req.user_id)
+    return push(home.build(prefs, services.urls, intros=_listing(services, req), me=req.user_email))
 
 
 @_endpoint("/addon/actions/settings")
@@ -88,7 +89,10 @@ def save_settings(ctx: Context) -> Json:
         return push(home.build(Preferences(), services.urls))
     prefs = preferences_from_form(req, services.preferences.load(req.user_id))
     services.preferences.save(req.user_id, prefs)
-    return update(home.build(prefs, services.urls, saved=True), "Preferences saved")
+    page = home.build(
+        prefs, services.urls, saved=True, intros=_listing(services, req), me=req.user_email
+    )
+    return update(page, "Preferences saved")
 
 
 @_endpoint("/addon/message")
@@ -125,6 +129,14 @@ def reply(ctx: Context) -> Json:
     call, services = ctx.call, ctx.services
     req = _request(call)
     return _needs(call, DRAFT) or services.message.reply(req, _prefs(services, req))
+
+
+@_endpoint("/addon/actions/follow-up")
+def follow_up(ctx: Context) -> Json:
+    """'Draft thanks' / 'Draft it' on the follow-up card: create the draft and open it."""
+    call, services = ctx.call, ctx.services
+    req = _request(call)
+    return _needs(call, DRAFT) or services.message.follow_up(req, _prefs(services, req))
 
 
 @_endpoint("/addon/compose")
@@ -189,6 +201,13 @@ def _request(call: Call) -> Request:
         cc=tuple(gmail.cc_recipients),
         bcc=tuple(gmail.bcc_recipients),
     )
+
+
+def _listing(services: Services, req: Request) -> tuple[IntroListing, ...]:
+    """The user's recent introductions for the homepage (none without a verified user)."""
+    if not req.user_id or services.recent is None:
+        return ()
+    return services.recent.listing(req.user_id)
 
 
 def _prefs(services: Services, req: Request) -> Preferences:

@@ -1,7 +1,11 @@
-"""The homepage card: what Intro Coach does, the user's preferences, privacy (pure)."""
+"""The homepage card: your recent introductions, what Intro Coach does, your
+preferences, privacy (pure)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from app.cards.recent import Listed, recent_section
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -43,12 +47,21 @@ PRIVACY = (
     "open, analyses it on our server without any third-party AI service, and forgets it. "
     "We never store or log message text. We keep your preferences below, and for two "
     "weeks the addresses of people in introductions you opened, so the compose check "
-    "can recognise the thread."
+    "can recognise the thread, with each thread's Gmail id and how far it got, for the "
+    "list above."
 )
 
 
-def build(prefs: Preferences, urls: Urls, saved: bool = False) -> Widget:
-    """The homepage card with the preferences form."""
+def build(
+    prefs: Preferences,
+    urls: Urls,
+    saved: bool = False,
+    *,
+    intros: Sequence[Listed] = (),
+    me: str = "",
+) -> Widget:
+    """The homepage card: recent introductions (each with a link to its thread, for the
+    signed-in address `me`) and the preferences form."""
     form = [
         text_input("name", "Your name (for the sign-off)", prefs.name),
         text_input("signOff", "Sign-off (e.g. Best,)", prefs.sign_off),
@@ -62,6 +75,7 @@ def build(prefs: Preferences, urls: Urls, saved: bool = False) -> Widget:
     return card(
         "Intro Coach",
         [
+            recent_section(intros, me),
             section("", [paragraph(esc(ABOUT))]),
             section("Your preferences", [*note, *form]),
             section("Privacy", [paragraph(esc(PRIVACY))], collapse_after=0),

@@ -15,6 +15,7 @@ PATHS = {
     "insert": "/addon/actions/insert",
     "restore_cc": "/addon/actions/restore-cc",
     "check_text": "/addon/actions/check-text",
+    "follow_up": "/addon/actions/follow-up",
 }
 
 

@@ -140,3 +140,8 @@ def card(
         if secondary is not None:
             body["fixedFooter"]["secondaryButton"] = secondary
     return body
+
+
+def open_link(url: str) -> Widget:
+    """An `onClick` that opens `url` in a new tab (it must match `openLinkUrlPrefixes`)."""
+    return {"openLink": {"url": url}}

@@ -8,7 +8,13 @@ from app.cards import compose as compose_card
 from app.cards.compose import ComposeView
 from app.cards.responses import Response, insert_text, notify, push, set_cc, update
 from app.cards.urls import Urls
-from app.core.checks import Draft, check_introduction, check_reply, written_introduction
+from app.core.checks import (
+    Draft,
+    check_introduction,
+    check_reply,
+    reply_context,
+    written_introduction,
+)
 from app.core.intro import detect_introduction
 from app.core.mail import parse_addresses
 from app.core.model import Address, Introduction, Person, Thread, known_introduction
@@ -84,7 +90,9 @@ class ComposeService:
             if intro
             else ()
         )
-        missing = _missing(intro, to + cc + bcc)
+        # After the user's first reply, a note to the other person alone (giving first)
+        # or to the introducer alone (closing the loop) leaves nobody out.
+        missing = _missing(intro, to + cc + bcc) if _first_reply(intro, thread, req) else None
         draft: Draft | None = None
         if pasted is not None:
             draft = Draft.from_text(pasted)
@@ -179,6 +187,13 @@ class ComposeService:
 
 def _people(values: tuple[str, ...]) -> list[Address]:
     return [a for value in values for a in parse_addresses(value)]
+
+
+def _first_reply(intro: Introduction | None, thread: Thread | None, req: Request) -> bool:
+    """Whether a draft here is still the first reply (unknown thread: assume it is)."""
+    if intro is None or thread is None or not thread.messages or not req.user_email:
+        return True
+    return reply_context(intro, thread, req.user_email).first_reply
 
 
 def _missing(intro: Introduction | None, recipients: list[Address]) -> Address | None:

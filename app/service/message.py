@@ -16,11 +16,13 @@ from app.cards import introducer as introducer_card
 from app.cards import no_intro
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
+from app.core.followup import FollowUp, follow_up
 from app.core.intro import described, detect_introduction
 from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
 from app.service import introducer
+from app.service.followup import FollowUpService
 from app.service.form import card_choices
 from app.service.ports import CreatedReply, DraftLedger, MailReader, RecentIntros, Request
 
@@ -47,6 +49,7 @@ class MessageService:
         self._ledger = ledger
         self._recent = recent
         self._written = _RecentWrites()
+        self._followup = FollowUpService(reader, urls, ledger)
 
     def open(self, req: Request, prefs: Preferences) -> Response:
         """Contextual trigger: the introduction card, or the quiet card."""
@@ -111,6 +114,12 @@ class MessageService:
                 self._ledger.put(key, done)
         return open_draft(done.draft_id, done.thread_id, done_note)
 
+    def follow_up(self, req: Request, prefs: Preferences) -> Response:
+        """'Draft thanks' or 'Draft it' on the follow-up card: create the draft, open it."""
+        thread, intro = self._introduction(req)
+        follow = follow_up(intro, thread, req.user_email) if intro and req.user_email else None
+        return self._followup.draft(req, card_choices(req, prefs), thread, follow)
+
     def _card(
         self, req: Request, prefs: Preferences, *, keep_edits: bool = False
     ) -> dict[str, object]:
@@ -121,7 +130,8 @@ class MessageService:
             return no_intro.build(
                 _participants(thread, req.user_email), self._urls, req.message_id, req.thread_id
             )
-        self._remember(req, intro)
+        follow = follow_up(intro, thread, req.user_email) if req.user_email else None
+        self._remember(req, intro, thread, follow)
         now = self._now()
         advice = suggest_reply(intro, thread, req.user_email or None, prefs, now)
         if intro.user_role == "introducer":
@@ -143,6 +153,10 @@ class MessageService:
                     waited_days=mine.waited_days,
                     points=advice.points,
                 )
+        if follow is not None and (
+            advice.state == "already_replied" or follow.stage in ("connected", "loop_closed")
+        ):
+            return self._followup.card(follow, prefs, ids, advice.points)
         edited = self._edited(req, intro, thread, prefs) if keep_edits else ""
         return intro_card.build(
             intro, advice, prefs, self._urls, ids | {"me": req.user_email}, edited=edited
@@ -169,14 +183,30 @@ class MessageService:
             return thread, _override(thread, req)
         return thread, detect_introduction(thread, req.user_email or None).introduction
 
-    def _remember(self, req: Request, intro: Introduction) -> None:
+    def _remember(
+        self, req: Request, intro: Introduction, thread: Thread, follow: FollowUp | None
+    ) -> None:
         if not req.user_id or not intro.introducer.email:
             return
         others = [p.email for p in intro.introduced if p.email and p.email != req.user_email]
+        thread_id = thread.thread_id or req.thread_id
+        stage = follow.stage if follow is not None else "new"
+        sent = (
+            thread.messages[intro.message_index].date
+            if 0 <= intro.message_index < len(thread.messages)
+            else None
+        )
         key = (req.user_id, intro.introducer.email, intro.introducer.name, *sorted(others))
+        key += (thread_id, stage)
         if self._written.due(key):
             self._recent.remember(
-                req.user_id, intro.introducer.email, intro.introducer.name, others
+                req.user_id,
+                intro.introducer.email,
+                intro.introducer.name,
+                others,
+                thread_id=thread_id,
+                stage=stage,
+                introduced_at=sent.timestamp() if sent is not None else 0.0,
             )
             self._written.done(key)
 

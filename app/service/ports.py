@@ -4,7 +4,8 @@
 - `PreferencesStore`: each user's coaching preferences.
 - `RecentIntros`: for the compose trigger, which introductions this user opened
   lately: only participants' addresses (hashed, except the introducer's, which the
-  "put them back on Cc" fix must write), keyed by a keyed hash of the user id, expiring.
+  "put them back on Cc" fix must write), keyed by a keyed hash of the user id, expiring;
+  and for the homepage list, each one's Gmail thread id and follow-up stage.
 - `DraftLedger`: which reply drafts we created, so a repeated or retried
   "Reply to both" click opens the same draft instead of making a second one.
 
@@ -67,13 +68,41 @@ class RememberedIntro:
     participants: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class IntroListing:
+    """One row of the homepage list: which thread, how far it got, when it was last seen.
+
+    No names, subjects or addresses: Gmail's opaque thread id (for the link), the
+    follow-up stage (`new`, `replied`, `connected`, `loop_closed`), when the user last
+    opened it and when the introduction was sent (Unix times; 0 when unknown).
+    """
+
+    thread_id: str
+    stage: str
+    seen_at: float
+    introduced_at: float = 0.0
+
+
 class RecentIntros(Protocol):
     """Introductions each user opened recently, found again from a draft's recipients."""
 
     def remember(
-        self, user: str, introducer: str, introducer_name: str, others: Iterable[str]
+        self,
+        user: str,
+        introducer: str,
+        introducer_name: str,
+        others: Iterable[str],
+        *,
+        thread_id: str = "",
+        stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
-        """Keep this introduction for the user (newest first, at most 20)."""
+        """Keep this introduction for the user (newest first, at most 20), with its
+        Gmail thread id, follow-up stage and date for the homepage list."""
+        ...
+
+    def listing(self, user: str) -> tuple[IntroListing, ...]:
+        """The user's live introductions that have a thread id, newest first."""
         ...
 
     def find(self, user: str, recipients: Iterable[str]) -> RememberedIntro | None:

@@ -19,6 +19,7 @@ from app.service.ports import (
     DRAFT_TTL_SECONDS,
     INTRO_TTL_SECONDS,
     CreatedReply,
+    IntroListing,
     RememberedIntro,
 )
 from app.store.hashkey import Hasher, draft_key
@@ -83,12 +84,26 @@ class MemoryPreferences:
 class MemoryRecentIntros:
     """`RecentIntros` in this process."""
 
-    def __init__(self, hasher: Hasher, ttl: float = INTRO_TTL_SECONDS) -> None:
+    def __init__(
+        self,
+        hasher: Hasher,
+        ttl: float = INTRO_TTL_SECONDS,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
         self._hash = hasher
-        self._by_user: TTLMap[tuple[RememberedIntro, ...]] = TTLMap(ttl)
+        self._wall = wall_clock
+        self._by_user: TTLMap[tuple[tuple[RememberedIntro, IntroListing], ...]] = TTLMap(ttl)
 
     def remember(
-        self, user: str, introducer: str, introducer_name: str, others: Iterable[str]
+        self,
+        user: str,
+        introducer: str,
+        introducer_name: str,
+        others: Iterable[str],
+        *,
+        thread_id: str = "",
+        stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
         """Keep this introduction for the user (newest first, at most 20)."""
         key = self._hash("user", user)
@@ -97,16 +112,25 @@ class MemoryRecentIntros:
             introducer_name,
             frozenset(self._hash("addr", a.lower()) for a in others if a),
         )
-        kept = [e for e in self._by_user.get(key) or () if e.participants != entry.participants]
-        self._by_user.put(key, (entry, *kept)[:20])
+        listing = IntroListing(thread_id, stage, self._wall(), introduced_at)
+        same = (entry.participants, thread_id)
+        kept = [
+            e for e in self._by_user.get(key) or () if (e[0].participants, e[1].thread_id) != same
+        ]
+        self._by_user.put(key, ((entry, listing), *kept)[:20])
 
     def find(self, user: str, recipients: Iterable[str]) -> RememberedIntro | None:
         """The newest remembered introduction whose other people are among `recipients`."""
         hashed = {self._hash("addr", r.lower()) for r in recipients if r}
-        for entry in self._by_user.get(self._hash("user", user)) or ():
+        for entry, _ in self._by_user.get(self._hash("user", user)) or ():
             if entry.participants and entry.participants & hashed:
                 return entry
         return None
+
+    def listing(self, user: str) -> tuple[IntroListing, ...]:
+        """The user's live introductions that have a thread id, newest first."""
+        found = self._by_user.get(self._hash("user", user)) or ()
+        return tuple(listing for _, listing in found if listing.thread_id)
 
 
 class MemoryDraftLedger:

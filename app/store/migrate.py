@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-HEAD_REVISION = "0002"  # the newest file in migrations/versions (a test checks it)
+HEAD_REVISION = "0003"  # the newest file in migrations/versions (a test checks it)
 MIGRATIONS = Path(__file__).with_name("migrations")
 _in_process = threading.Lock()
 

@@ -13,6 +13,7 @@ from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, Stri
 HASH = 64  # hex HMAC-SHA256
 TEXT = 200  # names and sign-offs are clipped to this many characters
 ADDRESS = 320  # RFC 5321's longest address
+STAGE = 16  # new, replied, connected, loop_closed
 
 metadata = MetaData()
 
@@ -48,6 +49,10 @@ recent_intros = Table(
     Column("introducer", String(ADDRESS), nullable=False),
     Column("introducer_name", String(TEXT), nullable=False),
     Column("seen_at", Float, nullable=False),
+    # The homepage list: Gmail's opaque thread id (to link to it) and the follow-up stage.
+    Column("thread_id", String(TEXT), nullable=False, server_default=""),
+    Column("stage", String(STAGE), nullable=False, server_default="new"),
+    Column("introduced_at", Float, nullable=False, server_default="0"),
     Column("expires_at", Float, nullable=False),
     Index("ix_recent_intros_user", "user_hash", "people_hash", unique=True),
     Index("ix_recent_intros_expires", "expires_at"),

@@ -1,9 +1,11 @@
 """`RecentIntros` in SQL: the introductions each user opened lately, shared by every instance.
 
 Keeps: no mail content. A row holds the user's keyed hash, the introducer's address
-and name (the "put them back on Cc" fix writes them), and, in `recent_intro_people`,
-keyed hashes of the other participants' addresses. Rows expire after 14 days; each
-user keeps the newest 20; expired rows are purged on a write, now and then.
+and name (the "put them back on Cc" fix writes them), Gmail's opaque thread id, the
+follow-up stage and the introduction's date (the homepage list), and, in
+`recent_intro_people`, keyed hashes of the other participants' addresses. Rows expire
+after 14 days; each user keeps the newest 20; expired rows are purged on a write, now
+and then.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 
-from app.service.ports import INTRO_TTL_SECONDS, RememberedIntro
+from app.service.ports import INTRO_TTL_SECONDS, IntroListing, RememberedIntro
 from app.store.dialect import insert
 from app.store.hashkey import Hasher
 from app.store.housekeeping import Housekeeping
-from app.store.schema import ADDRESS, TEXT, recent_intro_people, recent_intros
+from app.store.schema import ADDRESS, STAGE, TEXT, recent_intro_people, recent_intros
 
 KEEP_PER_USER = 20
 _intros = recent_intros.c
@@ -43,7 +45,15 @@ class SqlRecentIntros:
         self._housekeeping = Housekeeping(clock)
 
     def remember(
-        self, user: str, introducer: str, introducer_name: str, others: Iterable[str]
+        self,
+        user: str,
+        introducer: str,
+        introducer_name: str,
+        others: Iterable[str],
+        *,
+        thread_id: str = "",
+        stage: str = "new",
+        introduced_at: float = 0.0,
     ) -> None:
         """Keep this introduction for the user (newest first, at most 20)."""
         people = sorted({self._hash("addr", a.lower()) for a in others if a})
@@ -52,11 +62,16 @@ class SqlRecentIntros:
         user_hash, now = self._hash("user", user), self._clock()
         row = {
             "user_hash": user_hash,
-            "people_hash": self._hash("people", *people),
+            # One row per participant set and thread: two threads with the same people
+            # are two rows of the homepage list.
+            "people_hash": self._hash("people", *people, *([thread_id] if thread_id else [])),
             "introducer": introducer.lower()[:ADDRESS],
             "introducer_name": introducer_name[:TEXT],
             "seen_at": now,
             "expires_at": now + self._ttl,
+            "thread_id": thread_id[:TEXT],
+            "stage": stage[:STAGE],
+            "introduced_at": introduced_at,
         }
         try:
             with self._engine.begin() as conn:
@@ -89,6 +104,22 @@ class SqlRecentIntros:
             found = conn.execute(select(_people.person_hash).where(_people.intro_id == row.id))
             participants = frozenset(str(value) for value in found.scalars())
         return RememberedIntro(str(row.introducer), str(row.introducer_name), participants)
+
+    def listing(self, user: str) -> tuple[IntroListing, ...]:
+        """The user's live introductions that have a thread id, newest first."""
+        query = (
+            select(_intros.thread_id, _intros.stage, _intros.seen_at, _intros.introduced_at)
+            .where(_intros.user_hash == self._hash("user", user))
+            .where(_intros.expires_at > self._clock(), _intros.thread_id != "")
+            .order_by(_intros.seen_at.desc(), _intros.id.desc())
+            .limit(KEEP_PER_USER)
+        )
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple(
+            IntroListing(str(r.thread_id), str(r.stage), float(r.seen_at), float(r.introduced_at))
+            for r in rows
+        )
 
 
 def _replace(conn: Connection, row: dict[str, object], people: list[str]) -> None:

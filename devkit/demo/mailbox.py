@@ -33,6 +33,8 @@ NOTES = {
     "08": "HTML-only introduction",
     "09": "Introduction in Spanish",
     "10": "Your own introduction: a check, and a nudge",
+    "11": "Replied and connected: close the loop",
+    "12": "Loop closed (in French)",
 }
 
 

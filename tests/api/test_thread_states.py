@@ -209,15 +209,16 @@ def test_introducer_moved_to_bcc(stack: Stack) -> None:
 
 
 def test_user_already_replied(stack: Stack) -> None:
-    """Dana answered three days ago: no new first reply, no button; the advice is to wait."""
+    """Dana answered three days ago: the follow-up card, no second first reply; what matters
+    now is to wait, and the one button drafts a give-first note to Sue, not a reply to both."""
     thread = _intro(stack, 4).add(
         DANA, SUE, "Joe, thank you! Sue, coffee next week?\n\nDana", cc=JOE, days_ago=3
     )
     card = thread.open()
-    assert "fixedFooter" not in card
+    assert card["header"]["title"] == "After your reply"
     assert _matters(card) == ["Give Sue time"]
-    assert "You already replied" in text_of(card)
-    assert "textInput" not in text_of(card)
+    assert card["fixedFooter"]["primaryButton"]["text"] == "Draft it to Sue"
+    assert "Reply to both" not in text_of(card)
 
 
 def test_user_already_replied_and_sue_proposed(stack: Stack) -> None:

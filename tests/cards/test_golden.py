@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.cards import compose, error, home, intro, introducer, no_intro
+from app.cards import compose, error, home, intro, introducer, loop, no_intro, recent
 from app.cards.urls import Urls
+from app.cards.widgets import card
 from app.core.checks.finding import Finding
-from app.core.model import Address, Introduction, Person, Thread
+from app.core.followup import FollowUp, follow_up, give_first, thank_introducer
+from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, suggest_reply
+from app.service.ports import IntroListing
 from tests.cards.cardspec import card_problems
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -116,6 +120,53 @@ def _intro_card_in(language: str) -> dict[str, Any]:
     return intro.build(spoken, advice, Preferences(), URLS, ids)
 
 
+def _follow(*later: tuple[str, str]) -> FollowUp:
+    """Joe's introduction of Sue and Dana (the user), then `later` (sender, text) to the other."""
+    people = {
+        "dana": Address("Dana Reyes", "dana@reyes.example"),
+        "sue": Address("Sue Park", "sue@acme.example"),
+    }
+    joe = Address("Joe Smith", "joe@smith.example")
+    first = Email(
+        subject="Intro: Sue <> Dana",
+        sender=joe,
+        to=tuple(people.values()),
+        message_id="<intro-1@smith.example>",
+        text="Sue, meet Dana. Dana, meet Sue.",
+    )
+    messages = [first]
+    for n, (who, text) in enumerate(later, 2):
+        to = joe if who == "joe" else people["sue" if who == "dana" else "dana"]
+        messages.append(
+            Email(
+                subject="Re: Intro: Sue <> Dana",
+                sender=people.get(who, people["dana"]),
+                to=(to,),
+                message_id=f"<m{n}@x>",
+                text=text,
+                new_text=text,
+            )
+        )
+    state = follow_up(INTRO, Thread(tuple(messages), "t1"), "dana@reyes.example")
+    assert state is not None
+    return state
+
+
+def _loop_card(*later: tuple[str, str], blurb: bool = True) -> dict[str, Any]:
+    state = _follow(*later)
+    if not blurb:
+        state = replace(state, other=Person(state.other.name, state.other.email))
+    preview = thank_introducer(state).body_text
+    ids = {"messageId": "m1", "threadId": "t1"}
+    return loop.build(state, give_first(state), preview, URLS, ids)
+
+
+RECENT = (
+    IntroListing("18c0a1b2c3d4e5f6", "connected", 1_796_000_000.0, 1_795_500_000.0),
+    IntroListing("18c0a1b2c3d4e5f7", "replied", 1_795_900_000.0, 1_795_800_000.0),
+    IntroListing("18c0a1b2c3d4e5f8", "loop_closed", 1_795_000_000.0),
+    IntroListing("18c0a1b2c3d4e5f9", "new", 1_794_000_000.0),
+)
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
@@ -155,6 +206,21 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "compose_clean": lambda: compose.build(
         compose.ComposeView(checked_text="Hi", text_findings=()), URLS
+    ),
+    "home_recent": lambda: home.build(Preferences(), URLS, intros=RECENT, me="dana@reyes.example"),
+    "recent_empty": lambda: card("Intro Coach", [recent.recent_section((), "")]),
+    "recent_unknown_stage": lambda: card(
+        "Intro Coach", [recent.recent_section((IntroListing("t/1", "odd", 0.0),))]
+    ),
+    "loop_no_blurb": lambda: _loop_card(("dana", "Thanks Joe! Sue, coffee?"), blurb=False),
+    "loop_replied": lambda: _loop_card(("dana", "Thanks Joe! Sue, coffee next week?")),
+    "loop_connected": lambda: _loop_card(
+        ("dana", "Thanks Joe! Sue, coffee next week?"), ("sue", "Yes, see you Thursday.")
+    ),
+    "loop_closed": lambda: _loop_card(
+        ("dana", "Thanks Joe! Sue, coffee next week?"),
+        ("sue", "Yes, see you Thursday."),
+        ("joe", "Joe, we met: great conversation. Thank you!"),
     ),
 }
 

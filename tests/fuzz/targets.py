@@ -44,6 +44,7 @@ LIVE_PATHS = (
     "/addon/actions/insert",
     "/addon/actions/restore-cc",
     "/addon/actions/settings",
+    "/addon/actions/follow-up",
 )
 
 # --- raw MIME ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from app.core.model import Email, Thread
 from app.core.preferences import Preferences
 from app.gmail.client import CreatedDraft, GmailAuth
 from app.service.message import REWRITE_AFTER_SECONDS, MessageService
-from app.service.ports import RememberedIntro, Request
+from app.service.ports import IntroListing, RememberedIntro, Request
 from app.store.hashkey import Hasher
 from app.store.memory import MemoryDraftLedger
 
@@ -36,8 +36,21 @@ class _CountingRecent:
     def __init__(self) -> None:
         self.writes: list[str] = []
 
-    def remember(self, user: str, introducer: str, name: str, others: Iterable[str]) -> None:
+    def remember(
+        self,
+        user: str,
+        introducer: str,
+        name: str,
+        others: Iterable[str],
+        *,
+        thread_id: str = "",
+        stage: str = "new",
+        introduced_at: float = 0.0,
+    ) -> None:
         self.writes.append(user)
+
+    def listing(self, user: str) -> tuple[IntroListing, ...]:
+        return ()
 
     def find(self, user: str, recipients: Iterable[str]) -> RememberedIntro | None:
         return None

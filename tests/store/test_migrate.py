@@ -147,3 +147,28 @@ def test_processes_starting_together_migrate_once(database_url: str) -> None:
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0], outputs
     assert {out.strip() for out, _ in outputs} == {HEAD_REVISION}
+
+
+def test_0003_keeps_remembered_intros_with_no_thread_yet(database_url: str) -> None:
+    """Rows written before 0003 survive it: no thread id (so not listed), stage `new`."""
+    from sqlalchemy import text
+
+    engine = connect(database_url)
+    try:
+        with engine.begin() as conn:
+            config = _config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+            conn.execute(
+                text(
+                    "INSERT INTO recent_intros (user_hash, people_hash, introducer,"
+                    " introducer_name, seen_at, expires_at) VALUES ('u', 'p', 'j@x', 'J', 1, 2)"
+                )
+            )
+        assert upgrade(engine) == HEAD_REVISION
+        with engine.connect() as conn:
+            query = text("SELECT thread_id, stage, introduced_at FROM recent_intros")
+            row = conn.execute(query).one()
+        assert tuple(row) == ("", "new", 0)
+    finally:
+        engine.dispose()

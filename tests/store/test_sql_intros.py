@@ -134,3 +134,52 @@ def test_same_intro_remembered_at_once_by_two_instances(store: Store) -> None:
         other.commit()
         later.join(timeout=30)
     assert _count(store) == 1
+
+
+def test_listing_gives_thread_and_stage_newest_first(store: Store, clock: FakeClock) -> None:
+    """The homepage list: each introduction's thread id, stage and time, newest first."""
+    store.recent.remember(
+        USER, JOE, "Joe Smith", [SUE], thread_id="t-old", stage="replied", introduced_at=1.5e9
+    )
+    clock.advance(60)
+    store.recent.remember(USER, JOE, "Joe Smith", ["x@example.com"], thread_id="t-new")
+    listed = store.recent.listing(USER)
+    assert [(i.thread_id, i.stage) for i in listed] == [("t-new", "new"), ("t-old", "replied")]
+    assert listed[0].seen_at == clock.now
+    assert (listed[0].introduced_at, listed[1].introduced_at) == (0.0, 1.5e9)
+    assert store.recent.listing("another-user") == ()
+
+
+def test_a_newer_sighting_moves_the_stage_on(store: Store, clock: FakeClock) -> None:
+    """Opening the same introduction later replaces its stage (one row per participant set)."""
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t1", stage="replied")
+    clock.advance(60)
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t1", stage="connected")
+    assert [(i.thread_id, i.stage) for i in store.recent.listing(USER)] == [("t1", "connected")]
+
+
+def test_listing_skips_rows_without_a_thread_and_expires(store: Store, clock: FakeClock) -> None:
+    """Rows kept without a thread id (older callers) are not listed; 14 days later, none are."""
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE])
+    store.recent.remember(USER, JOE, "Joe Smith", ["x@example.com"], thread_id="t1")
+    assert [i.thread_id for i in store.recent.listing(USER)] == ["t1"]
+    clock.advance(INTRO_TTL_SECONDS + 1)
+    assert store.recent.listing(USER) == ()
+
+
+def test_listing_keeps_no_names_or_addresses(store: Store) -> None:
+    """What the list reads holds neither names nor addresses; the tables hold no stage text
+    beyond the four stages."""
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t1", stage="loop_closed")
+    listed = store.recent.listing(USER)
+    assert "Joe" not in repr(listed)
+    assert SUE not in repr(listed)
+    assert SUE not in dump(store)
+
+
+def test_two_threads_with_the_same_people_are_two_rows(store: Store) -> None:
+    """Joe introducing Sue twice, in two threads: both are listed; compose finds the newer."""
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t1", stage="connected")
+    store.recent.remember(USER, JOE, "Joe Smith", [SUE], thread_id="t2")
+    assert [i.thread_id for i in store.recent.listing(USER)] == ["t2", "t1"]
+    assert store.recent.find(USER, [SUE]) is not None

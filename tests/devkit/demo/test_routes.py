@@ -292,3 +292,30 @@ def test_draft_read_profile_reads_the_saved_draft() -> None:
         text = json.dumps(pushed(answer.json()))
     assert "Resume attached" in text
     assert "An ask in a first reply" in text
+
+
+@pytest.mark.parametrize(
+    ("note", "subtitle", "stand", "footer"),
+    [
+        (
+            "Replied and connected: close the loop",
+            "Priya Nair introduced you to Marco Bianchi",
+            "You and Marco have connected",
+            "Draft thanks to Priya",
+        ),
+        (
+            "Loop closed (in French)",
+            "Claire Dubois introduced you to Hugo Martin",
+            "Loop closed",
+            "Draft it to Hugo",
+        ),
+    ],
+)
+def test_follow_up_demo_threads_show_their_stage(
+    client: httpx.Client, note: str, subtitle: str, stand: str, footer: str
+) -> None:
+    """The connected and loop-closed demo threads give the follow-up card at their stage."""
+    card = _message_card(client, note)
+    assert card["header"] == {"title": "After your reply", "subtitle": subtitle}
+    assert stand in json.dumps(card, ensure_ascii=False)
+    assert card["fixedFooter"]["primaryButton"]["text"] == footer
