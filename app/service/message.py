@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from app.cards import intro as intro_card
 from app.cards import no_intro
+from app.cards.i18n import _, translate
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
 from app.core.intro import detect_introduction
@@ -55,10 +56,10 @@ class MessageService:
         prefs = card_choices(req, prefs)
         thread, intro = self._introduction(req)
         if intro is None:
-            return notify("This no longer looks like an introduction; nothing was drafted.")
+            return notify(_("This no longer looks like an introduction; nothing was drafted."))
         advice = suggest_reply(intro, thread, req.user_email or None, prefs)
         if advice.suggestion is None:
-            return notify(advice.why or "There is no reply to draft here.")
+            return notify(translate(advice.why) or _("There is no reply to draft here."))
         suggestion = _with_body(advice.suggestion, req.value(req.params.get("draftField", "")))
         key = self._ledger.key(req.user_id, req.message_id, _fingerprint(suggestion))
         with self._ledger.lock(key):
@@ -70,7 +71,9 @@ class MessageService:
                 )
                 done = CreatedReply(created.draft_id, created.thread_id)
                 self._ledger.put(key, done)
-        return open_draft(done.draft_id, done.thread_id, "Reply draft created: review it and send.")
+        return open_draft(
+            done.draft_id, done.thread_id, _("Reply draft created: review it and send.")
+        )
 
     def _card(
         self, req: Request, prefs: Preferences, *, keep_edits: bool = False
