@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from gettext import NullTranslations
 from pathlib import Path
 
@@ -49,6 +49,7 @@ _MAX_TAG = 35  # BCP 47 tags in practice are far shorter; longer input is not a 
 _locale: ContextVar[str] = ContextVar("card_locale", default=SOURCE)
 
 
+@lru_cache(maxsize=256)
 def negotiate(user_locale: str | None) -> str:
     """Our nearest catalogue for a Gmail `userLocale` (`pt-BR` → `pt`, `de-AT` → `de`);
     English for anything else, missing or malformed."""

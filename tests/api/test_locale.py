@@ -72,6 +72,8 @@ def test_an_error_card_is_in_the_users_language(stack: Stack, intro: tuple[str, 
     card = _open(stack, intro, "nl-BE")
     text = text_of(card)
     assert "Gmail antwoordde niet zoals verwacht" in text
+    assert "Gmail reageert op dit moment niet." in text
+    assert "not answering" not in text
     assert "Probeer het opnieuw; als het bericht is verwijderd" in text
 
 
