@@ -89,12 +89,16 @@ def catalogue(locale: str) -> NullTranslations:
 
 def _(message: str) -> str:
     """`message` in the current locale."""
-    return catalogue(_locale.get()).gettext(message)
+    locale = _locale.get()
+    return message if locale == SOURCE else catalogue(locale).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a text with a count `n` that the current locale's plural rule picks."""
-    return catalogue(_locale.get()).ngettext(singular, plural, n)
+    locale = _locale.get()
+    if locale == SOURCE:
+        return singular if n == 1 else plural
+    return catalogue(locale).ngettext(singular, plural, n)
 
 
 def translate(text: str) -> str:

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
@@ -29,7 +30,7 @@ from scripts.i18n import po_path, stale, untranslated
 TRANSLATED = [loc for loc in LOCALES if loc != SOURCE]
 
 
-def _catalog(locale: str):  # type: ignore[no-untyped-def]
+def _catalog(locale: str) -> Catalog:
     with po_path(locale).open("rb") as f:
         return read_po(f, locale=locale)
 
