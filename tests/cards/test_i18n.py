@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import string
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -220,3 +223,89 @@ def test_finding_titles_and_kinds_are_translated() -> None:
         )
     assert line["decoratedText"]["topLabel"] == "Una petición en la primera respuesta (consejo)"
     assert line["decoratedText"]["text"].startswith("<b>Esta frase pide consejo;")
+
+
+# Card builders and the text argument(s) each shows the user: (positions, keywords).
+_TEXT_ARGS = {
+    "card": ((0,), ("subtitle",)),
+    "section": ((0,), ()),
+    "button": ((0,), ()),
+    "paragraph": ((0,), ()),
+    "decorated": ((0,), ("top", "bottom")),
+    "text_input": ((1,), ()),
+    "selection": ((1,), ()),
+    "notify": ((0,), ()),
+    "update": ((1,), ("notification",)),
+    "open_draft": ((2,), ("notification",)),
+}
+_BRAND = {"Intro Coach"}  # the product's name, the same in every language
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _words(text: str) -> bool:
+    """Letters outside markup tags (`<b>`, `</i>` hold none)."""
+    return any(c.isalpha() for c in re.sub(r"<[^<>]*>", "", text))
+
+
+def _bare_text(node: ast.expr) -> bool:
+    """English written straight into a card: a literal with letters, an f-string, or
+    either inside `esc(…)` (markup around a translated text is fine: `"<b>" + esc(_(…))`)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value not in _BRAND and _words(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and _words(str(v.value)) for v in node.values)
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "esc" and node.args:
+        return _bare_text(node.args[0])
+    if isinstance(node, ast.BinOp):
+        return _bare_text(node.left) or _bare_text(node.right)
+    return False
+
+
+def _untranslated_texts(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", "") or getattr(node.func, "attr", "")
+        if name not in _TEXT_ARGS:
+            continue
+        positions, keywords = _TEXT_ARGS[name]
+        shown = [node.args[i] for i in positions if i < len(node.args)]
+        shown += [k.value for k in node.keywords if k.arg in keywords]
+        found += [f"{path.name}:{node.lineno} {name}()" for arg in shown if _bare_text(arg)]
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((_ROOT / "app" / "cards").glob("*.py"))
+    + sorted((_ROOT / "app" / "service").glob("*.py"))
+    + sorted((_ROOT / "app" / "api").glob("*.py")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_card_text_goes_through_the_catalogue(path: Path) -> None:
+    """No card title, header, label, button, paragraph or toast is a bare English literal:
+    each is `_("…")`, or an `N_` constant passed through `translate` (README,
+    "Translating card text")."""
+    assert _untranslated_texts(path) == []
+
+
+def test_the_text_scan_sees_bare_english(tmp_path: Path) -> None:
+    """The scan above flags what it should (else it would pass vacuously)."""
+    sample = (
+        'card("Check my reply", [])\n'
+        'button(f"Reply to {name}", go)\n'
+        "paragraph(esc('No problems found.'))\n"
+        'paragraph("<b>" + esc("Saved.") + "</b>")\n'
+        'notify(_("Preferences saved"))\n'
+        'card("Intro Coach", [], subtitle=_("Make the most of it"))\n'
+        'section("", [])\n'
+    )
+    path = tmp_path / "sample.py"
+    path.write_text(sample, encoding="utf-8")
+    assert [f.split(" ", 1)[1] for f in _untranslated_texts(path)] == [
+        "card()",
+        "button()",
+        "paragraph()",
+        "paragraph()",
+    ]
