@@ -309,3 +309,57 @@ def test_the_text_scan_sees_bare_english(tmp_path: Path) -> None:
         "paragraph()",
         "paragraph()",
     ]
+
+
+_MARKERS = {"_", "N_", "NP_", "ngettext"}
+_NOT_CARDS = {"__init__", "urls", "widgets", "responses", "i18n"}  # no user-facing text
+
+
+def _english_outside_markers(path: Path) -> list[str]:
+    """Literals that read as English words ("Reply to both", "Ask first?") anywhere in a
+    card module, tables included, except inside `_`/`N_`/`NP_`/`ngettext` and docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    marked: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            marked.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in _MARKERS:
+            marked.update(id(sub) for arg in node.args for sub in ast.walk(arg))
+    return [
+        f"{path.name}:{node.lineno} {node.value[:50]!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in marked
+        and node.value not in _BRAND
+        and re.search(r"[A-Za-z]{2,}[ ,.:;!?]+[A-Za-z]{2,}", re.sub(r"<[^<>]*>", "", node.value))
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted((_ROOT / "app" / "cards").glob("*.py")) if p.stem not in _NOT_CARDS],
+    ids=lambda p: p.name,
+)
+def test_card_modules_hold_no_unmarked_english(path: Path) -> None:
+    """Every English phrase in a card module is marked for the catalogue, tables of
+    titles and labels too (`N_`), so `make i18n` extracts it."""
+    assert _english_outside_markers(path) == []
+
+
+def test_the_marker_scan_sees_unmarked_tables(tmp_path: Path) -> None:
+    """The scan above flags a table value and a glued fragment, not codes or markup."""
+    path = tmp_path / "sample.py"
+    path.write_text(
+        '"""A card."""\n'
+        'TITLES = {"no_consent": "Ask first?", "ask": N_("An ask")}\n'
+        'icon = "BOOKMARK" if code == "resume_attached" else ""\n'
+        'top = "What " + who + " said about " + name\n'
+        'text = "<b>" + esc(_("Saved.")) + "</b>"\n',
+        encoding="utf-8",
+    )
+    assert [f.split(" ", 1)[1] for f in _english_outside_markers(path)] == [
+        "'Ask first?'",
+        "' said about '",
+    ]
