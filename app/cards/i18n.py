@@ -49,12 +49,16 @@ _MAX_TAG = 35  # BCP 47 tags in practice are far shorter; longer input is not a 
 _locale: ContextVar[str] = ContextVar("card_locale", default=SOURCE)
 
 
-@lru_cache(maxsize=256)
 def negotiate(user_locale: str | None) -> str:
     """Our nearest catalogue for a Gmail `userLocale` (`pt-BR` → `pt`, `de-AT` → `de`);
     English for anything else, missing or malformed."""
     if not user_locale or len(user_locale) > _MAX_TAG:
-        return SOURCE
+        return SOURCE  # checked before the cache, so it only ever holds short tags
+    return _negotiate(user_locale)
+
+
+@lru_cache(maxsize=256)
+def _negotiate(user_locale: str) -> str:
     tag = user_locale.strip().replace("-", "_")
     return negotiate_locale([tag], LOCALES, sep="_") or SOURCE
 
