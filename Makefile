@@ -4,7 +4,7 @@ UV := .venv/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: install run test lint fmt check train eval bench fuzz load
+.PHONY: install run test lint fmt check train eval bench fuzz load i18n
 
 .venv/.installed: pyproject.toml uv.lock
 	test -x $(PY) || python3 -m venv .venv
@@ -31,6 +31,11 @@ test: lint
 	$(PY) -m pytest -q
 
 check: test
+
+# Card text catalogues (README "Translating card text"): extract app/cards/locale/messages.pot,
+# update each language's .po, compile the committed .mo files.
+i18n: install
+	$(PY) -m scripts.i18n
 
 # Fit the introduction signals' weights and the sentence ask model (scikit-learn, a dev
 # dependency) into app/core/intro/weights.json and app/core/checks/ask_weights.json;

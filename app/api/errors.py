@@ -17,6 +17,7 @@ from app.addon.auth import InvalidToken
 from app.addon.certs import CertsUnavailable
 from app.addon.events import MalformedEvent
 from app.cards import error as error_card
+from app.cards.i18n import N_, NP_, _
 from app.cards.responses import notify, push, update
 from app.gmail.errors import AccessDenied, GmailError, GmailTimeout, RateLimited
 from app.service.ports import DraftInProgress
@@ -105,30 +106,32 @@ async def _gmail(request: Request, exc: Exception) -> JSONResponse:
     logger.warning(
         "gmail error on %s: %s (status %s)", request.url.path, type(exc).__name__, exc.status
     )
-    return _card(request, "Gmail did not answer as expected", exc.message, _advice(exc))
+    return _card(request, N_("Gmail did not answer as expected"), exc.message, _advice(exc))
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     logger.error("unexpected %s on %s", type(exc).__name__, request.url.path)
-    message = "Something went wrong on our side while reading this message."
-    return _card(request, "Sorry", message, "Try again; if it keeps happening, tell us.")
+    message = N_("Something went wrong on our side while reading this message.")
+    return _card(request, N_("Sorry"), message, N_("Try again; if it keeps happening, tell us."))
 
 
 async def _in_progress(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(
-        notify("Still creating your draft from the first click: try again in a moment.")
+        notify(_("Still creating your draft from the first click: try again in a moment."))
     )
 
 
 def _advice(exc: GmailError) -> str:
     if isinstance(exc, AccessDenied):
-        return "Open the add-on menu and authorize Intro Coach again."
+        return N_("Open the add-on menu and authorize Intro Coach again.")
     if isinstance(exc, RateLimited):
-        wait = f" in {int(exc.retry_after)} seconds" if exc.retry_after else " in a moment"
-        return f"Try again{wait}."
+        if exc.retry_after:
+            seconds = int(exc.retry_after)
+            return NP_("Try again in {n} second.", "Try again in {n} seconds.", seconds)
+        return N_("Try again in a moment.")
     if isinstance(exc, GmailTimeout):
-        return "Gmail was slow to answer. Try again."
-    return "Try again; if the message was deleted, there is nothing to coach."
+        return N_("Gmail was slow to answer. Try again.")
+    return N_("Try again; if the message was deleted, there is nothing to coach.")
 
 
 def _card(request: Request, title: str, message: str, advice: str) -> JSONResponse:

@@ -20,7 +20,8 @@ from app.addon import scopes
 from app.addon.scopes import missing_scopes
 from app.api.deps import Call, Context, ContextDep
 from app.api.offload import off_loop
-from app.cards import home
+from app.cards import home, i18n
+from app.cards.i18n import _
 from app.cards.responses import push, request_scopes, update
 from app.core.preferences import Preferences
 from app.gmail.client import GmailAuth
@@ -55,7 +56,12 @@ def _endpoint(path: str) -> Callable[[Handler], Handler]:
 
     def register(handler: Handler) -> Handler:
         async def endpoint(ctx: ContextDep) -> CardResponse:
-            return CardResponse(await off_loop(handler, ctx))
+            # Cards in the user's Gmail locale: set here for an error card rendered on
+            # the loop, and inside the worker thread for the handler (run_in_executor
+            # does not copy context variables).
+            locale = i18n.negotiate(ctx.call.event.common_event_object.user_locale)
+            i18n.set_locale(locale)
+            return CardResponse(await off_loop(_in_locale, locale, handler, ctx))
 
         endpoint.__name__ = endpoint.__qualname__ = handler.__name__
         endpoint.__doc__ = handler.__doc__
@@ -63,6 +69,11 @@ def _endpoint(path: str) -> Callable[[Handler], Handler]:
         return handler
 
     return register
+
+
+def _in_locale(locale: str, handler: Handler, ctx: Context) -> Json:
+    with i18n.using(locale):
+        return handler(ctx)
 
 
 @router.get("/healthz")
@@ -92,7 +103,7 @@ def save_settings(ctx: Context) -> Json:
     page = home.build(
         prefs, services.urls, saved=True, intros=_listing(services, req), me=req.user_email
     )
-    return update(page, "Preferences saved")
+    return update(page, _("Preferences saved"))
 
 
 @_endpoint("/addon/message")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.cards import findings as findings_ui
+from app.cards.i18n import _
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -43,62 +44,67 @@ class ComposeView:
 def build(view: ComposeView, urls: Urls) -> Widget:
     """The compose card."""
     sections = [_recipients(view, urls), _suggestion(view, urls), _check(view, urls)]
-    subtitle = view.context or "First reply to an introduction"
-    return card("Check my reply", sections, subtitle=subtitle, name="compose")
+    subtitle = view.context or _("First reply to an introduction")
+    return card(_("Check my reply"), sections, subtitle=subtitle, name="compose")
 
 
 def _recipients(view: ComposeView, urls: Urls) -> Widget:
     if view.missing_introducer is None:
         items = findings_ui.widgets(view.recipient_findings) if view.recipient_findings else []
-        return section("Recipients", items)
+        return section(_("Recipients"), items)
     who = view.missing_introducer
     fix = button(
-        f"Put {who.name or who.email} back on Cc",
+        _("Put {name} back on Cc").format(name=who.name or who.email),
         action(urls.of("restore_cc"), {"introducer": who.email}),
         filled=True,
     )
-    return section("Recipients", [*findings_ui.widgets(view.recipient_findings), buttons(fix)])
+    return section(_("Recipients"), [*findings_ui.widgets(view.recipient_findings), buttons(fix)])
 
 
 def _suggestion(view: ComposeView, urls: Urls) -> Widget:
     if not view.suggestion:
         return section("", [])
     return section(
-        "Suggested reply",
+        _("Suggested reply"),
         [
             text_input(
-                "suggestion", "Edit, then insert above your text", view.suggestion, multiline=True
+                "suggestion",
+                _("Edit, then insert above your text"),
+                view.suggestion,
+                multiline=True,
             ),
-            buttons(button("Insert suggested reply", action(urls.of("insert")))),
+            buttons(button(_("Insert suggested reply"), action(urls.of("insert")))),
         ],
     )
 
 
 def _check(view: ComposeView, urls: Urls) -> Widget:
     note = (
-        "Your saved draft is checked below. Paste other text here to check it instead."
+        _("Your saved draft is checked below. Paste other text here to check it instead.")
         if view.reads_drafts
-        else "Gmail does not show add-ons your draft. To check it, select its text in the "
-        "message (Ctrl+A, then Ctrl+C), paste it below and press Check my draft."
+        else _(
+            "Gmail does not show add-ons your draft. To check it, select its text in the "
+            "message (Ctrl+A, then Ctrl+C), paste it below and press Check my draft."
+        )
     )
     widgets = [
         paragraph(esc(note)),
-        text_input("draftText", "Your draft", view.checked_text, multiline=True),
-        buttons(button("Check my draft", action(urls.of("check_text")))),
+        text_input("draftText", _("Your draft"), view.checked_text, multiline=True),
+        buttons(button(_("Check my draft"), action(urls.of("check_text")))),
     ]
     if view.draft_empty:
-        widgets.append(paragraph(esc("Your draft is empty: nothing to check yet.")))
+        widgets.append(paragraph(esc(_("Your draft is empty: nothing to check yet."))))
     elif view.text_findings is not None and view.checked_as_introduction:
         widgets.extend(_introduction_findings(view.text_findings))
     elif view.text_findings is not None:
         widgets.extend(findings_ui.widgets(view.text_findings))
-    return section("Check my draft", widgets)
+    return section(_("Check my draft"), widgets)
 
 
 def _introduction_findings(findings: tuple[Finding, ...]) -> list[Widget]:
     """The draft is an introduction the user writes: say so, then the introducer checks."""
-    lead = paragraph(esc("This reads as an introduction you are writing; it is checked as one."))
+    lead = paragraph(esc(_("This reads as an introduction you are writing; it is checked as one.")))
     if not findings:
-        ok = "Both named and described, with a reason to meet: a good introduction."
+        ok = _("Both named and described, with a reason to meet: a good introduction.")
         return [lead, paragraph(esc(ok))]
     return [lead, *findings_ui.widgets(findings)]

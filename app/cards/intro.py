@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from app.cards.i18n import _, translate
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -31,25 +33,36 @@ from app.core.preferences import (
 )
 from app.core.reply import ReplyAdvice
 
-TIPS = (
-    (
-        "Keep {introducer} in the loop",
-        "Reply to both, with {introducer} on Cc, so they see the thanks.",
-    ),
-    ("Make it about {other}", "Show interest in their work; leave your own story for later."),
-    (
-        "One small step",
-        "Offer a short coffee or call in the next two weeks. No resume, no favours yet.",
-    ),
-)
 
-
-# When the thread already moved the introducer to Bcc, the reply leaves them off.
-BCC_TIP = (
-    "{introducer} is off the thread now",
-    "They were moved to Bcc, so the reply goes to {other} alone: one line of thanks to "
-    "{introducer} in it still closes the loop.",
-)
+def tips(keeps_introducer: bool = True) -> tuple[tuple[str, str], ...]:
+    """The etiquette points, as (title, text) templates with `{introducer}` and `{other}`,
+    in the current locale. When the thread already moved the introducer to Bcc, the
+    reply leaves them off, and the first point says so."""
+    first = (
+        (
+            _("Keep {introducer} in the loop"),
+            _("Reply to both, with {introducer} on Cc, so they see the thanks."),
+        )
+        if keeps_introducer
+        else (
+            _("{introducer} is off the thread now"),
+            _(
+                "They were moved to Bcc, so the reply goes to {other} alone: one line of "
+                "thanks to {introducer} in it still closes the loop."
+            ),
+        )
+    )
+    return (
+        first,
+        (
+            _("Make it about {other}"),
+            _("Show interest in their work; leave your own story for later."),
+        ),
+        (
+            _("One small step"),
+            _("Offer a short coffee or call in the next two weeks. No resume, no favours yet."),
+        ),
+    )
 
 
 def build(
@@ -92,7 +105,7 @@ def build(
         label = _button_label(advice, keeps_introducer)
         footer = (button(label, action(urls.of("reply"), params), filled=True), None)
     return card(
-        "Introduction spotted",
+        _("Introduction spotted"),
         sections,
         subtitle=_headline(intro, others),
         name="intro",
@@ -106,11 +119,14 @@ def _button_label(advice: ReplyAdvice, keeps_introducer: bool) -> str:
     suggestion = advice.suggestion
     assert suggestion is not None
     if keeps_introducer:
-        return "Reply to both" if len(suggestion.to) + len(suggestion.cc) == 2 else "Reply to all"
+        both = len(suggestion.to) + len(suggestion.cc) == 2
+        return _("Reply to both") if both else _("Reply to all")
     names = [first_name(a.name) or a.name or a.email for a in suggestion.to]
     if not names or len(names) > 2:
-        return "Reply to all"
-    return "Reply to " + " and ".join(names)
+        return _("Reply to all")
+    if len(names) == 2:
+        return _("Reply to {first} and {second}").format(first=names[0], second=names[1])
+    return _("Reply to {name}").format(name=names[0])
 
 
 def draft_field(prefs: Preferences) -> str:
@@ -132,20 +148,33 @@ def choices_of_field(name: str, prefs: Preferences) -> Preferences | None:
 
 
 def _headline(intro: Introduction, others: list[Person]) -> str:
-    who = intro.introducer.name or intro.introducer.email or "Someone"
+    who = intro.introducer.name or intro.introducer.email or _("Someone")
     if intro.user_role == "introducer":
-        return f"You introduced {' and '.join(_full(p) for p in intro.introduced)}"
+        return _("You introduced {people}").format(people=_and(intro.introduced))
     if intro.user_role == "introduced" and others:
-        return f"{who} introduced you to {' and '.join(_full(p) for p in others)}"
-    return f"{who} introduced {' and '.join(_full(p) for p in intro.introduced)}"
+        return _("{who} introduced you to {people}").format(who=who, people=_and(others))
+    return _("{who} introduced {people}").format(who=who, people=_and(intro.introduced))
+
+
+def _and(people: Sequence[Person]) -> str:
+    """Full names joined by the locale's "and" (every name, as the English card did)."""
+    return _(" and ").join(_full(p) for p in people)
 
 
 def _about(intro: Introduction, others: list[Person]) -> Widget:
     widgets = []
     for person in others[:6]:
-        text = esc(person.blurb) if person.blurb else "<i>No details given about them.</i>"
-        speaker = "you" if intro.user_role == "introducer" else _short(intro.introducer)
-        top = f"What {esc(speaker)} said about {esc(_short(person))}"
+        text = (
+            esc(person.blurb)
+            if person.blurb
+            else "<i>" + esc(_("No details given about them.")) + "</i>"
+        )
+        if intro.user_role == "introducer":
+            top = _("What you said about {name}").format(name=esc(_short(person)))
+        else:
+            top = _("What {speaker} said about {name}").format(
+                speaker=esc(_short(intro.introducer)), name=esc(_short(person))
+            )
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
 
@@ -153,9 +182,9 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
 def _state(advice: ReplyAdvice) -> Widget:
     widgets = []
     if advice.why:
-        widgets.append(paragraph(esc(advice.why)))
-    widgets.extend(decorated(esc(move), icon="STAR") for move in advice.next_moves[:5])
-    return section("Where things stand" if widgets else "", widgets)
+        widgets.append(paragraph(esc(translate(advice.why))))
+    widgets.extend(decorated(esc(translate(move)), icon="STAR") for move in advice.next_moves[:5])
+    return section(_("Where things stand") if widgets else "", widgets)
 
 
 def _writing_check(intro: Introduction) -> Widget:
@@ -163,13 +192,14 @@ def _writing_check(intro: Introduction) -> Widget:
     items = []
     for person in intro.introduced[:6]:
         if person.blurb:
-            items.append(
-                decorated(f"You told the others who {esc(_short(person))} is.", icon="STAR")
-            )
+            told = _("You told the others who {name} is.").format(name=_short(person))
+            items.append(decorated(esc(told), icon="STAR"))
         else:
-            tip = f"Add a line about {_short(person)}: what they do and why this meeting helps."
+            tip = _("Add a line about {name}: what they do and why this meeting helps.").format(
+                name=_short(person)
+            )
             items.append(decorated(esc(tip), icon="BOOKMARK"))
-    return section("Your introduction", items)
+    return section(_("Your introduction"), items)
 
 
 def _tips(
@@ -177,27 +207,27 @@ def _tips(
 ) -> Widget:
     """The points for this thread first (who is on it, what was proposed, how late the
     reply is), then the general etiquette, folded away."""
-    other = _short(others[0]) if others else "them"
-    tips = list(TIPS if keeps_introducer else (BCC_TIP, *TIPS[1:]))
-    if advice.state == "introducer_moved" and advice.points:
-        tips = [t for t in tips if t is not BCC_TIP]  # a thread point says it already
+    other = _short(others[0]) if others else _("them")
+    general = list(tips(keeps_introducer))
+    if not keeps_introducer and advice.state == "introducer_moved" and advice.points:
+        general = general[1:]  # a thread point says it already
     if advice.proposal is not None:
-        tips = [t for t in tips if t is not TIPS[2]]  # they proposed: no step of our own
+        general = general[:-1]  # they proposed: no step of our own
     items = [decorated(esc(p.body), top=esc(p.title)) for p in advice.points]
     items += [
         decorated(
             esc(body.format(introducer=introducer, other=other)),
             top=esc(title.format(introducer=introducer, other=other)),
         )
-        for title, body in tips
+        for title, body in general
     ]
-    return section("What matters now", items, collapse_after=max(1, len(advice.points)))
+    return section(_("What matters now"), items, collapse_after=max(1, len(advice.points)))
 
 
 def _points(advice: ReplyAdvice) -> Widget:
     """What matters now when there is no reply to suggest (replied, or the introducer)."""
     items = [decorated(esc(p.body), top=esc(p.title)) for p in advice.points]
-    return section("What matters now", items, collapse_after=2)
+    return section(_("What matters now"), items, collapse_after=2)
 
 
 def _reply(
@@ -210,25 +240,34 @@ def _reply(
     # A new field name per option: Gmail keeps typed text in a field of the same name
     # across updateCard, which would hide the re-rendered suggestion.
     field = draft_field(prefs)
-    recipients = "To: " + ", ".join(a.formatted() for a in suggestion.to)
+    recipients = _("To: {people}").format(people=", ".join(a.formatted() for a in suggestion.to))
     if suggestion.cc:
-        recipients += " · Cc: " + ", ".join(a.formatted() for a in suggestion.cc)
+        recipients += _(" · Cc: {people}").format(
+            people=", ".join(a.formatted() for a in suggestion.cc)
+        )
     return section(
-        "Suggested reply",
+        _("Suggested reply"),
         [
             decorated(esc(recipients), top=esc(suggestion.subject)),
             *_language_note(suggestion.language_note),
             text_input(
-                field, "Your reply (edit freely)", edited or suggestion.body_text, multiline=True
+                field,
+                _("Your reply (edit freely)"),
+                edited or suggestion.body_text,
+                multiline=True,
             ),
             *_kept(edited, urls, ids, prefs),
             selection(
-                "nextStep", "Next step", NEXT_STEP_LABELS, [prefs.next_step], on_change=refresh
+                "nextStep",
+                _("Next step"),
+                _labels(NEXT_STEP_LABELS),
+                [prefs.next_step],
+                on_change=refresh,
             ),
-            selection("tone", "Tone", TONE_LABELS, [prefs.tone], on_change=refresh),
+            selection("tone", _("Tone"), _labels(TONE_LABELS), [prefs.tone], on_change=refresh),
             buttons(
                 button(
-                    "Another phrasing",
+                    _("Another phrasing"),
                     action(urls.of("refresh"), {**ids, "variant": str(prefs.variant + 1)}),
                 )
             ),
@@ -248,14 +287,19 @@ def _kept(edited: str, urls: Urls, ids: dict[str, str], prefs: Preferences) -> l
         return []
     fresh = action(urls.of("refresh"), {**ids, "variant": str(prefs.variant), "discardEdits": "1"})
     return [
-        paragraph(esc("Your edits are kept. The new choices apply if you take the new text.")),
-        buttons(button("Replace my text with the new suggestion", fresh)),
+        paragraph(esc(_("Your edits are kept. The new choices apply if you take the new text."))),
+        buttons(button(_("Replace my text with the new suggestion"), fresh)),
     ]
 
 
+def _labels(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A choice table's labels (marked in the core) in the current locale."""
+    return [(translate(label), value) for label, value in choices]
+
+
 def _short(person: Person) -> str:
-    return first_name(person.name) or person.name or person.email or "them"
+    return first_name(person.name) or person.name or person.email or _("them")
 
 
 def _full(person: Person) -> str:
-    return person.name or person.email or "someone"
+    return person.name or person.email or _("someone")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from app.core.checks.finding import ORDER
+from app.core.i18n import N_
 
 NextStep = Literal["coffee", "call", "video"]
 Tone = Literal["warm", "formal"]
@@ -18,11 +19,11 @@ Tone = Literal["warm", "formal"]
 CHECK_CODES: frozenset[str] = frozenset(ORDER)  # every finding code, defined once in finding.py
 # The choices and how the cards name them, as (label, value): the one table of both.
 NEXT_STEP_LABELS: tuple[tuple[str, NextStep], ...] = (
-    ("Coffee", "coffee"),
-    ("Phone call", "call"),
-    ("Video call", "video"),
+    (N_("Coffee"), "coffee"),
+    (N_("Phone call"), "call"),
+    (N_("Video call"), "video"),
 )
-TONE_LABELS: tuple[tuple[str, Tone], ...] = (("Warm", "warm"), ("Formal", "formal"))
+TONE_LABELS: tuple[tuple[str, Tone], ...] = ((N_("Warm"), "warm"), (N_("Formal"), "formal"))
 NEXT_STEPS: tuple[NextStep, ...] = tuple(value for _, value in NEXT_STEP_LABELS)
 TONES: tuple[Tone, ...] = tuple(value for _, value in TONE_LABELS)
 # The language of the suggested reply: "auto" is the introduction's own; each language is

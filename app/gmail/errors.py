@@ -13,6 +13,8 @@ import email.utils
 import json
 from datetime import UTC, datetime
 
+from app.core.i18n import N_
+
 # Google reports some quota errors as 403 rather than 429.
 _RATE_LIMIT_REASONS = frozenset(
     {"rateLimitExceeded", "userRateLimitExceeded", "dailyLimitExceeded", "quotaExceeded"}
@@ -24,7 +26,7 @@ _REAUTHORIZE_REASONS = frozenset({"insufficientPermissions", "ACCESS_TOKEN_SCOPE
 class GmailError(Exception):
     """A Gmail call failed; `message` is fit to show the user."""
 
-    default_message = "Gmail could not complete the request."
+    default_message = N_("Gmail could not complete the request.")
     retryable = False
 
     def __init__(
@@ -39,13 +41,13 @@ class GmailError(Exception):
 class MessageNotFound(GmailError):
     """The message, thread, attachment or draft does not exist (404)."""
 
-    default_message = "This message is no longer available. It may have been deleted or moved."
+    default_message = N_("This message is no longer available. It may have been deleted or moved.")
 
 
 class AccessDenied(GmailError):
     """Gmail refused the token (401) or its scopes (403)."""
 
-    default_message = "Gmail refused access to this message."
+    default_message = N_("Gmail refused access to this message.")
 
     def __init__(
         self,
@@ -55,7 +57,7 @@ class AccessDenied(GmailError):
         status: int | None = None,
         reason: str | None = None,
     ) -> None:
-        default = "Please authorize Intro Coach again to read this message."
+        default = N_("Please authorize Intro Coach again to read this message.")
         super().__init__(
             message or (default if reauthorize else None), status=status, reason=reason
         )
@@ -65,7 +67,7 @@ class AccessDenied(GmailError):
 class RateLimited(GmailError):
     """Too many requests (429, or a quota 403); `retry_after` in seconds when Gmail says."""
 
-    default_message = "Gmail is busy right now. Please try again in a moment."
+    default_message = N_("Gmail is busy right now. Please try again in a moment.")
     retryable = True
 
     def __init__(
@@ -83,14 +85,14 @@ class RateLimited(GmailError):
 class GmailUnavailable(GmailError):
     """Gmail failed (5xx), could not be reached, or sent an unreadable answer."""
 
-    default_message = "Gmail is not answering right now. Please try again."
+    default_message = N_("Gmail is not answering right now. Please try again.")
     retryable = True
 
 
 class GmailTimeout(GmailError):
     """Gmail did not answer within the timeout."""
 
-    default_message = "Gmail took too long to answer. Please try again."
+    default_message = N_("Gmail took too long to answer. Please try again.")
     retryable = True
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from app.cards import compose as compose_card
 from app.cards.compose import ComposeView
+from app.cards.i18n import _
 from app.cards.responses import Response, insert_text, notify, push, set_cc, update
 from app.cards.urls import Urls
 from app.core.checks import (
@@ -45,7 +46,7 @@ class ComposeService:
         """'Check my draft': every first-reply check on the pasted text."""
         text = req.value("draftText")[:MAX_PASTED]
         if not text.strip():
-            return notify("Paste your draft into the box first.")
+            return notify(_("Paste your draft into the box first."))
         return update(compose_card.build(self._view(req, prefs, text), self._urls))
 
     def insert(self, req: Request) -> Response:
@@ -56,7 +57,7 @@ class ComposeService:
         """
         text = req.value("suggestion").strip()
         if not text:
-            return notify("There is no suggested reply to insert.")
+            return notify(_("There is no suggested reply to insert."))
         own = req.value("draftText")[:MAX_PASTED]
         if not own.strip() and self._read_drafts and req.thread_id:
             saved = self._saved_draft(req)
@@ -68,7 +69,7 @@ class ComposeService:
         rebuilt with the new Cc, so the warning goes and the fix shows it took."""
         introducer = req.params.get("introducer", "").strip().lower()
         if "@" not in introducer:
-            return notify("Could not tell who the introducer is.")
+            return notify(_("Could not tell who the introducer is."))
         cc = [a.email for a in _people(req.cc) if a.email]
         if introducer not in cc:
             cc.append(introducer)
@@ -135,7 +136,9 @@ class ComposeService:
             advice = suggest_reply(intro, thread, req.user_email or None, prefs)
             suggestion = advice.suggestion.body_text if advice.suggestion else ""
         context = (
-            f"Introduction by {intro.introducer.name or intro.introducer.email}" if intro else ""
+            _("Introduction by {name}").format(name=intro.introducer.name or intro.introducer.email)
+            if intro
+            else ""
         )
         if own_intro is not None and not context:
             context = "An introduction you are writing"

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from app.cards import intro as intro_card
 from app.cards import introducer as introducer_card
 from app.cards import no_intro
+from app.cards.i18n import _, translate
 from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
 from app.core.followup import FollowUp, follow_up
@@ -69,15 +70,15 @@ class MessageService:
         prefs = card_choices(req, prefs)
         thread, intro = self._introduction(req)
         if intro is None:
-            return notify("This no longer looks like an introduction; nothing was drafted.")
+            return notify(_("This no longer looks like an introduction; nothing was drafted."))
         if req.params.get("nudge"):
             return self._nudge(req, prefs, thread, intro)
         advice = suggest_reply(intro, thread, req.user_email or None, prefs)
         if advice.suggestion is None:
-            return notify(advice.why or "There is no reply to draft here.")
+            return notify(translate(advice.why) or _("There is no reply to draft here."))
         suggestion = _with_body(advice.suggestion, req.value(req.params.get("draftField", "")))
         return self._create(
-            req, prefs, thread, suggestion, "Reply draft created: review it and send."
+            req, prefs, thread, suggestion, _("Reply draft created: review it and send.")
         )
 
     def _nudge(
@@ -88,9 +89,9 @@ class MessageService:
             thread, intro, req.user_email, prefs, self._now(), _my_name(thread, req.user_email)
         )
         if seen is None or seen.nudge is None:
-            return notify("Nothing to nudge here: someone has answered, or it is too soon.")
+            return notify(_("Nothing to nudge here: someone has answered, or it is too soon."))
         return self._create(
-            req, prefs, thread, seen.nudge, "Nudge draft created: review it and send."
+            req, prefs, thread, seen.nudge, _("Nudge draft created: review it and send.")
         )
 
     def _create(

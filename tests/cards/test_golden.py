@@ -11,9 +11,17 @@ from typing import Any
 import pytest
 
 from app.cards import compose, error, home, intro, introducer, loop, no_intro, recent
+from app.cards.i18n import using
 from app.cards.urls import Urls
 from app.cards.widgets import card
-from app.core.checks.finding import Finding
+from app.core.checks import (
+    Finding,
+    check_introducer_kept,
+    check_length,
+    check_next_step,
+    check_thanks,
+    split_sentences,
+)
 from app.core.followup import FollowUp, follow_up, give_first, thank_introducer
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import Preferences
@@ -167,6 +175,40 @@ RECENT = (
     IntroListing("18c0a1b2c3d4e5f8", "loop_closed", 1_795_000_000.0),
     IntroListing("18c0a1b2c3d4e5f9", "new", 1_794_000_000.0),
 )
+
+
+def _in(locale: str, build: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """A builder run in one locale (as the API runs every handler)."""
+
+    def built() -> dict[str, Any]:
+        with using(locale):
+            return build()
+
+    return built
+
+
+def _compose_findings() -> dict[str, Any]:
+    """A draft with real core findings: no thanks, no next step, too long, Joe off Cc."""
+    text = "Hi Sue,\n\n" + "I have worked on growth teams for many years now. " * 30
+    sentences = split_sentences(text)
+    joe = Address("Joe Smith", "joe@smith.example")
+    return compose.build(
+        compose.ComposeView(
+            recipient_findings=check_introducer_kept(
+                joe, [Address("Sue Park", "sue@acme.example")], [], None
+            ),
+            missing_introducer=joe,
+            checked_text=text,
+            text_findings=(
+                *check_thanks(text, sentences, "Joe"),
+                *check_next_step(sentences, "Would a coffee next week suit you?"),
+                *check_length(text, sentences),
+            ),
+        ),
+        URLS,
+    )
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
@@ -222,6 +264,13 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
         ("sue", "Yes, see you Thursday."),
         ("joe", "Joe, we met: great conversation. Thank you!"),
     ),
+    "compose_findings": _compose_findings,
+    # The same cards in other locales (English above is the source text, unchanged).
+    "intro_de": _in("de", _intro_card),
+    "compose_findings_de": _in("de", _compose_findings),
+    "home_de": _in("de", lambda: home.build(Preferences(), URLS)),
+    "intro_es": _in("es", _intro_card),
+    "compose_findings_fr": _in("fr", _compose_findings),
 }
 
 
@@ -281,7 +330,7 @@ def test_mail_text_is_escaped() -> None:
 def test_every_card_module_has_a_golden_case() -> None:
     """Each card module under app/cards is exercised by a golden case."""
     modules = {p.stem for p in (Path(__file__).parents[2] / "app" / "cards").glob("*.py")}
-    card_modules = modules - {"__init__", "widgets", "responses", "urls", "findings"}
+    card_modules = modules - {"__init__", "widgets", "responses", "urls", "findings", "i18n"}
     covered = {name.split("_")[0] if name.split("_")[0] != "no" else "no_intro" for name in CARDS}
     assert card_modules <= covered
 

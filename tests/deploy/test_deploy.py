@@ -268,6 +268,26 @@ def test_install_command_gives_a_runnable_app(image_env: Path, image_tree: Path)
     assert done.stdout.strip() == "True True"
 
 
+@pytest.mark.slow
+def test_image_serves_the_compiled_catalogues(image_env: Path, image_tree: Path) -> None:
+    """The committed .mo files reach the image and load with the runtime environment alone
+    (Babel, no dev tools, no build step): a German card text comes out German."""
+    assert sorted(p.parent.parent.name for p in image_tree.rglob("messages.mo")) == [
+        "de", "es", "fr", "it", "nl", "pt"
+    ]  # fmt: skip
+    python = str(image_env / "bin" / "python")
+    probe = (
+        "from app.cards.i18n import _, negotiate, using\n"
+        "with using(negotiate('de-AT')):\n    print(_('Reply to both'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("INTRO_")}
+    done = subprocess.run(
+        [python, "-c", probe], cwd=image_tree, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Beiden antworten"
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -17,6 +17,7 @@ from typing import cast
 from app.core.checks import ask_patterns as pat
 from app.core.checks.ask_model import ASK_MODEL, AskModel
 from app.core.checks.finding import AskKind, Finding
+from app.core.i18n import N_, Msg
 from app.core.text.sentences import Sentence, normalize
 
 _AND = re.compile(
@@ -24,16 +25,41 @@ _AND = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 3
-_MEANING: dict[AskKind, str] = {
-    "introductions": "asks for introductions",
-    "contacts": "asks for names or contacts",
-    "job": "asks about a job or openings",
-    "referral": "asks for a referral",
-    "resume": "asks them to pass your resume along",
-    "review": "asks them to review something",
-    "advice": "asks for advice",
-    "target_companies": "hands over a target-company list",
-    "favour": "asks a favour",
+_MEANING: dict[AskKind, Msg] = {
+    "introductions": N_(
+        "This sentence asks for introductions; a first reply should ask for nothing but a "
+        "conversation."
+    ),
+    "contacts": N_(
+        "This sentence asks for names or contacts; a first reply should ask for nothing but a "
+        "conversation."
+    ),
+    "job": N_(
+        "This sentence asks about a job or openings; a first reply should ask for nothing but a "
+        "conversation."
+    ),
+    "referral": N_(
+        "This sentence asks for a referral; a first reply should ask for nothing but a "
+        "conversation."
+    ),
+    "resume": N_(
+        "This sentence asks them to pass your resume along; a first reply should ask for "
+        "nothing but a conversation."
+    ),
+    "review": N_(
+        "This sentence asks them to review something; a first reply should ask for nothing but a "
+        "conversation."
+    ),
+    "advice": N_(
+        "This sentence asks for advice; a first reply should ask for nothing but a conversation."
+    ),
+    "target_companies": N_(
+        "This sentence hands over a target-company list; a first reply should ask for "
+        "nothing but a conversation."
+    ),
+    "favour": N_(
+        "This sentence asks a favour; a first reply should ask for nothing but a conversation."
+    ),
 }
 
 
@@ -94,8 +120,7 @@ def check_asks(sentences: Sequence[Sentence], other: str) -> tuple[Finding, ...]
                 Finding(
                     "ask",
                     "warning",
-                    f"This sentence {_MEANING[kind]}; a first reply should ask for nothing "
-                    "but a conversation.",
+                    _MEANING[kind],
                     sentence.start + start,
                     sentence.start + end,
                     _fix(other),
@@ -132,9 +157,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
-def _fix(other: str) -> str:
-    about = f"{other}'s" if other else "their"
-    return (
-        f"Delete it and ask about {about} work instead, e.g. “I'd love to hear what you're "
+def _fix(other: str) -> Msg:
+    if other:
+        return N_(
+            "Delete it and ask about {other}'s work instead, e.g. “I'd love to hear what "
+            "you're focused on these days.” Your own needs can wait until they ask.",
+            other=other,
+        )
+    return N_(
+        "Delete it and ask about their work instead, e.g. “I'd love to hear what you're "
         "focused on these days.” Your own needs can wait until they ask."
     )

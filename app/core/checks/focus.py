@@ -20,6 +20,7 @@ from app.core.checks.finding import Finding
 from app.core.checks.reply_words import said
 from app.core.checks.structure import is_greeting, is_next_step
 from app.core.checks.wordstart import WordStart
+from app.core.i18n import N_, NP_
 from app.core.memo import per_analysis
 from app.core.text.sentences import Sentence, count_words, normalize
 
@@ -154,21 +155,39 @@ def check_self_focus(text: str, focus: Focus, reader: str) -> tuple[Finding, ...
         return ()
     start, end = _longest_sender_run(focus)
     n = len(focus.reader) + len(focus.sender) + len(focus.neither)
-    who = reader or "the reader"
     share = round(focus.reader_share * 100)
-    return (
-        Finding(
-            "self_focus",
-            "warning",
-            f"This email is mostly about you: {len(focus.sender)} of {n} sentences are about you "
-            f"or your work, and only {share}% of the words are about {who}.",
-            start,
-            end,
-            f"Cut this to a line at most and spend the words on {who}: what the introducer said "
+    mine = len(focus.sender)
+    if reader:
+        message = NP_(
+            "This email is mostly about you: {mine} of {n} sentence is about you or your work, "
+            "and only {share}% of the words are about {who}.",
+            "This email is mostly about you: {mine} of {n} sentences are about you or your work, "
+            "and only {share}% of the words are about {who}.",
+            n,
+            mine=mine,
+            share=share,
+            who=reader,
+        )
+        fix = N_(
+            "Cut this to a line at most and spend the words on {who}: what the introducer said "
             "about them and one question about their work.",
-            text[start:end],
-        ),
-    )
+            who=reader,
+        )
+    else:
+        message = NP_(
+            "This email is mostly about you: {mine} of {n} sentence is about you or your work, "
+            "and only {share}% of the words are about the reader.",
+            "This email is mostly about you: {mine} of {n} sentences are about you or your work, "
+            "and only {share}% of the words are about the reader.",
+            n,
+            mine=mine,
+            share=share,
+        )
+        fix = N_(
+            "Cut this to a line at most and spend the words on the reader: what the introducer "
+            "said about them and one question about their work."
+        )
+    return (Finding("self_focus", "warning", message, start, end, fix, text[start:end]),)
 
 
 def check_throwaway(
@@ -185,9 +204,9 @@ def check_throwaway(
         or (len(focus.sender) >= MIN_SELF_SENTENCES and len(focus.sender) > 2 * len(focus.reader))
     )
     message = (
-        "After an email about yourself, this generic offer of help reads as an afterthought."
+        N_("After an email about yourself, this generic offer of help reads as an afterthought.")
         if centred
-        else "A generic offer of help reads as a formula; a specific one shows you listened."
+        else N_("A generic offer of help reads as a formula; a specific one shows you listened.")
     )
     return tuple(
         Finding(
@@ -196,8 +215,10 @@ def check_throwaway(
             message,
             s.start,
             s.end,
-            "Replace it with one specific, useful thing you can offer them (an article, an "
-            "introduction), or drop it.",
+            N_(
+                "Replace it with one specific, useful thing you can offer them (an article, an "
+                "introduction), or drop it."
+            ),
             s.text,
         )
         for s in sentences

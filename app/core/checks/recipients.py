@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.reply_words import LANGUAGES, says
+from app.core.i18n import N_, Msg
 from app.core.mail.names import first_name, greeting_name, matches
 from app.core.model import Address
 from app.core.text.sentences import normalize, word_set
@@ -173,25 +174,56 @@ def check_introducer_kept(
         return ()
     if text is not None and acknowledges_bcc(text):
         return ()
-    name = shown_first_name(introducer) or "The introducer"
+    name = shown_first_name(introducer)
     on_bcc = any(same_person(introducer, r) for r in bcc)
     if on_bcc and text is None:
-        return (_finding("info", f"{name} is on Bcc; say so in the reply and thank them.", name),)
-    where = "only on Bcc, without a word about it" if on_bcc else "not on To or Cc"
-    return (
-        _finding(
-            "warning",
-            f"{name}, who introduced you, is {where}; dropping them from the first reply "
-            "reflects on them too.",
-            name,
-        ),
-    )
+        said = (
+            N_("{name} is on Bcc; say so in the reply and thank them.", name=name)
+            if name
+            else N_("The introducer is on Bcc; say so in the reply and thank them.")
+        )
+        return (_finding("info", said, name),)
+    if on_bcc:
+        said = (
+            N_(
+                "{name}, who introduced you, is only on Bcc, without a word about it; dropping "
+                "them from the first reply reflects on them too.",
+                name=name,
+            )
+            if name
+            else N_(
+                "The introducer, who introduced you, is only on Bcc, without a word about it; "
+                "dropping them from the first reply reflects on them too."
+            )
+        )
+    else:
+        said = (
+            N_(
+                "{name}, who introduced you, is not on To or Cc; dropping them from the first "
+                "reply reflects on them too.",
+                name=name,
+            )
+            if name
+            else N_(
+                "The introducer, who introduced you, is not on To or Cc; dropping them from the "
+                "first reply reflects on them too."
+            )
+        )
+    return (_finding("warning", said, name),)
 
 
-def _finding(severity: str, message: str, name: str) -> Finding:
+def _finding(severity: str, message: Msg, name: str) -> Finding:
     fix = (
-        f"Put {name} on Cc, or move them to Bcc and say so: “Moving {name} to Bcc, "
-        f"thank you again for connecting us.”"
+        N_(
+            "Put {name} on Cc, or move them to Bcc and say so: “Moving {name} to Bcc, "
+            "thank you again for connecting us.”",
+            name=name,
+        )
+        if name
+        else N_(
+            "Put the introducer on Cc, or move them to Bcc and say so: “Moving you to Bcc, "
+            "thank you again for connecting us.”"
+        )
     )
     if severity == "info":
         return Finding("dropped_introducer", "info", message, 0, 0, fix)

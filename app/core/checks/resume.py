@@ -9,11 +9,12 @@ when the email says it is the writer's background.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.resume_names import NameVerdict, classify_filename
+from app.core.i18n import N_, Msg
 from app.core.model import Attachment
 from app.core.text.sentences import Sentence
 
@@ -49,7 +50,24 @@ _DATE_RANGE = Caseless(
 _REFERENCES = Caseless(
     r"\breferences (?:are )?available (?:up)?on request\b", needs=("references",)
 )
-_FIX = "Remove the attachment; send a resume only when they ask for one, after you have talked."
+_FIX = N_("Remove the attachment; send a resume only when they ask for one, after you have talked.")
+_LOOKS_LIKE: dict[str, Callable[[str], Msg]] = {
+    "cover letter": lambda filename: N_(
+        "“{filename}” looks like a cover letter, part of a job application; a first reply is "
+        "not the place for one.",
+        filename=filename,
+    ),
+    "job application": lambda filename: N_(
+        "“{filename}” looks like a job application, part of a job application; a first reply "
+        "is not the place for one.",
+        filename=filename,
+    ),
+    "portfolio": lambda filename: N_(
+        "“{filename}” looks like a portfolio, part of a job application; a first reply is not "
+        "the place for one.",
+        filename=filename,
+    ),
+}
 
 
 def check_resume_attachments(
@@ -84,18 +102,25 @@ def may_hold_resume(attachments: Sequence[Attachment]) -> bool:
     return any(classify_filename(a.filename, a.mime_type) is not None for a in attachments)
 
 
-def _message(filename: str, verdict: NameVerdict) -> str:
+def _message(filename: str, verdict: NameVerdict) -> Msg:
     if verdict.kind == "resume":
-        return f"“{filename}” looks like a resume; a first reply is not the place for one."
-    if verdict.kind == "background":
-        return (
-            f"“{filename}” is your background, a resume in all but name; a first reply "
-            "is not the place for one."
+        return N_(
+            "“{filename}” looks like a resume; a first reply is not the place for one.",
+            filename=filename,
         )
-    article = "an" if verdict.kind[0] in "aeiou" else "a"
-    return (
-        f"“{filename}” looks like {article} {verdict.kind}, part of a job application; "
-        "a first reply is not the place for one."
+    if verdict.kind == "background":
+        return N_(
+            "“{filename}” is your background, a resume in all but name; a first reply "
+            "is not the place for one.",
+            filename=filename,
+        )
+    known = _LOOKS_LIKE.get(verdict.kind)
+    if known is not None:
+        return known(filename)
+    return N_(
+        "“{filename}” looks like part of a job application; a first reply is not the place "
+        "for one.",
+        filename=filename,
     )
 
 
@@ -107,10 +132,10 @@ def check_resume_text(text: str, end: int, sentences: Sequence[Sentence]) -> tup
             Finding(
                 "resume_attached",
                 "warning",
-                "This sentence sends a resume with a first reply, before anyone asked for it.",
+                N_("This sentence sends a resume with a first reply, before anyone asked for it."),
                 mention.start,
                 mention.end,
-                "Drop this sentence and the attachment; offer background only when asked.",
+                N_("Drop this sentence and the attachment; offer background only when asked."),
                 mention.text,
             ),
         )
@@ -131,10 +156,10 @@ def _pasted(text: str, end: int) -> tuple[Finding, ...]:
         Finding(
             "resume_attached",
             "warning",
-            "A resume is pasted into the email; it turns a first hello into an application.",
+            N_("A resume is pasted into the email; it turns a first hello into an application."),
             start,
             end,
-            "Cut the pasted resume; keep the thanks, your interest in them and the next step.",
+            N_("Cut the pasted resume; keep the thanks, your interest in them and the next step."),
             text[start:end],
         ),
     )

@@ -15,6 +15,7 @@ from itertools import accumulate
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.reply_words import proposes, says
+from app.core.i18n import N_
 from app.core.memo import per_analysis
 from app.core.text.sentences import Sentence, count_words, normalize
 
@@ -113,22 +114,21 @@ def check_thanks(
     if has_thanks(text, languages):
         return ()
     at = sentences[0].end if sentences and is_greeting(sentences[0]) else 0
-    who = introducer or "the person who introduced you"
-    line = (
-        f"{introducer}, thank you for connecting us."
-        if introducer
-        else ("Thank you for connecting us.")
-    )
-    return (
-        Finding(
-            "no_thanks",
-            "warning",
-            f"The reply never thanks {who}, who vouched for you by making the introduction.",
-            at,
-            at,
-            f"Open with a thank-you, e.g. “{line}”",
-        ),
-    )
+    if introducer:
+        message = N_(
+            "The reply never thanks {who}, who vouched for you by making the introduction.",
+            who=introducer,
+        )
+        fix = N_(
+            "Open with a thank-you, e.g. “{who}, thank you for connecting us.”", who=introducer
+        )
+    else:
+        message = N_(
+            "The reply never thanks the person who introduced you, who vouched for you by "
+            "making the introduction."
+        )
+        fix = N_("Open with a thank-you, e.g. “Thank you for connecting us.”")
+    return (Finding("no_thanks", "warning", message, at, at, fix),)
 
 
 def check_next_step(
@@ -142,10 +142,10 @@ def check_next_step(
         Finding(
             "no_next_step",
             "info",
-            "There is no next step, so the conversation may stop at hello.",
+            N_("There is no next step, so the conversation may stop at hello."),
             at,
             at,
-            f"Propose something small, e.g. “{proposal}”",
+            N_("Propose something small, e.g. “{proposal}”", proposal=proposal),
         ),
     )
 
@@ -163,10 +163,14 @@ def check_length(text: str, sentences: Sequence[Sentence]) -> tuple[Finding, ...
         Finding(
             "too_long",
             "info",
-            f"At {total} words this is long for a first reply; under {TARGET_WORDS} reads best.",
+            N_(
+                "At {total} words this is long for a first reply; under {target} reads best.",
+                total=total,
+                target=TARGET_WORDS,
+            ),
             start,
             end,
-            "Keep the thanks, one line of interest in them and the next step; cut the rest.",
+            N_("Keep the thanks, one line of interest in them and the next step; cut the rest."),
             text[start:end],
         ),
     )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from datetime import datetime
 
+from app.core.i18n import N_, Msg
 from app.core.preferences import NextStep, Tone
 
 GREETING: dict[Tone, tuple[str, ...]] = {
@@ -155,19 +157,37 @@ REASON_NO_ADDRESS = "No address was found for {who}; add it before sending."
 REASON_NOT_ME = "Your own address is left off the recipients."
 REASON_EXTRA = "Left off {who}, also copied; add them back if they should follow along."
 
-WHY_INTRODUCER = "You made this introduction; the first reply is theirs to write."
-WHY_NOT_INVOLVED = "You are not one of the people introduced."
-WHY_REPLIED = "You already replied{when}; no new first reply is needed."
+# The advice shown on the card (not reply text): marked for the card's translation.
+WHY_INTRODUCER = N_("You made this introduction; the first reply is theirs to write.")
+WHY_NOT_INVOLVED = N_("You are not one of the people introduced.")
 INTRODUCER_MOVES = (
-    "If neither has replied in a few days, a light nudge to both helps.",
-    "Once they have connected, step back to Bcc so your inbox stays quiet.",
+    N_("If neither has replied in a few days, a light nudge to both helps."),
+    N_("Once they have connected, step back to Bcc so your inbox stays quiet."),
 )
-FOLLOW_UP_MOVES = (
-    "Give first: send {other} something useful, an article on their field or an introduction "
-    "to someone who could help them.",
-    "Talk about your own needs only once {other} asks.",
-    "After you have met, close the loop with {introducer}: a short note on how it went.",
-)
+
+
+def why_replied(on: datetime | None) -> Msg:
+    """Why there is no first reply to write: the user already sent one."""
+    if on is None:
+        return N_("You already replied; no new first reply is needed.")
+    return N_("You already replied on {date:%d %B %Y}; no new first reply is needed.", date=on)
+
+
+def follow_up_moves(other: str, introducer: str) -> tuple[Msg, ...]:
+    """What to do after the first reply (`other`, `introducer`: first names or "")."""
+    them = other or N_("them")
+    return (
+        N_(
+            "Give first: send {other} something useful, an article on their field or an "
+            "introduction to someone who could help them.",
+            other=them,
+        ),
+        N_("Talk about your own needs only once {other} asks.", other=them),
+        N_(
+            "After you have met, close the loop with {introducer}: a short note on how it went.",
+            introducer=introducer or N_("the introducer"),
+        ),
+    )
 
 
 def pick(options: Sequence[str], key: str, slot: str, variant: int) -> str:

@@ -393,14 +393,11 @@ def _body_reasons(
 
 
 def _replied_why(ctx: ReplyContext) -> str:
-    when = f" on {ctx.replied_on:%d %B %Y}" if ctx.replied_on else ""
-    return ph.WHY_REPLIED.format(when=when)
+    return ph.why_replied(ctx.replied_on)
 
 
 def _follow_up_moves(ctx: ReplyContext) -> tuple[str, ...]:
-    other = ctx.reader or "them"
-    who = ctx.introducer_first or "the introducer"
-    return tuple(m.format(other=other, introducer=who) for m in ph.FOLLOW_UP_MOVES)
+    return ph.follow_up_moves(ctx.reader, ctx.introducer_first)
 
 
 def _label(address: Address) -> str:

@@ -31,7 +31,7 @@ class Surface {
 
 export class Sidebar {
   // parts: {cards, back, title, toast, spinner, consent, raw}
-  // gmail: {grantedScopes(), grant(scopes, all), onGmailAction(gmailAction)}
+  // gmail: {grantedScopes(), grant(scopes, all), onGmailAction(gmailAction), locale()}
   constructor(parts, gmail) {
     this.parts = parts;
     this.gmail = gmail;
@@ -104,6 +104,8 @@ export class Sidebar {
   }
 
   async call(fn, event, spinner = true) {
+    const locale = this.gmail.locale ? this.gmail.locale() : null;
+    if (locale) event.commonEventObject = { ...(event.commonEventObject || {}), userLocale: locale };
     this.lastCall = { fn, event, surface: this.active };
     this.busy = true;
     this.parts.spinner.hidden = !spinner;

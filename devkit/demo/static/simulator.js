@@ -9,6 +9,8 @@ const $ = (id) => document.getElementById(id);
 const state = {
   user: "", scopes: [], granted: new Set(), thread: null, message: null, compose: null,
   readAs: {}, // thread id -> the address an uploaded thread is read as (who "you" are there)
+  // Gmail's language, sent as every event's userLocale; `?locale=de-DE` picks it on load.
+  locale: new URLSearchParams(window.location.search).get("locale") || "en-US",
 };
 
 const sidebar = new Sidebar(
@@ -17,6 +19,7 @@ const sidebar = new Sidebar(
   {
     grantedScopes: () => state.scopes.filter((s) => state.granted.has(s)),
     actingUser: () => (state.thread && state.readAs[state.thread.id]) || null,
+    locale: () => state.locale,
     grant: (scopes, all) => {
       for (const s of all ? state.scopes : scopes) state.granted.add(s);
       renderScopes();
@@ -298,6 +301,24 @@ function offerReadAs(threadId, people) {
   box.hidden = false;
 }
 
+// --- language --------------------------------------------------------------------------
+function setUpLocale() {
+  const select = $("locale");
+  if (![...select.options].some((o) => o.value === state.locale)) {
+    select.append(el("option", { value: state.locale, text: state.locale }));
+  }
+  select.value = state.locale;
+  select.addEventListener("change", () => {
+    state.locale = select.value;
+    const url = new URL(window.location.href);
+    url.searchParams.set("locale", state.locale);
+    window.history.replaceState(null, "", url);
+    // What Gmail does after a language change: the add-on is opened again.
+    if (state.thread) openThread(state.thread.id);
+    else sidebar.trigger("message", "/addon/homepage", () => null);
+  });
+}
+
 function readAsChanged() {
   const select = $("read-as");
   const threadId = select.dataset.threadId;
@@ -313,6 +334,7 @@ async function start() {
   state.granted = new Set(info.scopes);
   $("user-chip").textContent = info.user;
   renderScopes();
+  setUpLocale();
   $("reply-all").addEventListener("click", replyAll);
   $("compose-close").addEventListener("click", closeCompose);
   $("compose-addon").addEventListener("click", openAddonInCompose);
