@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from app.core.reply.bank import bank_for
 from tests.api.conftest import footer_action, pushed, text_of, widgets
 from tests.api.harness import USER, Stack
 from tests.cards.cardspec import card_problems
@@ -80,8 +81,10 @@ class Thread:
         assert card_problems(card) == []
         return card
 
-    def click(self, card: dict[str, Any]) -> email.message.EmailMessage:
+    def click(self, card: dict[str, Any], **choices: str) -> email.message.EmailMessage:
+        """Click the card's button, with the card's own choices (`nextStep="video"`) if given."""
         url, params = footer_action(card)
+        params = {**params, **choices}
         event = self.stack.event(
             message_id=self.last, thread_id=self.thread_id or "", params=params
         )
@@ -351,3 +354,17 @@ def test_fresh_and_answered_with_a_proposal_in_each_language(stack: Stack, langu
     assert (draft["To"], draft["Cc"]) == (SUE, JOE)
     assert phrase.lower() in _body(draft).lower()
     assert draft["In-Reply-To"] == thread.ids[-1]
+
+
+@pytest.mark.parametrize("language", ["es", "de"])
+def test_a_preferred_video_call_is_offered_beside_their_coffee(stack: Stack, language: str) -> None:
+    """Sue proposed a coffee and the user chose a video call on the card: the draft takes her
+    coffee up, quoted back, and offers the video call beside it in her language."""
+    subject, intro, answer, phrase = LANGUAGES[language]
+    thread = Thread(stack, subject).add(JOE, f"{SUE}, {DANA}", intro, days_ago=1)
+    thread.add(SUE, DANA, answer, cc=JOE, days_ago=0.5)
+    draft = thread.click(thread.open(), nextStep="video")
+    assert (draft["To"], draft["Cc"]) == (SUE, JOE)
+    body = _body(draft).lower()
+    assert phrase.lower() in body
+    assert bank_for(language).step_nouns["video"].lower() in body

@@ -82,6 +82,31 @@ def test_no_line_guesses_a_gender(code: str) -> None:
                 assert not pattern.search(line), (code, line)
 
 
+# The other side wrote first: the user has not written (no "your reply", "getting back to
+# me") nor thanked anyone yet (no "again").
+PRESUMES = {
+    "es": r"\b(?:de nuevo|otra vez|respuesta|responderme)\b",
+    "de": r"\b(?:nochmals|noch einmal|erneut|Antwort|Rückmeldung)\b",
+    "fr": r"\b(?:encore|de nouveau|réponses?|retours?)\b",
+    "it": r"\b(?:ancora|di nuovo|rispost[ae]|riscontro)\b",
+    "nl": r"\b(?:nogmaals|opnieuw|reacties?)\b",
+    "pt-BR": r"\b(?:de novo|mais uma vez|novamente|respostas?|retorno)\b",
+    "pt-PT": r"\b(?:de novo|mais uma vez|novamente|respostas?|retorno)\b",
+}
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_answering_them_first_presumes_nothing_the_user_did(code: str) -> None:
+    """`answer` thanks them for writing and `thanks_again*` thanks the introducer without an
+    "again": the user has neither written nor thanked anyone yet."""
+    pattern = re.compile(PRESUMES[code], re.IGNORECASE)
+    slots = bank_for(code).slots
+    for slot in ("answer", "thanks_again", "thanks_again_bcc", "thanks_again_no_name"):
+        for lines in slots.get(slot, {}).values():
+            for line in lines:
+                assert not pattern.search(line), (code, slot, line)
+
+
 def test_english_accept_and_counter_for_the_thread_state_logic() -> None:
     """The English bank carries ACCEPT and COUNTER too (from `phrasing`)."""
     bank = bank_for("en")
@@ -132,8 +157,33 @@ PROPOSALS = {
 }
 
 
-# The user's own kind of meeting, offered beside theirs in a `counter` line.
-ALTERNATIVE = {"en": "a video call"}
+# The user's own kind of meeting, offered beside theirs in a `counter` line (each bank's
+# `step_nouns["video"]`, written out so a changed noun shows here).
+ALTERNATIVE = {
+    "en": "a video call",
+    "es": "una videollamada",
+    "de": "ein Videotelefonat",
+    "fr": "un appel vidéo",
+    "it": "una videochiamata",
+    "nl": "een videogesprek",
+    "pt-BR": "uma videochamada",
+    "pt-PT": "uma videochamada",
+}
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_counter_lines_take_theirs_up_and_offer_the_users_meeting(code: str) -> None:
+    """Every bank names the three kinds of meeting, and every COUNTER line quotes the
+    proposal back and offers the user's own kind (`{alternative}`) beside it."""
+    bank = bank_for(code)
+    assert set(bank.step_nouns) == set(NEXT_STEPS), code
+    assert all(noun.strip() for noun in bank.step_nouns.values()), code
+    assert bank.step_nouns["video"] == ALTERNATIVE[code]
+    for voice, lines in bank.slots["counter"].items():
+        assert lines, (code, voice)
+        for line in lines:
+            assert "{proposal}" in line, (code, voice, line)
+            assert "{alternative}" in line, (code, voice, line)
 
 
 @pytest.mark.parametrize("code", VARIETIES)
@@ -143,8 +193,6 @@ def test_accept_and_counter_read_as_a_next_step_and_never_as_an_ask(code: str) -
     for slot in ("accept", "counter"):
         for lines in bank_for(code).slots[slot].values():
             for line in lines:
-                text = line.format(
-                    proposal=PROPOSALS[code], alternative=ALTERNATIVE.get(code, "a video call")
-                )
+                text = line.format(proposal=PROPOSALS[code], alternative=ALTERNATIVE[code])
                 assert ask_kind(text) is None, (code, text)
                 assert is_next_step(text, (code[:2],)), (code, text)
