@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.cards import findings as findings_card
+from app.cards.i18n import N_, _, ngettext, translate
 from app.cards.urls import Urls
 from app.cards.widgets import Widget, action, button, card, decorated, esc, paragraph, section
 from app.core.checks import Finding
@@ -17,7 +18,7 @@ from app.core.mail import first_name
 from app.core.model import Introduction, Person
 from app.core.reply import Point, ReplySuggestion
 
-NUDGE_LABEL = "Nudge both"
+NUDGE_LABEL = N_("Nudge both")
 
 
 def build(
@@ -40,14 +41,15 @@ def build(
     if nudge is not None:
         sections.append(_nudge(nudge, waited_days))
         footer = (
-            button(NUDGE_LABEL, action(urls.of("reply"), {**ids, "nudge": "1"}), filled=True),
+            button(
+                translate(NUDGE_LABEL), action(urls.of("reply"), {**ids, "nudge": "1"}), filled=True
+            ),
             None,
         )
-    names = " and ".join(p.name or p.email for p in people) or "two people"
     return card(
-        "Your introduction",
+        _("Your introduction"),
         sections,
-        subtitle=f"You introduced {names}",
+        subtitle=_subtitle([p.name or p.email for p in people]),
         name="introducer",
         footer=footer,
     )
@@ -55,39 +57,57 @@ def build(
 
 def _points(points: Sequence[Point]) -> Widget:
     """The thread's own points first: who answered, how long it has waited."""
-    items = [decorated(esc(p.body), top=esc(p.title)) for p in points]
-    return section("What matters now", items, collapse_after=2)
+    items = [decorated(esc(translate(p.body)), top=esc(translate(p.title))) for p in points]
+    return section(_("What matters now"), items, collapse_after=2)
 
 
 def _about(people: list[Person]) -> Widget:
     widgets = []
     for person in people[:6]:
-        text = esc(person.blurb) if person.blurb else "<i>Nothing said about them.</i>"
-        top = f"What you said about {esc(_short(person))}"
+        text = esc(person.blurb) if person.blurb else f"<i>{esc(_('Nothing said about them.'))}</i>"
+        top = esc(_("What you said about {name}").format(name=_short(person)))
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
 
 
 def _check(findings: Sequence[Finding]) -> Widget:
     if not findings:
-        ok = "Both named and described, with a reason to meet: a good introduction."
-        return section("Your introduction", [decorated(esc(ok), icon="STAR")])
-    return section("Your introduction", findings_card.widgets(findings))
+        ok = _("Both named and described, with a reason to meet: a good introduction.")
+        return section(_("Your introduction"), [decorated(esc(ok), icon="STAR")])
+    return section(_("Your introduction"), findings_card.widgets(findings))
 
 
 def _nudge(nudge: ReplySuggestion, waited_days: int) -> Widget:
     names = ", ".join(a.name or a.email for a in nudge.to)
-    waited = f"{waited_days} days" if waited_days > 1 else "a while"
-    lead = f"No answer from {names} after {waited}. A light nudge to both can help."
+    lead = (
+        ngettext(
+            "No answer from {names} after {n} day. A light nudge to both can help.",
+            "No answer from {names} after {n} days. A light nudge to both can help.",
+            waited_days,
+        )
+        if waited_days > 1
+        else _("No answer from {names} after a while. A light nudge to both can help.")
+    ).format(names=names, n=waited_days)
     return section(
-        "No reply yet",
+        _("No reply yet"),
         [
             paragraph(esc(lead)),
             decorated(esc(nudge.body_text).replace("\n", "<br>"), top=esc(nudge.subject)),
-            paragraph(esc("It is saved as a reply draft in this thread; nothing is sent.")),
+            paragraph(esc(_("It is saved as a reply draft in this thread; nothing is sent."))),
         ],
     )
 
 
+def _subtitle(names: list[str]) -> str:
+    """ "You introduced Sue and Dana": one sentence per count of names."""
+    if not names:
+        return _("You introduced two people")
+    if len(names) == 1:
+        return _("You introduced {name}").format(name=names[0])
+    return _("You introduced {first} and {second}").format(
+        first=", ".join(names[:-1]), second=names[-1]
+    )
+
+
 def _short(person: Person) -> str:
-    return first_name(person.name) or person.name or person.email or "them"
+    return first_name(person.name) or person.name or person.email or _("them")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.cards.i18n import N_, _, translate
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -32,13 +33,13 @@ from app.core.reply import Point
 HOW_FIELD = "howItWent"
 GIVE_FIELD = "giveFirst"
 LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "de": "German",
-    "fr": "French",
-    "pt": "Portuguese",
-    "it": "Italian",
-    "nl": "Dutch",
+    "en": N_("English"),
+    "es": N_("Spanish"),
+    "de": N_("German"),
+    "fr": N_("French"),
+    "pt": N_("Portuguese"),
+    "it": N_("Italian"),
+    "nl": N_("Dutch"),
 }
 
 
@@ -61,21 +62,23 @@ def build(
     sections.append(_give(follow, offer, other, urls, ids))
     if follow.offers_thanks:
         primary = button(
-            f"Draft thanks to {introducer}",
+            _("Draft thanks to {name}").format(name=introducer),
             action(urls.of("follow_up"), {**ids, "kind": "thanks"}),
             filled=True,
         )
     else:
         primary = button(
-            f"Draft it to {other}",
+            _("Draft it to {name}").format(name=other),
             action(urls.of("follow_up"), {**ids, "kind": "give"}),
             filled=True,
         )
     who = follow.introducer.name or follow.introducer.email
     return card(
-        "After your reply",
+        _("After your reply"),
         sections,
-        subtitle=f"{who} introduced you to {follow.other.name or follow.other.email}",
+        subtitle=_("{introducer} introduced you to {other}").format(
+            introducer=who, other=follow.other.name or follow.other.email
+        ),
         name="loop",
         footer=(primary, None),
     )
@@ -83,37 +86,42 @@ def build(
 
 def _points(points: Sequence[Point]) -> Widget:
     """What matters now on this thread, before the follow-up itself."""
-    items = [decorated(esc(p.body), top=esc(p.title)) for p in points]
-    return section("What matters now", items, collapse_after=2)
+    items = [decorated(esc(translate(p.body)), top=esc(translate(p.title))) for p in points]
+    return section(_("What matters now"), items, collapse_after=2)
 
 
 def _stand(follow: FollowUp, introducer: str, other: str) -> Widget:
     if follow.stage == "connected":
-        text = (
-            f"You and {other} have connected ({follow.evidence}). {introducer} has not heard "
-            "how it went: a short note closes the loop and makes them glad they helped."
-        )
+        text = _(
+            "You and {other} have connected ({evidence}). {introducer} has not heard how it "
+            "went: a short note closes the loop and makes them glad they helped."
+        ).format(other=other, evidence=translate(follow.evidence), introducer=introducer)
         icon = "STAR"
     elif follow.stage == "loop_closed":
-        text = f"Loop closed: you wrote back to {introducer} after connecting with {other}."
+        text = _(
+            "Loop closed: you wrote back to {introducer} after connecting with {other}."
+        ).format(introducer=introducer, other=other)
         icon = "BOOKMARK"
     else:
-        text = (
-            f"You replied. Nothing in the thread shows you and {other} have met yet; once you "
-            f"have, this card offers a thank-you note to {introducer}."
-        )
+        text = _(
+            "You replied. Nothing in the thread shows you and {other} have met yet; once you "
+            "have, this card offers a thank-you note to {introducer}."
+        ).format(other=other, introducer=introducer)
         icon = "CLOCK"
-    return section("Where things stand", [decorated(esc(text), icon=icon)])
+    return section(_("Where things stand"), [decorated(esc(text), icon=icon)])
 
 
 def _thanks(follow: FollowUp, introducer: str, preview: str) -> Widget:
-    language = LANGUAGE_NAMES.get(follow.language, "English")
+    language = translate(LANGUAGE_NAMES.get(follow.language, LANGUAGE_NAMES["en"]))
+    lead = _("A short thank-you to {introducer} alone, in {language}.").format(
+        introducer=introducer, language=language
+    )
     return section(
-        f"Close the loop with {introducer}",
+        _("Close the loop with {introducer}").format(introducer=introducer),
         [
-            paragraph(esc(f"A short thank-you to {introducer} alone, in {language}.")),
-            text_input(HOW_FIELD, "How it went, in one line (goes into the note)"),
-            decorated(esc(preview), top="The note (the line in brackets is yours to write)"),
+            paragraph(esc(lead)),
+            text_input(HOW_FIELD, _("How it went, in one line (goes into the note)")),
+            decorated(esc(preview), top=_("The note (the line in brackets is yours to write)")),
         ],
     )
 
@@ -123,23 +131,38 @@ def _give(
 ) -> Widget:
     widgets: list[Widget] = []
     if follow.other.blurb:
-        top = f"What {_short(follow.introducer)} said about {other}"
+        top = _("What {introducer} said about {other}").format(
+            introducer=_short(follow.introducer), other=other
+        )
         widgets.append(decorated(esc(follow.other.blurb), top=esc(top), icon="PERSON"))
     how = (
-        "Share something useful for their work"
+        _(
+            "Share something useful for their work: a note to {other} alone, nothing asked. "
+            "Fill in the brackets."
+        )
         if offer.kind == "share"
-        else "Offer an introduction of your own"
+        else _(
+            "Offer an introduction of your own: a note to {other} alone, nothing asked. "
+            "Fill in the brackets."
+        )
+    )
+    draft = button(
+        _("Draft it to {name}").format(name=other),
+        action(urls.of("follow_up"), {**ids, "kind": "give"}),
     )
     widgets += [
-        paragraph(esc(f"{how}: a note to {other} alone, nothing asked. Fill in the brackets.")),
-        text_input(GIVE_FIELD, f"Your note to {other} (edit freely)", offer.line, multiline=True),
-        decorated(esc(offer.alternative), top="Or"),
-        buttons(
-            button(f"Draft it to {other}", action(urls.of("follow_up"), {**ids, "kind": "give"}))
+        paragraph(esc(how.format(other=other))),
+        text_input(
+            GIVE_FIELD,
+            _("Your note to {other} (edit freely)").format(other=other),
+            offer.line,
+            multiline=True,
         ),
+        decorated(esc(offer.alternative), top=_("Or")),
+        buttons(draft),
     ]
-    return section("Give first", widgets, collapse_after=4)
+    return section(_("Give first"), widgets, collapse_after=4)
 
 
 def _short(person: Address | Person) -> str:
-    return first_name(person.name) or person.name or person.email or "them"
+    return first_name(person.name) or person.name or person.email or _("them")

@@ -14,17 +14,20 @@ from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import quote
 
+from babel.dates import format_date
+
+from app.cards.i18n import N_, SOURCE, _, current_locale, translate
 from app.cards.widgets import Widget, button, decorated, esc, open_link, paragraph, section
 
 GMAIL = "https://mail.google.com/mail/"
 MAX_SHOWN = 10
 STAGES = {
-    "new": ("Not answered yet", "Open it: the card drafts a reply to both.", "EMAIL"),
-    "replied": ("You replied", "Give first while you wait to meet.", "CLOCK"),
-    "connected": ("Connected", "Close the loop: thank the introducer.", "STAR"),
-    "loop_closed": ("Loop closed", "You thanked the introducer.", "BOOKMARK"),
+    "new": (N_("Not answered yet"), N_("Open it: the card drafts a reply to both."), "EMAIL"),
+    "replied": (N_("You replied"), N_("Give first while you wait to meet."), "CLOCK"),
+    "connected": (N_("Connected"), N_("Close the loop: thank the introducer."), "STAR"),
+    "loop_closed": (N_("Loop closed"), N_("You thanked the introducer."), "BOOKMARK"),
 }
-EMPTY = (
+EMPTY = N_(
     "Introductions you open in Gmail show up here for two weeks, with how far each got: "
     "not answered, replied, connected, loop closed."
 )
@@ -55,23 +58,32 @@ def thread_link(thread_id: str, me: str = "") -> str:
 def recent_section(intros: Sequence[Listed], me: str = "") -> Widget:
     """The "Your recent introductions" section (a short note when there are none)."""
     rows = [_row(item, me) for item in intros if item.thread_id][:MAX_SHOWN]
-    return section("Your recent introductions", rows or [paragraph(esc(EMPTY))])
+    return section(_("Your recent introductions"), rows or [paragraph(esc(translate(EMPTY)))])
 
 
 def _row(item: Listed, me: str) -> Widget:
     label, hint, icon = STAGES.get(item.stage, STAGES["new"])
-    top = f"Opened {_day(item.seen_at)}"
-    if item.introduced_at > 0:
-        top = f"Introduction of {_day(item.introduced_at)} · {top.lower()}"
+    opened = _day(item.seen_at)
+    top = (
+        _("Introduction of {introduced} · opened {opened}").format(
+            introduced=_day(item.introduced_at), opened=opened
+        )
+        if item.introduced_at > 0
+        else _("Opened {opened}").format(opened=opened)
+    )
     return decorated(
-        f"<b>{esc(label)}</b>",
-        top=top,
-        bottom=esc(hint),
+        f"<b>{esc(translate(label))}</b>",
+        top=esc(top),
+        bottom=esc(translate(hint)),
         icon=icon,
-        button=button("Open", open_link(thread_link(item.thread_id, me))),
+        button=button(_("Open"), open_link(thread_link(item.thread_id, me))),
     )
 
 
 def _day(at: float) -> str:
+    """A short date: "3 Dec 2026" in English, the locale's medium form elsewhere."""
     day = datetime.fromtimestamp(at, UTC)
-    return f"{day.day} {day:%b %Y}"
+    locale = current_locale()
+    if locale == SOURCE:
+        return f"{day.day} {day:%b %Y}"
+    return format_date(day.date(), format="medium", locale=locale)

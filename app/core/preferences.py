@@ -27,9 +27,9 @@ TONE_LABELS: tuple[tuple[str, Tone], ...] = ((N_("Warm"), "warm"), (N_("Formal")
 NEXT_STEPS: tuple[NextStep, ...] = tuple(value for _, value in NEXT_STEP_LABELS)
 TONES: tuple[Tone, ...] = tuple(value for _, value in TONE_LABELS)
 # The language of the suggested reply: "auto" is the introduction's own; each language is
-# named in itself, as a language menu does.
+# named in itself, as a language menu does (so only "auto" is marked for translation).
 LANGUAGE_LABELS: tuple[tuple[str, str], ...] = (
-    ("Same as the introduction", "auto"),
+    (N_("Same as the introduction"), "auto"),
     ("English", "en"),
     ("Español", "es"),
     ("Deutsch", "de"),

@@ -141,7 +141,7 @@ class ComposeService:
             else ""
         )
         if own_intro is not None and not context:
-            context = "An introduction you are writing"
+            context = _("An introduction you are writing")
         return ComposeView(
             tuple(findings),
             missing,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.cards import loop as loop_card
+from app.cards.i18n import _
 from app.cards.responses import Response, notify, open_draft
 from app.cards.urls import Urls
 from app.core.followup import FollowUp, give_first, give_first_draft, thank_introducer
@@ -47,12 +48,12 @@ class FollowUpService:
         """Create the draft the button names (`kind`), once, and open it."""
         kind = req.params.get("kind", "")
         if kind not in KINDS:
-            return notify("Unknown follow-up; nothing was drafted.")
+            return notify(_("Unknown follow-up; nothing was drafted."))
         if follow is None:
-            return notify("This no longer looks like your introduction; nothing was drafted.")
+            return notify(_("This no longer looks like your introduction; nothing was drafted."))
         if kind == "thanks":
             if not follow.offers_thanks:
-                return notify("Nothing shows you two have connected yet; nothing was drafted.")
+                return notify(_("Nothing shows you two have connected yet; nothing was drafted."))
             note = thank_introducer(follow, req.value(loop_card.HOW_FIELD), prefs)
         else:
             note = give_first_draft(follow, req.value(loop_card.GIVE_FIELD), prefs)
@@ -66,9 +67,11 @@ class FollowUpService:
                 )
                 done = CreatedReply(created.draft_id, created.thread_id)
                 self._ledger.put(key, done)
-        who = note.to[0].name or note.to[0].email if note.to else "them"
+        who = note.to[0].name or note.to[0].email if note.to else _("them")
         return open_draft(
-            done.draft_id, done.thread_id, f"Draft to {who} created: review it and send."
+            done.draft_id,
+            done.thread_id,
+            _("Draft to {name} created: review it and send.").format(name=who),
         )
 
 

@@ -312,6 +312,7 @@ def test_the_text_scan_sees_bare_english(tmp_path: Path) -> None:
 
 
 _MARKERS = {"_", "N_", "NP_", "ngettext"}
+_URL = re.compile(r"https?://\S*$")  # an address ("https://mail.google.com/mail/"), not text
 _NOT_CARDS = {"__init__", "urls", "widgets", "responses", "i18n"}  # no user-facing text
 
 
@@ -333,6 +334,7 @@ def _english_outside_markers(path: Path) -> list[str]:
         and isinstance(node.value, str)
         and id(node) not in marked
         and node.value not in _BRAND
+        and not _URL.match(node.value)
         and re.search(r"[A-Za-z]{2,}[ ,.:;!?]+[A-Za-z]{2,}", re.sub(r"<[^<>]*>", "", node.value))
     ]
 
@@ -355,6 +357,7 @@ def test_the_marker_scan_sees_unmarked_tables(tmp_path: Path) -> None:
         '"""A card."""\n'
         'TITLES = {"no_consent": "Ask first?", "ask": N_("An ask")}\n'
         'icon = "BOOKMARK" if code == "resume_attached" else ""\n'
+        'GMAIL = "https://mail.google.com/mail/"\n'
         'top = "What " + who + " said about " + name\n'
         'text = "<b>" + esc(_("Saved.")) + "</b>"\n',
         encoding="utf-8",

@@ -31,6 +31,7 @@ from importlib import resources
 from app.core.checks.asks import ask_kind
 from app.core.checks.draft import Draft
 from app.core.checks.finding import ORDER, Finding
+from app.core.i18n import N_, Msg
 from app.core.intro import detect_introduction, language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, compile_entries, fold
 from app.core.intro.people import Blurbs, vocatives
@@ -189,12 +190,16 @@ def _asks(sentences: Sequence[Sentence], words: list[_Words]) -> list[Finding]:
             Finding(
                 "ask_on_behalf",
                 "warning",
-                "This asks one side for something on the other's behalf; an introduction "
-                "should ask only that they talk.",
+                N_(
+                    "This asks one side for something on the other's behalf; an introduction "
+                    "should ask only that they talk."
+                ),
                 sentence.start,
                 sentence.end,
-                "Leave the ask out and say why they would enjoy talking; the person can ask "
-                "for themselves once they have met.",
+                N_(
+                    "Leave the ask out and say why they would enjoy talking; the person can ask "
+                    "for themselves once they have met."
+                ),
                 sentence.text,
                 kind,
             )
@@ -226,27 +231,32 @@ def _sides(
     found: list[Finding] = []
     asked = {(f.start, f.end) for f in asks}
     if len(people) < 2:
-        who = _short(people[0]) if people else "anyone"
         found.append(
             _missing(
-                f"Only {who} is named; an introduction names both people.",
-                "Greet both by name (“Hi Sue and Dana,”) and say who each one is.",
+                N_(
+                    "Only {name} is named; an introduction names both people.",
+                    name=_short(people[0]),
+                )
+                if people
+                else N_("Nobody is named; an introduction names both people."),
+                N_("Greet both by name (“Hi Sue and Dana,”) and say who each one is."),
             )
         )
     if draft.recipients_known:
         found += _recipients(draft, people, sentences, writer)
     described = [p for p in people if _describes(p, sentences, asked)]
     if people and not described:
-        names = " or ".join(_short(p) for p in people[:3])
         found.append(
             Finding(
                 "no_blurb",
                 "warning",
-                f"Nothing says who {names} is; each side needs a line about the other.",
+                _nobody_described([_short(p) for p in people[:3]]),
                 0,
                 0,
-                "Add a sentence about each person: what they do and where, e.g. “Sue leads "
-                "product at Acme; Dana runs growth at Beta.”",
+                N_(
+                    "Add a sentence about each person: what they do and where, e.g. “Sue leads "
+                    "product at Acme; Dana runs growth at Beta.”"
+                ),
             )
         )
     elif len(people) >= 2:
@@ -258,11 +268,17 @@ def _sides(
                 Finding(
                     "one_side_missing",
                     "warning",
-                    f"Only one side gets a blurb: nothing says who {_short(person)} is.",
+                    N_(
+                        "Only one side gets a blurb: nothing says who {name} is.",
+                        name=_short(person),
+                    ),
                     where.start if where else 0,
                     where.end if where else 0,
-                    f"Add a line about {_short(person)} too: what they do and why the other "
-                    "person would want to talk to them.",
+                    N_(
+                        "Add a line about {name} too: what they do and why the other person "
+                        "would want to talk to them.",
+                        name=_short(person),
+                    ),
                     where.text if where else "",
                 )
             )
@@ -281,8 +297,11 @@ def _recipients(
             continue
         found.append(
             _missing(
-                f"{address.label()} is on To/Cc but never named.",
-                f"Say who {address.label()} is and why they are copied, or take them off.",
+                N_("{name} is on To/Cc but never named.", name=address.label()),
+                N_(
+                    "Say who {name} is and why they are copied, or take them off.",
+                    name=address.label(),
+                ),
             )
         )
     copied = {a.email for a in draft.to + draft.cc}
@@ -290,15 +309,17 @@ def _recipients(
         if person.email in copied:
             continue
         where = _naming(person, sentences)
-        hidden = "only on Bcc" if person.email else "not on To or Cc"
+        name = _short(person)
         found.append(
             Finding(
                 "one_side_missing",
                 "warning",
-                f"{_short(person)} is {hidden}, so they cannot answer everyone.",
+                N_("{name} is only on Bcc, so they cannot answer everyone.", name=name)
+                if person.email
+                else N_("{name} is not on To or Cc, so they cannot answer everyone.", name=name),
                 where.start if where else 0,
                 where.end if where else 0,
-                f"Put {_short(person)} on To or Cc, so both can reply to all.",
+                N_("Put {name} on To or Cc, so both can reply to all.", name=name),
                 where.text if where else "",
             )
         )
@@ -328,12 +349,14 @@ def _reason(sentences: Sequence[Sentence], words: list[_Words], end: int) -> lis
         Finding(
             "no_reason",
             "warning",
-            "Nothing says why these two should meet.",
+            N_("Nothing says why these two should meet."),
             end,
             end,
-            "Add one sentence on what they share or how they could help each other, e.g. "
-            "“You are both building onboarding for small businesses, so I think you could "
-            "learn a lot from each other.”",
+            N_(
+                "Add one sentence on what they share or how they could help each other, e.g. "
+                "“You are both building onboarding for small businesses, so I think you could "
+                "learn a lot from each other.”"
+            ),
         )
     ]
 
@@ -357,12 +380,17 @@ def _consent(
                     Finding(
                         "no_consent",
                         "info",
-                        "Someone senior or busy is introduced here, and nothing says they were "
-                        "asked first. A suggestion, not a rule.",
+                        N_(
+                            "Someone senior or busy is introduced here, and nothing says they "
+                            "were asked first. A suggestion, not a rule."
+                        ),
                         start,
                         stop,
-                        "If you have not yet, ask them privately whether they are open to it "
-                        "(a double opt-in), then say so: “she said she'd be happy to talk”.",
+                        N_(
+                            "If you have not yet, ask them privately whether they are open to "
+                            "it (a double opt-in), then say so: “she said she'd be happy to "
+                            "talk”."
+                        ),
                         sentence.text[start - sentence.start : stop - sentence.start],
                     )
                 ]
@@ -396,14 +424,36 @@ def _subject(draft: Draft, people: list[Person]) -> list[Finding]:
         Finding(
             "vague_subject",
             "info",
-            "The subject does not name both people, so the mail is harder to find later. "
-            "A suggestion.",
+            N_(
+                "The subject does not name both people, so the mail is harder to find later. "
+                "A suggestion."
+            ),
             0,
             0,
-            f"Try a subject like “Intro: {names}”.",
+            N_("Try a subject like “Intro: {names}”.", names=names),
             draft.subject,
         )
     ]
+
+
+def _nobody_described(names: list[str]) -> Msg:
+    """Nobody is described: one sentence per count of names (at most three)."""
+    if len(names) == 1:
+        return N_(
+            "Nothing says who {name} is; each side needs a line about the other.", name=names[0]
+        )
+    if len(names) == 2:
+        return N_(
+            "Nothing says who {first} or {second} is; each side needs a line about the other.",
+            first=names[0],
+            second=names[1],
+        )
+    return N_(
+        "Nothing says who {first}, {second} or {third} is; each side needs a line about the other.",
+        first=names[0],
+        second=names[1],
+        third=names[2],
+    )
 
 
 def _missing(message: str, fix: str) -> Finding:
@@ -427,4 +477,4 @@ def _span(sentence: Sentence, folded: str, hit: re.Match[str]) -> tuple[int, int
 
 
 def _short(person: Person | Address) -> str:
-    return first_name(person.name) if person.name else person.email or "them"
+    return first_name(person.name) if person.name else person.email or N_("them")

@@ -20,6 +20,7 @@ from typing import Literal
 
 from app.core.checks import reply_context, same_person
 from app.core.followup.words import LANGUAGES, words_for
+from app.core.i18n import N_
 from app.core.intro import language_of
 from app.core.model import Address, Email, Introduction, Person, Thread
 
@@ -89,14 +90,14 @@ def _connection(
             continue
         found = words.meeting_words(message.new_text or message.text)
         if found:
-            return index, f"“{found}”"
+            return index, N_("“{phrase}”", phrase=found)
         to = message.to + message.cc
         if from_user and any(any(same_person(o, r) for r in to) for o in others):
             wrote.add("user")
         if from_other and any(same_person(user, r) for r in to):
             wrote.add("other")
         if wrote == {"user", "other"}:
-            return index, "you have written to each other"
+            return index, N_("you have written to each other")
     return None, ""
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from app.core.checks.context import ReplyContext
 from app.core.checks.recipients import acknowledges_bcc, same_person, shown_first_name
+from app.core.i18n import N_, NP_, Msg
 from app.core.model import Email, Thread
 from app.core.reply.proposal import Proposal
 
@@ -25,7 +26,8 @@ INTRODUCER_NUDGE_DAYS = 3
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One piece of advice: a short title and a sentence."""
+    """One piece of advice: a short title and a sentence (marked texts, `Msg`, which the
+    cards translate)."""
 
     title: str
     body: str
@@ -43,34 +45,29 @@ def thread_points(
     `proposal`: what the other side proposed in their latest message; `counter`: the
     user's own next step when the suggested reply offers it beside theirs ("a video call").
     """
-    other = ctx.reader or "them"
-    introducer = ctx.introducer_first or "the introducer"
-    names = {"other": other, "introducer": introducer}
+    other: str = ctx.reader or N_("them")
+    introducer: str = ctx.introducer_first or N_("the introducer")
     if ctx.state == "user_is_introducer":
         return _introducer_points(ctx, thread, now)
     if ctx.state == "already_replied":
-        return _replied_points(ctx, thread, proposal, now, names)
+        return _replied_points(ctx, thread, proposal, now, other, introducer)
     if ctx.state not in ("first_reply", "other_replied", "introducer_moved"):
         return ()
     points: list[Point] = []
     if ctx.state == "introducer_moved":
         said = ctx.reply_to is not None and acknowledges_bcc(ctx.reply_to.new_text)
-        body = MOVED[1] if said else DROPPED
-        points.append(Point(MOVED[0].format(**names), body.format(**names)))
+        points.append(_moved(other, introducer, said))
     if proposal is not None:
-        points.append(_proposal_point(proposal, counter, names))
+        points.append(_proposal_point(proposal, counter, other))
     elif ctx.state != "first_reply":
-        points.append(Point(WROTE_FIRST[0].format(**names), WROTE_FIRST[1].format(**names)))
+        points.append(_wrote_first(other, introducer))
     waiting = ctx.reply_to if ctx.state != "first_reply" else _intro_message(ctx, thread)
     age = days_between(waiting.date if waiting else None, now)
     if age is not None and len(points) < 2:
         if age > LATE_AFTER_DAYS:
-            who = other if ctx.state != "first_reply" else introducer
-            title = (LATE_THEM if ctx.state != "first_reply" else LATE_INTRO)[0]
-            points.append(Point(title.format(days=age, who=who), LATE_BODY))
+            points.append(_late(other if ctx.state != "first_reply" else introducer, age, ctx))
         elif ctx.state == "first_reply":
-            when = _ago(age)
-            points.append(Point(ON_TIME[0], ON_TIME[1].format(when=when, **names)))
+            points.append(_on_time(introducer, age))
     return tuple(points[:2])
 
 
@@ -84,11 +81,23 @@ def days_between(then: datetime | None, now: datetime | None) -> int | None:
     return int(seconds // 86_400) if seconds >= 0 else None
 
 
-def _proposal_point(proposal: Proposal, counter: str, names: dict[str, str]) -> Point:
-    title = PROPOSED[0].format(proposal=proposal.phrase, **names)
+def _proposal_point(proposal: Proposal, counter: str, other: str) -> Point:
+    title = N_("{other} proposed {proposal}", other=other, proposal=proposal.phrase)
     if counter:
-        return Point(title, COUNTERED.format(alternative=counter, **names))
-    return Point(title, PROPOSED[1].format(**names))
+        return Point(
+            title,
+            N_(
+                "The suggested reply says yes to it and offers {alternative} too (your next "
+                "step, below); choose theirs there to simply accept.",
+                alternative=counter,
+            ),
+        )
+    return Point(
+        title,
+        N_(
+            "Say yes to it: the suggested reply quotes it back instead of proposing something else."
+        ),
+    )
 
 
 def _replied_points(
@@ -96,19 +105,47 @@ def _replied_points(
     thread: Thread | None,
     proposal: Proposal | None,
     now: datetime | None,
-    names: dict[str, str],
+    other: str,
+    introducer: str,
 ) -> tuple[Point, ...]:
     answer = _answer_after_mine(ctx, thread)
     if answer is not None and proposal is not None:
-        title = PROPOSED[0].format(proposal=proposal.phrase, **names)
-        return (Point(title, ANSWER_IT.format(**names)),)
+        title = N_("{other} proposed {proposal}", other=other, proposal=proposal.phrase)
+        return (Point(title, N_("Answer it: say yes, or offer another time that suits you.")),)
     if answer is not None:
-        return (Point(ANSWERED[0].format(**names), ANSWERED[1].format(**names)),)
+        return (
+            Point(
+                N_("{other} answered you", other=other),
+                N_(
+                    "Keep it going: settle a time and place, and step {introducer} back to Bcc "
+                    "if they are still copied.",
+                    introducer=introducer,
+                ),
+            ),
+        )
     age = days_between(ctx.replied_on, now)
     if age is not None and age >= NUDGE_AFTER_DAYS:
-        return (Point(NUDGE[0].format(days=age), NUDGE[1].format(**names)),)
+        return (
+            Point(
+                NP_("No answer in {n} day", "No answer in {n} days", age),
+                N_(
+                    "A short, friendly nudge to {other} is fine now; no need to copy "
+                    "{introducer} again.",
+                    other=other,
+                    introducer=introducer,
+                ),
+            ),
+        )
     if age is not None:
-        return (Point(WAIT[0].format(**names), WAIT[1].format(when=_ago(age), **names)),)
+        return (
+            Point(
+                N_("Give {other} time", other=other),
+                N_(
+                    "You replied {when}; wait about a week before a gentle nudge.",
+                    when=_ago(age),
+                ),
+            ),
+        )
     return ()
 
 
@@ -120,19 +157,41 @@ def _introducer_points(
         return ()
     later = thread.messages[intro.message_index + 1 :] if intro.message_index >= 0 else ()
     answered = [
-        p
+        shown_first_name(p.address) or p.email
         for p in intro.introduced
         if any(m.sender and same_person(p.address, m.sender) for m in later)
     ]
     if answered:
-        who = " and ".join(shown_first_name(p.address) or p.email for p in answered)
-        return (Point(CONNECTED[0].format(who=who), CONNECTED[1]),)
+        title = (
+            N_("{who} replied", who=answered[0])
+            if len(answered) == 1
+            else N_(
+                "{first} and {second} replied",
+                first=", ".join(answered[:-1]),
+                second=answered[-1],
+            )
+        )
+        body = N_(
+            "They have found each other: when you answer, move yourself to Bcc so your inbox "
+            "stays quiet."
+        )
+        return (Point(title, body),)
     message = _intro_message(ctx, thread)
     age = days_between(message.date if message else None, now)
     if age is not None and age >= INTRODUCER_NUDGE_DAYS:
-        return (Point(QUIET[0].format(days=age), QUIET[1]),)
+        return (
+            Point(
+                NP_("No reply after {n} day", "No reply after {n} days", age),
+                N_("A light nudge to both often helps; one line is enough."),
+            ),
+        )
     if age is not None:
-        return (Point(GIVE_TIME[0], GIVE_TIME[1]),)
+        return (
+            Point(
+                N_("Give them a few days"),
+                N_("Neither has replied yet; a nudge can wait a few days."),
+            ),
+        )
     return ()
 
 
@@ -160,61 +219,74 @@ def _intro_message(ctx: ReplyContext, thread: Thread | None) -> Email | None:
     return thread.messages[intro.message_index]
 
 
-def _ago(days: int) -> str:
-    return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+def _ago(days: int) -> Msg:
+    if days == 0:
+        return N_("today")
+    if days == 1:
+        return N_("yesterday")
+    return NP_("{n} day ago", "{n} days ago", days)
 
 
-# Our own words, English (the card catalogues translate card text).
-MOVED = (
-    "{introducer} is off the thread now",
-    "{other} moved {introducer} to Bcc, so your reply goes to {other} alone; one line of "
-    "thanks to {introducer} in it still closes the loop.",
-)
-DROPPED = (
-    "{other}'s reply left {introducer} off the thread, so yours goes to {other} alone; one "
-    "line of thanks to {introducer} in it still closes the loop."
-)
-PROPOSED = (
-    "{other} proposed {proposal}",
-    "Say yes to it: the suggested reply quotes it back instead of proposing something else.",
-)
-COUNTERED = (
-    "The suggested reply says yes to it and offers {alternative} too (your next step, "
-    "below); choose theirs there to simply accept."
-)
-WROTE_FIRST = (
-    "{other} wrote first",
-    "Answer {other}'s message, thank {introducer} for the introduction, and propose a time.",
-)
-LATE_INTRO = ("{who}'s introduction is {days} days old",)
-LATE_THEM = ("{who} wrote {days} days ago",)
-LATE_BODY = (
-    "A reply today still lands well: one short line such as \u201csorry for the slow "
-    "reply\u201d is enough, no long apology."
-)
-ON_TIME = (
-    "Reply within a day or two",
-    "{introducer} introduced you {when}; a prompt reply honours the favour.",
-)
-ANSWER_IT = "Answer it: say yes, or offer another time that suits you."
-ANSWERED = (
-    "{other} answered you",
-    "Keep it going: settle a time and place, and step {introducer} back to Bcc if they are "
-    "still copied.",
-)
-NUDGE = (
-    "No answer in {days} days",
-    "A short, friendly nudge to {other} is fine now; no need to copy {introducer} again.",
-)
-WAIT = ("Give {other} time", "You replied {when}; wait about a week before a gentle nudge.")
-CONNECTED = (
-    "{who} replied",
-    "They have found each other: when you answer, move yourself to Bcc so your inbox stays quiet.",
-)
-QUIET = (
-    "No reply after {days} days",
-    "A light nudge to both often helps; one line is enough.",
-)
-GIVE_TIME = ("Give them a few days", "Neither has replied yet; a nudge can wait a few days.")
+def _moved(other: str, introducer: str, said: bool) -> Point:
+    """The introducer was moved to Bcc (`said`: the other side said so) or left off."""
+    title = N_("{introducer} is off the thread now", introducer=introducer)
+    if said:
+        body = N_(
+            "{other} moved {introducer} to Bcc, so your reply goes to {other} alone; one line "
+            "of thanks to {introducer} in it still closes the loop.",
+            other=other,
+            introducer=introducer,
+        )
+    else:
+        body = N_(
+            "{other}'s reply left {introducer} off the thread, so yours goes to {other} alone; "
+            "one line of thanks to {introducer} in it still closes the loop.",
+            other=other,
+            introducer=introducer,
+        )
+    return Point(title, body)
+
+
+def _wrote_first(other: str, introducer: str) -> Point:
+    return Point(
+        N_("{other} wrote first", other=other),
+        N_(
+            "Answer {other}'s message, thank {introducer} for the introduction, and propose a "
+            "time.",
+            other=other,
+            introducer=introducer,
+        ),
+    )
+
+
+def _late(who: str, days: int, ctx: ReplyContext) -> Point:
+    """The introduction (or the other side's message) waited longer than it should."""
+    title = (
+        NP_(
+            "{who}'s introduction is {n} day old",
+            "{who}'s introduction is {n} days old",
+            days,
+            who=who,
+        )
+        if ctx.state == "first_reply"
+        else NP_("{who} wrote {n} day ago", "{who} wrote {n} days ago", days, who=who)
+    )
+    body = N_(
+        "A reply today still lands well: one short line such as \u201csorry for the slow "
+        "reply\u201d is enough, no long apology."
+    )
+    return Point(title, body)
+
+
+def _on_time(introducer: str, days: int) -> Point:
+    return Point(
+        N_("Reply within a day or two"),
+        N_(
+            "{introducer} introduced you {when}; a prompt reply honours the favour.",
+            introducer=introducer,
+            when=_ago(days),
+        ),
+    )
+
 
 __all__ = ["Point", "days_between", "thread_points"]
