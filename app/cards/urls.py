@@ -15,6 +15,7 @@ PATHS = {
     "insert": "/addon/actions/insert",
     "restore_cc": "/addon/actions/restore-cc",
     "check_text": "/addon/actions/check-text",
+    "ask_first": "/addon/actions/ask-first",
 }
 
 

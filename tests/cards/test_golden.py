@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from app.cards import compose, error, home, intro, no_intro
+from app.cards import compose, error, home, intro, no_intro, request
 from app.cards.urls import Urls
 from app.core.checks.finding import Finding
-from app.core.model import Address, Introduction, Person, Thread
+from app.core.model import Address, Email, Introduction, IntroRequest, Person, Thread
 from app.core.preferences import Preferences
-from app.core.reply import suggest_reply
+from app.core.reply import opt_in_drafts, suggest_reply
 from tests.cards.cardspec import card_problems
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -65,7 +65,34 @@ def _introducer_card() -> dict[str, Any]:
     )
 
 
+ASKED = IntroRequest(
+    Person("Ana Lopez", "ana@lopez.example"),
+    "Luis Ferreira at Ferreira Labs",
+    "en",
+    0.8,
+    ("for request: “could you introduce”",),
+)
+ASKING = Email(
+    subject="favor?",
+    sender=Address("Ana Lopez", "ana@lopez.example"),
+    to=(Address("Dana Reyes", "dana@reyes.example"),),
+    message_id="<ask-1@lopez.example>",
+    new_text="Hi Dana,\n\nWe're moving our warehouse in May and I hear Luis did it twice. "
+    "Could you introduce me to him?\n\nThanks!\nAna",
+)
+
+
+def _request_card(error: str = "") -> dict[str, Any]:
+    me = Address("Dana Reyes", "dana@reyes.example")
+    drafts = opt_in_drafts(ASKED, ASKING, me, Address("", ""))
+    ids = {"messageId": "m1", "threadId": "t1"}
+    typed = "luis@" if error else ""
+    return request.build(ASKED, drafts, URLS, ids, address=typed, error=error)
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
+    "request": _request_card,
+    "request_bad_address": lambda: _request_card("“luis@” is not an email address."),
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
         Preferences(name="Dana", sign_off="Cheers,", tone="formal"), URLS, saved=True
