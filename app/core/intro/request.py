@@ -34,12 +34,14 @@ from app.core.model import Email, IntroRequest, Person, Thread
 from app.core.text import split_sentences
 
 # Few signals for few examples (16 requests): with more, leave-one-source-out fell apart
-# (2026-12: the State Dept requests 0/3 when held out with 13 signals). Two readings are
-# not weighed but ruled out, by the definition of a request: a message that is itself an
-# introduction, and an introducer asking for consent (offering at least as often as asking).
+# (2026-12: the State Dept requests 0/3 when held out with 13 signals). Three readings are
+# not weighed but ruled out, by the definition of a request: no sentence asks to be
+# introduced or connected (a bare pointer, "who should I talk to at Acme?", is not a
+# request; grouped CV read those as requests whenever a fold had none to learn from), the
+# message is itself an introduction, or an introducer asks for consent (offering at least
+# as often as asking).
 REQUEST_FEATURES = (
     "strong",  # an asking sentence with a verb of introducing, addressed to the reader
-    "weak_only",  # asking sentences, none with a verb of introducing ("do you know anyone?")
     "target",  # whom they want to meet is written in the message
     "question",  # the best asking sentence is a question
     "offering",  # the sender also offers to introduce
@@ -177,13 +179,14 @@ def _read(email: Email, me: str | None) -> _Reading | None:
     offering = sum(1 for s in sentences if s.hits.get("offer") and not s.hits.get("request"))
     best = asking[0][0] if asking else -1
     target = _target(sentences, best, cues) if asking else ""
+    if not strong:
+        return None  # a pointer at most ("do you know anyone at Acme?")
     if offering and offering >= len(asking):
         return None  # an introducer asking for consent, not a request
     if detect_introduction(email, me).is_introduction:
         return None
     by_name = {
         "strong": bool(strong),
-        "weak_only": bool(weak) and not strong,
         "target": bool(target),
         "question": best >= 0 and "?" in sentences[best].text,
         "offering": offering > 0,

@@ -39,7 +39,7 @@ def test_a_request_is_recognised(language: str, body: str, target: str) -> None:
     assert found.requester.name == "Ana Lopez"
     assert found.requester.email == "ana@example.com"
     assert target in found.target
-    assert 0.5 <= found.confidence < 1.0
+    assert 0.5 <= found.confidence <= 1.0
 
 
 def test_the_pronoun_points_back_to_whom_they_know() -> None:
