@@ -18,10 +18,12 @@ from app.cards.widgets import (
     esc,
     paragraph,
     section,
+    selection,
     text_input,
 )
 from app.core.mail import first_name
 from app.core.model import IntroRequest
+from app.core.preferences import TONE_LABELS
 from app.core.reply import OptInDrafts
 
 ADDRESS_FIELD = "optInAddress"
@@ -57,6 +59,7 @@ def build(
     error: str = "",
     ask_text: str = "",
     reply_text: str = "",
+    tone: str = "warm",
 ) -> Widget:
     """The card for a request for an introduction.
 
@@ -67,6 +70,7 @@ def build(
         address: the value for the address box (prefilled, or what the user typed).
         error: why the typed address was refused (shown under the box).
         ask_text, reply_text: the user's own text in the boxes, kept over ours.
+        tone: the tone the drafts are written in (a dropdown re-renders them).
     """
     requester = request.requester.name or request.requester.email or "Someone"
     short = first_name(requester) or requester
@@ -89,9 +93,12 @@ def build(
         for title, body in TIPS
     ]
     label = f"{target_short}'s email address" if target_short else "Their email address"
+    # The tone the boxes were written in goes back with the change, so typed text is kept.
+    refresh = action(urls.of("refresh"), {**ids, "tone": tone})
     note = [
         text_input(ADDRESS_FIELD, label, address),
         *([paragraph(f'<font color="{ERROR_COLOUR}">{esc(error)}</font>')] if error else []),
+        selection("tone", "Tone of both drafts", TONE_LABELS, [tone], on_change=refresh),
         decorated(esc("A new message, not a reply"), top=esc(drafts.ask.subject), icon="EMAIL"),
         text_input(
             ASK_FIELD, "Your note (edit freely)", ask_text or drafts.ask.body_text, multiline=True

@@ -10,6 +10,8 @@ address, the requester's own) comes back on the card with a clear message.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from email_validator import EmailNotValidError, validate_email
 
 from app.cards import request as request_card
@@ -19,7 +21,7 @@ from app.cards.widgets import Widget
 from app.core.intro import detect_request
 from app.core.mail import first_name
 from app.core.model import Address, Email, IntroRequest, Thread
-from app.core.preferences import Preferences
+from app.core.preferences import Preferences, tone_or
 from app.core.reply import (
     OptInDrafts,
     ReplySuggestion,
@@ -48,8 +50,25 @@ class RequestService:
             return None
         request, source = found
         drafts = self._drafts(req, thread, prefs, request, source, "")
-        prefilled = target_address(request, source, req.user_email)
-        return request_card.build(request, drafts, self._urls, _ids(req), address=prefilled)
+        typed = req.value(request_card.ADDRESS_FIELD).strip()[:MAX_ADDRESS]
+        address = typed or target_address(request, source, req.user_email)
+        # A change of tone re-renders the card: what the user typed over our text stays.
+        before = req.params.get("tone", "")
+        was = self._drafts(
+            req, thread, replace(prefs, tone=tone_or(before, prefs.tone)), request, source, ""
+        )
+        ask_text = _edited(req.value(request_card.ASK_FIELD), was.ask)
+        reply_text = _edited(req.value(request_card.REPLY_FIELD), was.reply)
+        return request_card.build(
+            request,
+            drafts,
+            self._urls,
+            _ids(req),
+            address=address,
+            ask_text=ask_text,
+            reply_text=reply_text,
+            tone=prefs.tone,
+        )
 
     def ask_first(self, req: Request, prefs: Preferences) -> Response:
         """Create the note to the person to be introduced and the reply, then open the note."""
@@ -60,6 +79,9 @@ class RequestService:
                 "This no longer looks like a request for an introduction; nothing was drafted."
             )
         request, source = found
+        prefs = replace(
+            prefs, tone=tone_or(req.value("tone") or req.params.get("tone", ""), prefs.tone)
+        )
         typed = req.value(request_card.ADDRESS_FIELD).strip()[: MAX_ADDRESS + 1]
         ask_text = req.value(request_card.ASK_FIELD)[:MAX_BODY]
         reply_text = req.value(request_card.REPLY_FIELD)[:MAX_BODY]
@@ -75,6 +97,7 @@ class RequestService:
                 error=error,
                 ask_text=ask_text,
                 reply_text=reply_text,
+                tone=prefs.tone,
             )
             return update(again, error)
         sender = Address(prefs.name or _my_name(thread, req.user_email), req.user_email)
@@ -102,7 +125,14 @@ class RequestService:
     ) -> OptInDrafts:
         me = Address(prefs.name or _my_name(thread, req.user_email), req.user_email)
         return opt_in_drafts(
-            request, source, me, Address("", address), ask_body=ask_text, reply_body=reply_text
+            request,
+            source,
+            me,
+            Address("", address),
+            ask_body=ask_text,
+            reply_body=reply_text,
+            tone=prefs.tone,
+            sign_off=prefs.sign_off,
         )
 
     def _create(
@@ -158,6 +188,14 @@ def _valid_address(typed: str, request: IntroRequest, me: str) -> tuple[str, str
     if me and address == me.lower():
         return "", "That is your own address; the note goes to the person to be introduced."
     return address, ""
+
+
+def _edited(typed: str, ours: ReplySuggestion) -> str:
+    """The user's text when it is not our suggestion (white space aside), else ""."""
+    typed = typed[:MAX_BODY]
+    if not typed.strip() or " ".join(typed.split()) == " ".join(ours.body_text.split()):
+        return ""
+    return typed
 
 
 def _my_name(thread: Thread, me: str) -> str:

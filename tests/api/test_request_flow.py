@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.cards.request import ADDRESS_FIELD, ASK_FIELD
+from app.cards.request import ADDRESS_FIELD, ASK_FIELD, REPLY_FIELD
 from tests.api.conftest import DATA, footer_action, pushed, text_of, updated, widgets
 from tests.api.harness import USER, Stack
 from tests.cards.cardspec import card_problems
@@ -137,3 +137,42 @@ def test_an_introduction_is_not_taken_for_a_request(stack: Stack) -> None:
     """Joe's introduction still gets the introduction card."""
     card = _open(stack, stack.add((DATA / "intro_joe.eml").read_bytes()))
     assert card["header"]["title"] == "Introduction spotted"
+
+
+def test_changing_the_tone_rewrites_ours_and_keeps_what_the_user_typed(
+    stack: Stack, asked: tuple[str, str]
+) -> None:
+    """Formal rewrites both boxes; a box the user edited keeps their words, and the typed
+    address stays."""
+    card = _open(stack, asked)
+    boxes = {w["textInput"]["name"]: w["textInput"] for w in widgets(card) if "textInput" in w}
+    tone = next(w["selectionInput"] for w in widgets(card) if "selectionInput" in w)
+    assert tone["name"] == "tone"
+    change = tone["onChangeAction"]
+    params = {p["key"]: p["value"] for p in change["parameters"]}
+    mine = "Marco, are you up for a call with Priya?"
+    form = {
+        "tone": ["formal"],
+        ADDRESS_FIELD: [MARCO],
+        ASK_FIELD: [mine],
+        REPLY_FIELD: [boxes[REPLY_FIELD]["value"]],
+    }
+    mid, tid = asked
+    event = stack.event(message_id=mid, thread_id=tid, params=params, form=form)
+    again = updated(stack.post(change["function"].removeprefix(stack.url), event).json())
+    after = {w["textInput"]["name"]: w["textInput"] for w in widgets(again) if "textInput" in w}
+    assert after[ASK_FIELD]["value"] == mine
+    assert after[REPLY_FIELD]["value"].startswith("Dear Priya Raman,")
+    assert after[ADDRESS_FIELD]["value"] == MARCO
+    chosen = next(w["selectionInput"] for w in widgets(again) if "selectionInput" in w)
+    assert [i["value"] for i in chosen["items"] if i["selected"]] == ["formal"]
+
+
+def test_the_tone_chosen_is_the_tone_drafted(stack: Stack, asked: tuple[str, str]) -> None:
+    """'Formal' in the dropdown when the button is clicked: the drafts are formal."""
+    card = _open(stack, asked)
+    before = {d.id for d in stack.mailbox.drafts()}
+    _click(stack, asked, card, **{ADDRESS_FIELD: MARCO, "tone": "formal"})
+    created = [d for d in stack.mailbox.drafts() if d.id not in before]
+    subjects = {_message(d.message.raw)["Subject"] for d in created}
+    assert "An introduction to Priya Raman?" in subjects

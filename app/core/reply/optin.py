@@ -63,12 +63,15 @@ class _Phrasing:
 
 
 @cache
-def _phrasing(language: str) -> _Phrasing:
+def _phrasing(language: str, tone: str = "warm") -> _Phrasing:
     data = json.loads(resources.files("app.core.reply").joinpath("optin.json").read_text("utf-8"))
     block = data.get(language) or data["en"]
     quotes = block.get("quotes", ["“", "”"])
+    texts = {k: v for k, v in block.items() if isinstance(v, str)}
+    if tone == "formal":
+        texts.update(block.get("formal", {}))
     return _Phrasing(
-        {k: v for k, v in block.items() if isinstance(v, str)},
+        texts,
         tuple(_fold(w) for w in block.get("self", [])),
         frozenset(_fold(w) for w in block.get("you", [])),
         tuple(_fold(w) for w in block.get("skip", [])),
@@ -156,6 +159,8 @@ def opt_in_drafts(
     *,
     ask_body: str = "",
     reply_body: str = "",
+    tone: str = "warm",
+    sign_off: str = "",
 ) -> OptInDrafts:
     """The note asking `target` first, and the reply telling the requester so.
 
@@ -165,18 +170,24 @@ def opt_in_drafts(
         user: who signs (the user's name, else the greeting is unsigned).
         target: the person to be introduced (the address may still be empty).
         ask_body, reply_body: the user's own text for either draft, kept as written.
+        tone: "warm" (informal you, first names) or "formal" (polite you, full names).
+        sign_off: the user's own sign-off (else the language's for the tone).
     """
-    phrasing = _phrasing(request.language)
+    phrasing = _phrasing(request.language, tone)
     texts = phrasing.texts
     requester = request.requester.name or request.requester.email or ""
     requester_first = first_name(requester) or requester
     named = target.name or target_name(request)
     blurb = requester_blurb(request, source)
-    signature = [texts["sign_off"], first_name(user.name) or user.name]
+    formal = tone == "formal"
+    signature = [
+        sign_off or texts["sign_off"],
+        (user.name if formal else "") or first_name(user.name) or user.name,
+    ]
     values = {"requester": requester, "requester_first": requester_first}
     greet = first_name(named) if named else ""
     paragraphs = [
-        texts["greet_named"].format(name=greet) if greet else texts["greet_anyone"],
+        texts["greet_named"].format(name=greet, full=named) if greet else texts["greet_anyone"],
         texts["opening"].format(**values),
     ]
     if blurb:
@@ -198,13 +209,11 @@ def opt_in_drafts(
             "The requester's own words are quoted, so the note can be forwarded as is.",
         ),
     )
-    reply_line = (
-        texts["reply_named"].format(target=first_name(named) or named)
-        if named
-        else texts["reply_anyone"]
-    )
+    said_target = named if formal else first_name(named) or named
+    reply_line = texts["reply_named"].format(target=said_target) if named else texts["reply_anyone"]
+    greet_requester = texts["greet_named"].format(name=requester_first, full=requester)
     reply_paragraphs = [
-        texts["greet_named"].format(name=requester_first) if requester_first else "",
+        greet_requester if requester_first else "",
         reply_line,
         "\n".join(s for s in signature if s),
     ]

@@ -129,3 +129,33 @@ def test_unknown_language_falls_back_to_english() -> None:
     drafts = opt_in_drafts(_asked("Erik", "sv"), _mail("x"), ME, Address("", ""))
     assert drafts.ask.body_text.startswith("Hi Erik,")
     assert drafts.language == "en"
+
+
+def test_formal_tone_uses_full_names_and_the_polite_you() -> None:
+    """Formal: full names, a neutral greeting, the polite form; the user's sign-off wins."""
+    drafts = opt_in_drafts(
+        _asked("Luis Ferreira", "de"),
+        ASKING,
+        ME,
+        Address("", "luis@ferreira.example"),
+        tone="formal",
+        sign_off="Beste Grüße",
+    )
+    assert drafts.ask.body_text.startswith("Guten Tag Luis Ferreira,")
+    assert "Sie" in drafts.ask.body_text
+    assert " du " not in drafts.ask.body_text
+    assert drafts.ask.body_text.endswith("Beste Grüße\nDana Reyes")
+    assert drafts.reply.body_text.startswith("Guten Tag Ana Lopez,")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "fr", "pt", "it", "nl"])
+def test_warm_and_formal_differ_in_every_language(language: str) -> None:
+    """Each language has its own formal wording, with a blurb and without."""
+    for mail in (ASKING, _mail("x")):
+        warm = opt_in_drafts(_asked("Luis Ferreira", language), mail, ME, Address("", ""))
+        formal = opt_in_drafts(
+            _asked("Luis Ferreira", language), mail, ME, Address("", ""), tone="formal"
+        )
+        assert warm.ask.body_text != formal.ask.body_text
+        assert warm.reply.body_text != formal.reply.body_text
+        assert "{" not in formal.ask.body_text + formal.reply.body_text + formal.ask.subject
