@@ -60,6 +60,7 @@ def build(
     ask_text: str = "",
     reply_text: str = "",
     tone: str = "warm",
+    done: str = "",
 ) -> Widget:
     """The card for a request for an introduction.
 
@@ -71,6 +72,7 @@ def build(
         error: why the typed address was refused (shown under the box).
         ask_text, reply_text: the user's own text in the boxes, kept over ours.
         tone: the tone the drafts are written in (a dropdown re-renders them).
+        done: what the last click created (shown at the top of the note's section).
     """
     requester = request.requester.name or request.requester.email or "Someone"
     short = first_name(requester) or requester
@@ -96,6 +98,7 @@ def build(
     # The tone the boxes were written in goes back with the change, so typed text is kept.
     refresh = action(urls.of("refresh"), {**ids, "tone": tone})
     note = [
+        *([decorated(esc(done), icon="STAR")] if done else []),
         text_input(ADDRESS_FIELD, label, address),
         *([paragraph(f'<font color="{ERROR_COLOUR}">{esc(error)}</font>')] if error else []),
         selection("tone", "Tone of both drafts", TONE_LABELS, [tone], on_change=refresh),

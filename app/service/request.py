@@ -105,12 +105,22 @@ class RequestService:
         self._create(req, "reply", drafts.reply, sender, thread.thread_id or req.thread_id)
         who = first_name(drafts.ask.to[0].name) or address
         requester = first_name(request.requester.name) or request.requester.email or "them"
-        return open_draft(
-            asked.draft_id,
-            asked.thread_id,
+        done = (
             f"Two drafts created: your note to {who} (opened) and your reply to {requester} "
-            "in this thread. Review them; nothing is sent.",
+            "in this thread. Review them; nothing is sent."
         )
+        shown = request_card.build(
+            request,
+            drafts,
+            self._urls,
+            _ids(req),
+            address=address,
+            ask_text=ask_text,
+            reply_text=reply_text,
+            tone=prefs.tone,
+            done=done,
+        )
+        return open_draft(asked.draft_id, asked.thread_id, done, shown)
 
     def _drafts(
         self,

@@ -82,6 +82,9 @@ def test_ask_first_creates_a_new_note_and_a_threaded_reply(
     opened = answer["renderActions"]["hostAppAction"]["gmailAction"]["openCreatedDraftActionMarkup"]
     assert opened == {"draftId": note.id, "draftThreadId": note.message.thread_id}
     assert "nothing is sent" in answer["renderActions"]["action"]["notification"]["text"]
+    shown = updated(answer)  # the card says what was done
+    assert card_problems(shown) == []
+    assert "Two drafts created" in text_of(shown)
 
 
 def test_second_click_creates_nothing_new(stack: Stack, asked: tuple[str, str]) -> None:

@@ -34,5 +34,8 @@ def test_ask_first_drafts_the_note_to_marco(page: Page, tmp_path: Path) -> None:
     assert body.startswith("Hi Marco,")
     assert "first two farm shops" in body
     expect(page.locator("#toast")).to_contain_text("Two drafts created")
+    expect(sidebar).not_to_contain_text("is not an email address")  # the card shows what was done
+    page.locator("#toast").click()
+    expect(page.locator("#toast")).to_be_hidden()
     update = os.environ.get("INTRO_UPDATE_SCREENSHOT") == "1"
     page.screenshot(path=str(SCREENSHOT if update else tmp_path / "request.png"))
