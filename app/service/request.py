@@ -33,6 +33,7 @@ from app.service.ports import CreatedReply, DraftLedger, MailReader, Request
 
 MAX_ADDRESS = 320
 MAX_BODY = 8_000
+NEWEST_READ = 3  # a request is answered from the newest messages; older ones were handled
 
 
 class RequestService:
@@ -170,7 +171,7 @@ class RequestService:
 
 def _find(thread: Thread, me: str) -> tuple[IntroRequest, Email] | None:
     """The newest message asking the user (not sent by the user) for an introduction."""
-    for email in reversed(thread.messages):
+    for email in reversed(thread.messages[-NEWEST_READ:]):
         if me and email.sender is not None and email.sender.email == me.lower():
             continue
         found = detect_request(email, me or None)

@@ -40,10 +40,12 @@ from app.core.text import split_sentences
 # request; grouped CV read those as requests whenever a fold had none to learn from), the
 # message is itself an introduction, or an introducer asks for consent (offering at least
 # as often as asking).
+# Past those rules no labelled message is a negative (2026-12), so signals that only
+# describe a request (a named target, a question mark) carry no evidence: weighed, they
+# only moved the fitted threshold above requests that name nobody ("is there anyone you
+# could introduce him to?"). What stays can still weigh against one.
 REQUEST_FEATURES = (
     "strong",  # an asking sentence with a verb of introducing, addressed to the reader
-    "target",  # whom they want to meet is written in the message
-    "question",  # the best asking sentence is a question
     "offering",  # the sender also offers to introduce
     "against",  # a request phrase beside an offer, a thanks or a self-introduction
 )
@@ -187,8 +189,6 @@ def _read(email: Email, me: str | None) -> _Reading | None:
         return None
     by_name = {
         "strong": bool(strong),
-        "target": bool(target),
-        "question": best >= 0 and "?" in sentences[best].text,
         "offering": offering > 0,
         "against": flags["against"],
     }
