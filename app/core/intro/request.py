@@ -96,6 +96,17 @@ def _load_cues(language: str) -> _Cues:
 CUES: dict[str, _Cues] = {language: _load_cues(language) for language in LANGUAGES}
 
 
+def _verb_gate() -> re.Pattern[str]:
+    """Any verb of introducing of any language, as a word: without one, no request (the
+    rules ask for an asking sentence with such a verb), and the message is not read."""
+    verbs = sorted({v for cues in CUES.values() for v in cues.verbs}, key=len, reverse=True)
+    parts = [re.escape(v[:-1]) + r"\w*" if v.endswith("*") else re.escape(v) for v in verbs]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+
+
+_VERBS = _verb_gate()
+
+
 @dataclass(slots=True)
 class _Sentence:
     text: str  # as written
@@ -166,6 +177,8 @@ def _request_in(email: Email, me: str | None) -> IntroRequest | None:
 def _read(email: Email, me: str | None) -> _Reading | None:
     """None when no sentence of the sender's own words holds a request phrase."""
     own = email.new_text[:_MAX_SCAN]
+    if not _VERBS.search(fold(own)):
+        return None
     language = language_of(own)
     lexicons = _lexicons(language)
     sentences = _sentences(own, lexicons)
