@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from email_validator import EmailNotValidError, validate_email
-
 from app.cards import request as request_card
 from app.cards.responses import Response, notify, open_draft, update
 from app.cards.urls import Urls
@@ -182,6 +180,9 @@ def _find(thread: Thread, me: str) -> tuple[IntroRequest, Email] | None:
 
 def _valid_address(typed: str, request: IntroRequest, me: str) -> tuple[str, str]:
     """(the normalised address, "") or ("", why it is refused)."""
+    # Imported on first use (FastAPI imports it at start anyway when installed, ~23 ms).
+    from email_validator import EmailNotValidError, validate_email
+
     if not typed:
         return "", "Add the email address of the person to ask: the note goes to them."
     if len(typed) > MAX_ADDRESS:
