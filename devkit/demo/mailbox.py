@@ -32,7 +32,7 @@ NOTES = {
     "07": "Bad first reply: resume and an ask",
     "08": "HTML-only introduction",
     "09": "Introduction in Spanish",
-    "10": "Someone asks you for an introduction",
+    "13": "Someone asks you for an introduction",
 }
 
 
