@@ -12,15 +12,21 @@ and `language_of` (the language of a text, by a stop-word vote).
 from app.core.intro.description import described  # what the mail says about someone
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
-from app.core.intro.request import detect_request  # requests for an introduction
+from app.core.intro.request import (  # requests for an introduction
+    REQUEST_FEATURES,
+    detect_request,
+    request_signals,
+)
 from app.core.intro.signals import FEATURES, Signals, signals_of
 
 __all__ = [
     "FEATURES",
+    "REQUEST_FEATURES",
     "Signals",
     "described",
     "detect_introduction",
     "detect_request",
     "language_of",
+    "request_signals",
     "signals_of",
 ]
