@@ -228,7 +228,7 @@ def _entry(entry: str, slot: str = _SLOT) -> str:
         if token == "...":
             parts.append(_GAP)
         elif token == "_":
-            parts.append(slot + " ")
+            parts.append(slot + ",? ")  # a name may close its clause: "adding Sue, who"
         elif token.endswith("*") and len(token) > 1:
             parts.append(re.escape(token[:-1]) + r"\w* ")
         else:
