@@ -450,7 +450,9 @@ def test_thread_keeps_the_most_likely_non_introduction() -> None:
     far = Email(sender=Address("Bo", "bo@x.example"), new_text="Lunch at noon?")
     verdict = detect_introduction(Thread((near, far)))
     assert verdict.introduction is None
-    assert verdict.reason == "vetoed: offer"
+    # The near miss's reason (vetoed, or scored high with nobody to introduce), never the
+    # far message's "no introduction cue": which one depends on the fitted weights.
+    assert verdict.reason in ("vetoed: offer", "nobody to introduce")
     assert verdict.confidence > 0.2
 
 
