@@ -128,10 +128,17 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
     widgets = []
     for person in others[:6]:
         text = esc(person.blurb) if person.blurb else "<i>No details given about them.</i>"
+        if person.members:  # a team: the members the introduction names
+            text += f"<br><b>Team:</b> {esc(_listed(person.members))}"
         speaker = "you" if intro.user_role == "introducer" else _short(intro.introducer)
         top = f"What {esc(speaker)} said about {esc(_short(person))}"
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    """ "Noor, Caleb, Ines and Theo"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _state(advice: ReplyAdvice) -> Widget:

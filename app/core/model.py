@@ -90,11 +90,13 @@ UserRole = Literal["introduced", "introducer", "bystander", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """Someone in an introduction; `blurb` is what the introducer wrote about them."""
+    """Someone in an introduction; `blurb` is what the introducer wrote about them;
+    `members`, for a group ("Growth Team"), the people of it the introduction names."""
 
     name: str
     email: str
     blurb: str = ""
+    members: tuple[str, ...] = ()
 
     @property
     def address(self) -> Address:

@@ -65,6 +65,23 @@ def _introducer_card() -> dict[str, Any]:
     )
 
 
+def _team_card() -> dict[str, Any]:
+    """One person introduced to a team whose members the introduction names."""
+    team = Introduction(
+        **{
+            **{f: getattr(INTRO, f) for f in INTRO.__dataclass_fields__},
+            "kind": "one_to_many",
+            "introduced": (
+                Person("Growth Team", "growth@acme.example", "", ("Noor", "Caleb", "Ines")),
+                Person("Dana Reyes", "dana@reyes.example", "Dana has scaled two growth teams."),
+            ),
+        }
+    )
+    advice = suggest_reply(team, Thread(), "dana@reyes.example", Preferences())
+    ids = {"messageId": "m1", "threadId": "t1", "me": "dana@reyes.example"}
+    return intro.build(team, advice, Preferences(), URLS, ids)
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
@@ -84,6 +101,7 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "intro": _intro_card,
     "intro_introducer": _introducer_card,
+    "intro_team": _team_card,
     "compose_missing_introducer": lambda: compose.build(
         compose.ComposeView(
             missing_introducer=Address("Joe Smith", "joe@smith.example"),

@@ -16,6 +16,7 @@ from app.core.intro.cast import cast
 from app.core.intro.people import Blurbs, display_name, sign_off_name
 from app.core.intro.reading import recipients
 from app.core.intro.signals import Signals, signals_of
+from app.core.intro.team import members_listed, with_members
 from app.core.intro.weights import WEIGHTS, Weights
 from app.core.mail.history import each_quoted, quoted_messages
 from app.core.model import (
@@ -139,6 +140,10 @@ def _build(
     introduced = tuple(
         Person(name, addr.email if addr else "", blurbs.about(name)) for name, addr in people
     )
+    sentence, members = members_listed(reading.spans, signals.language)
+    introduced = with_members(introduced, sentence, members)
+    if kind in ("classic", "handoff") and any(p.members for p in introduced):
+        kind = "one_to_many"  # one person introduced to a team whose members are named
     introducer = _introducer(email)
     return Introduction(
         kind=_forward_kind(email, kind),

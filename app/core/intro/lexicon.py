@@ -210,6 +210,10 @@ class Lexicon:
     describe: frozenset[str]
     subject: re.Pattern[str] | None
     stopwords: frozenset[str]
+    # "the team is …", "está formado por …" (folded) and the words a list of names is
+    # joined with ("and", articles): see `team`.
+    team: tuple[str, ...] = ()
+    team_joiners: frozenset[str] = frozenset()
 
 
 def _slot(stopwords: frozenset[str]) -> str:
@@ -264,6 +268,8 @@ def _load(language: str) -> Lexicon:
         describe=frozenset(fold(d) for d in found.get("describe", [])),
         subject=compile_entries(found.get("subject", [])),
         stopwords=stopwords,
+        team=tuple(fold(e) for e in data.get("team", []) if fold(e)),
+        team_joiners=frozenset(fold(w) for w in data.get("team_joiners", [])),
     )
 
 

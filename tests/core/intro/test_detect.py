@@ -92,6 +92,11 @@ INTRODUCTIONS = [
         roles={"owen.marsh@ridgeline.example": "introduced"},
     ),
     Case(
+        "one_to_many_team.eml", "one_to_many", "priya@larkspur.example",
+        ("design@tidewell.example", "owen@fairbanks.example"),
+        {"owen@fairbanks.example": "type systems"},
+    ),
+    Case(
         "one_sided.eml", "one_sided", "stefan@meridian-fund.example",
         ("raj.kapoor@clearwater.example", "Elena Duarte"),
         {"Elena Duarte": "rural clinic network"},
@@ -602,3 +607,12 @@ def test_other_languages_do_not_break(language: str, body: str) -> None:
     assert 0.0 <= verdict.confidence <= 1.0
     if verdict.introduction is not None:
         assert verdict.introduction.introducer.email == "nora@field.example"
+
+
+def test_a_team_carries_the_members_the_introduction_names() -> None:
+    """One person introduced to a team: the group's members, not the newcomer's."""
+    intro = _intro("one_to_many_team.eml")
+    assert [(p.email, p.members) for p in intro.introduced] == [
+        ("design@tidewell.example", ("Mira", "Tomas", "Keiko")),
+        ("owen@fairbanks.example", ()),
+    ]
