@@ -78,6 +78,8 @@ def introduction_json(intro: Introduction | None) -> JsonObject | None:
         "message_index": intro.message_index,
         "evidence": list(intro.evidence),
         "language": intro.language,
+        # True when no message given makes the introduction and a reply to it was read.
+        "from_reply": intro.from_reply,
         # A group among the introduced ("Growth Team") and the members the mail names.
         "teams": [
             {"name": p.name, "email": p.email, "members": list(p.members)}

@@ -123,6 +123,9 @@ class Introduction:
     message_id: str = ""
     references: tuple[str, ...] = ()
     language: str = "en"
+    # Recognised from a reply to it (the thread given holds no introduction): who was
+    # thanked for it, and who is on the reply; `message_index` is then -1.
+    from_reply: bool = False
 
 
 # --- Requests for an introduction (app/core/intro/request.py) ---

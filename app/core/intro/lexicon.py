@@ -214,6 +214,10 @@ class Lexicon:
     # joined with ("and", articles): see `team`.
     team: tuple[str, ...] = ()
     team_joiners: frozenset[str] = frozenset()
+    # Words that thank someone ("thanks", "vielen dank"), folded: see `replied`.
+    thanks: tuple[str, ...] = ()
+    # Every word of the categories' entries (folded): words of the trade, not names.
+    words: frozenset[str] = frozenset()
 
 
 def _slot(stopwords: frozenset[str]) -> str:
@@ -270,6 +274,10 @@ def _load(language: str) -> Lexicon:
         stopwords=stopwords,
         team=tuple(fold(e) for e in data.get("team", []) if fold(e)),
         team_joiners=frozenset(fold(w) for w in data.get("team_joiners", [])),
+        thanks=tuple(fold(w) for w in data.get("thanks", []) if fold(w)),
+        words=frozenset(
+            w for c in CATEGORIES for e in found.get(c, []) for w in fold(e).split() if w.isalpha()
+        ),
     )
 
 
