@@ -13,6 +13,7 @@ people introduced. The introduction is in no message we read: `message_index` is
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, fold
 from app.core.intro.people import display_name
@@ -54,7 +55,7 @@ def reply_to_introduction(signals: Signals, me: str | None) -> Introduction | No
     others = recipients(email)
     if not (thanked_intro or intro_subject):
         return _thank_and_greet(signals, others, me)
-    introducer = _thanked(email, others, signals.language, thanked_intro)
+    introducer = _thanked(email, others, signals.language, thanked_intro, signals.folded)
     if introducer is None:
         if not thanked_intro or signals.value("is_reply") == 0:
             return None  # nobody thanked, and not a reply (or only the subject): not enough
@@ -72,7 +73,7 @@ def _thank_and_greet(
     if len(others) < 2:
         return None
     email = signals.reading.email
-    thanked = _thanked(email, others, signals.language, False)
+    thanked = _thanked(email, others, signals.language, False, signals.folded)
     if thanked is None or not thanked.email:
         return None  # thanks to someone on the reply, by name
     greeted = _addressed(email, others) - {thanked.email}
@@ -122,24 +123,36 @@ def _same(a: Address, b: Address) -> bool:
     return bool(a.name and b.name) and a.name == b.name
 
 
-def _thanks_words(language: str) -> tuple[tuple[str, ...], ...]:
+@cache
+def _thanks_words(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The thanks entries of the language (and English), by first word, longest first."""
     codes = LANGUAGES if not language else (language, "en") if language != "en" else ("en",)
     entries = {tuple(w.split(" ")) for code in codes for w in LEXICONS[code].thanks}
-    return tuple(sorted(entries, key=len, reverse=True))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for entry in sorted(entries, key=len, reverse=True):
+        by_first.setdefault(entry[0], []).append(entry)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _thanked(
-    email: Email, others: tuple[Address, ...], language: str, about_intro: bool
+    email: Email, others: tuple[Address, ...], language: str, about_intro: bool, folded_text: str
 ) -> Address | None:
     """Whom the reply thanks: a recipient named next to a thanks word, else a name there
     (`about_intro`: the reply thanks someone for an introduction somewhere)."""
     thanks = _thanks_words(language)
+    text = email.new_text[:4_000]
+    if not any(first in folded_text for first in thanks):
+        return None  # no word of thanks at all (most mail): nothing to read line by line
     named: Address | None = None
     greeted: Address | None = None  # the person a greeting line just before addresses
-    for line in re.split(r"(?<=[.!?])\s+|\n", email.new_text[:4_000]):
+    for line in re.split(r"(?<=[.!?])\s+|\n", text):
         words = _WORD.findall(line)
         if not words:
             continue
+        whole = fold(line)
+        if not any(first in whole for first in thanks):
+            greeted = _greeting_line(line, words, others)
+            continue  # no thanks on this line: only a greeting to remember
         folded = [fold(w).rstrip(".") for w in words]
         spans = _spans(folded, thanks)
         if (
@@ -203,10 +216,12 @@ def _resolved(named: Address, others: tuple[Address, ...]) -> Address:
     return next((a for a in others if _names(named.name, a)), named)
 
 
-def _spans(folded: list[str], thanks: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+def _spans(
+    folded: list[str], thanks: dict[str, tuple[tuple[str, ...], ...]]
+) -> list[tuple[int, int]]:
     found = []
-    for i in range(len(folded)):
-        for entry in thanks:
+    for i, word in enumerate(folded):
+        for entry in thanks.get(word, ()):
             if tuple(folded[i : i + len(entry)]) == entry:
                 found.append((i, i + len(entry)))
                 break

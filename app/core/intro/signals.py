@@ -78,6 +78,7 @@ class Signals:
     values: tuple[float, ...]
     words: dict[str, str]
     reading: Reading
+    folded: str = ""  # the own text's sentences, folded, one a line (what the lexicons read)
 
     def value(self, name: str) -> float:
         """The value of one named signal."""
@@ -163,7 +164,7 @@ def signals_of(email: Email) -> Signals:
     values["handoff_cc"] = _handoff_cc(email, text, found["handoff"])
     _headers(values, email, others, own)
     _cues(values, reading, others)
-    return Signals(language, tuple(values[f] for f in FEATURES), words, reading)
+    return Signals(language, tuple(values[f] for f in FEATURES), words, reading, text.joined)
 
 
 def _people(

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import cache
 
-from app.core.intro.lexicon import LANGUAGES, LEXICONS
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, fold
 from app.core.model import Person
 from app.core.text import Sentence
 
@@ -28,6 +28,8 @@ _TITLES = frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "mx."})
 
 def _fold_same_length(text: str) -> str:
     """Lower case and accents removed, one character for one: offsets stay valid."""
+    if text.isascii():
+        return text.lower()
     out = []
     for char in text:
         lowered = char.lower()
@@ -63,9 +65,14 @@ def _languages(language: str) -> tuple[str, ...]:
 def members_listed(spans: tuple[Sentence, ...], language: str) -> tuple[str, tuple[str, ...]]:
     """(what comes before the names, the names) of the first sentence listing a team's
     members ("Ezra - the growth team is", ("Noor", "Caleb" …)), or ("", ())."""
+    codes = _languages(language)
+    phrases = [e for code in codes for e in LEXICONS[code].team]
     for span in spans:
+        quick = fold(span.text)
+        if not any(p in quick for p in phrases):
+            continue  # no team phrase in the sentence (most): no offsets to keep
         folded = _fold_same_length(span.text)
-        for code in _languages(language):
+        for code in codes:
             for pattern in _patterns(code):
                 for match in pattern.finditer(folded):
                     names = _names(span.text[match.end() :], _list_words(code))
