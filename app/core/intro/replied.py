@@ -27,6 +27,7 @@ THANKED = 0.8  # the reply thanks someone for an introduction
 SUBJECT_ONLY = 0.6  # a reply to a subject of an introduction's shape, with thanks to a named person
 THANK_AND_GREET = 0.6  # thanks one person on the reply by name and greets another
 _NOT_YET = ("offer", "request", "self_intro")
+_LINES = re.compile(r"(?<=[.!?])\s+|\n")  # sentences and lines
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _AFTER = 4  # words after the thanks that may hold the name ("thanks for the intro, Joe")
 _TITLES = frozenset(
@@ -46,13 +47,16 @@ _LEXICON_WORDS = {code: LEXICONS[code].words for code in LANGUAGES}
 def reply_to_introduction(signals: Signals, me: str | None) -> Introduction | None:
     """The introduction a reply answers, when the reply says so; else None."""
     email = signals.reading.email
+    others = recipients(email)
     if any(signals.value(k) > 0 for k in _NOT_YET):
-        return None  # an introduction offered, asked for or made of oneself: none answered
+        # An introduction offered, asked for or made of oneself: none answered, unless the
+        # message has the shape of a first reply to both (an ask inside it is its own
+        # problem, for the reply checks).
+        return _thank_and_greet(signals, others, me)
     thanked_intro = signals.value("thanks_intro") > 0
     intro_subject = signals.value("is_reply") > 0 and (
         signals.value("subject_intro") > 0 or signals.value("subject_pair") > 0
     )
-    others = recipients(email)
     if not (thanked_intro or intro_subject):
         return _thank_and_greet(signals, others, me)
     introducer = _thanked(email, others, signals.language, thanked_intro, signals.folded)
@@ -145,7 +149,7 @@ def _thanked(
         return None  # no word of thanks at all (most mail): nothing to read line by line
     named: Address | None = None
     greeted: Address | None = None  # the person a greeting line just before addresses
-    for line in re.split(r"(?<=[.!?])\s+|\n", text):
+    for line in _LINES.split(text):
         words = _WORD.findall(line)
         if not words:
             continue
@@ -178,13 +182,15 @@ def _thanked(
                 named = _name_after(words, folded, end, language) or _opening_name(
                     line, words, start
                 )
+        if named is not None:
+            return named  # the first thanks with a name: "Thanks Oliver - bcc'ing you"
     return named
 
 
 def _addressed(email: Email, others: tuple[Address, ...]) -> set[str]:
     """Recipients a line opens by addressing: "Alma, un placer", "Hi Alma -"."""
     found: set[str] = set()
-    for line in email.new_text[:4_000].split("\n"):
+    for line in _LINES.split(email.new_text[:4_000]):
         words = _WORD.findall(line)[:2]
         for word in words:
             after = line.split(word, 1)[-1].lstrip()[:1]
