@@ -89,3 +89,24 @@ def test_the_introduction_in_the_thread_comes_first() -> None:
     assert intro is not None
     assert not intro.from_reply
     assert intro.message_index == 0
+
+
+def test_the_first_thanks_with_a_name_is_the_introducers() -> None:
+    """Thanks to the introducer (moved to Bcc) first, then thanks to the other person."""
+    email = _reply(
+        "Thanks Nadia - moving you to bcc.\n\nAlma, thanks for taking this on.",
+        to=(ALMA,),
+    )
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert (intro.introducer.name, intro.introducer.email) == ("Nadia", "")
+
+
+def test_an_ask_inside_a_reply_to_both_does_not_hide_it() -> None:
+    """A reply that thanks one and greets the other, then asks for a contact: still a reply."""
+    email = _reply(
+        "Grazie Nadia! Alma, ciao: conosci qualcuno in Comune?", to=(NADIA, ALMA), subject="Re: x"
+    )
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert intro.introducer.email == NADIA.email
