@@ -234,6 +234,23 @@ def _request_card(error: str = "") -> dict[str, Any]:
     return request.build(ASKED, drafts, URLS, ids, address=typed, error=error)
 
 
+def _team_card() -> dict[str, Any]:
+    """One person introduced to a team whose members the introduction names."""
+    team = Introduction(
+        **{
+            **{f: getattr(INTRO, f) for f in INTRO.__dataclass_fields__},
+            "kind": "one_to_many",
+            "introduced": (
+                Person("Growth Team", "growth@acme.example", "", ("Noor", "Caleb", "Ines")),
+                Person("Dana Reyes", "dana@reyes.example", "Dana has scaled two growth teams."),
+            ),
+        }
+    )
+    advice = suggest_reply(team, Thread(), "dana@reyes.example", Preferences())
+    ids = {"messageId": "m1", "threadId": "t1", "me": "dana@reyes.example"}
+    return intro.build(team, advice, Preferences(), URLS, ids)
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "request": _request_card,
     "request_bad_address": lambda: _request_card("“luis@” is not an email address."),
@@ -259,6 +276,7 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "intro_introducer": _introducer_card,
     "introducer": lambda: _own_introduction_card(nudge=False),
     "introducer_nudge": lambda: _own_introduction_card(nudge=True),
+    "intro_team": _team_card,
     "compose_missing_introducer": lambda: compose.build(
         compose.ComposeView(
             missing_introducer=Address("Joe Smith", "joe@smith.example"),

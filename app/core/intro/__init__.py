@@ -2,7 +2,8 @@
 
 Inside: `cues` and `vetoes` (the phrases that make and unmake an introduction),
 `reading` (one message read for them), `people` (who is greeted, named and described),
-`cast` (who introduced whom), `signals`, `weights` and `detect`.
+`cast` (who introduced whom), `team` (the members a team introduction names),
+`replied` (a reply to an introduction the thread lacks), `signals`, `weights` and `detect`.
 
 Public surface: `detect_introduction` (a thread or message in, a verdict out),
 `signals_of` (the named numeric signals of one message, for fitting and evaluation)
