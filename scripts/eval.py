@@ -62,6 +62,10 @@ def main() -> int:
         return 2
     for text in detection_report():
         print(text)
+    from scripts.eval_replies import report as replies_report
+
+    for text in replies_report():
+        print(text)
     from scripts.eval_requests import report as requests_report
 
     for text in requests_report():

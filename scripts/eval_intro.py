@@ -19,7 +19,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from app.core.intro import detect_introduction
 from app.core.intro.weights import WEIGHTS, Weights
 from app.core.mail.names import matches
-from app.core.model import Address, Introduction
+from app.core.model import Address, Introduction, Person
 from scripts.intro_data import Row
 from scripts.train_intro import Data, choose_and_fit
 
@@ -50,7 +50,8 @@ def roles_right(row: Row, intro: Introduction) -> bool:
     who = intro.introducer
     if not _person_matches(row.introducer, who.name, who.email):
         return False
-    got = intro.introduced
+    # A team's named members are introduced people too (the labels list them).
+    got = (*intro.introduced, *(Person(m, "") for p in intro.introduced for m in p.members))
     every_label = all(any(_person_matches(n, p.name, p.email) for p in got) for n in row.introduced)
     every_pred = all(any(_person_matches(n, p.name, p.email) for n in row.introduced) for p in got)
     if row.user and intro.user_role not in ("introduced", "unknown"):
@@ -65,10 +66,10 @@ def judge(row: Row, weights: Weights) -> Outcome:
     found = intro is not None and intro.message_index >= 0
     if not found or intro is None:
         return Outcome(row, False, False, verdict.reason)
-    detail = (
-        f"{intro.kind} {intro.introducer.name or intro.introducer.email} -> "
-        f"{[p.name or p.email for p in intro.introduced]}"
-    )
+    people = [
+        (p.name or p.email) + (f" {list(p.members)}" if p.members else "") for p in intro.introduced
+    ]
+    detail = f"{intro.kind} {intro.introducer.name or intro.introducer.email} -> {people}"
     return Outcome(row, True, row.positive and roles_right(row, intro), detail)
 
 

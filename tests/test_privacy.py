@@ -21,6 +21,8 @@ from tests.addon.google_fakes import CLIENT_ID, SERVICE_ACCOUNT, shared_signer
 from tests.api.harness import MESSAGE_TOKEN, USER, USER_SUB, USER_TOKEN, Stack, running_stack
 
 INTRO = (Path(__file__).parent / "data" / "api" / "intro_joe.eml").read_bytes()
+REQUEST = (Path(__file__).parent / "data" / "api" / "request_priya.eml").read_bytes()
+TYPED = ("marco.bellini@fieldstone.example", "priya@lumen-greenhouses.example", "farm shops")
 PASTED = "Could you forward my resume to your hiring manager, pretty please with zebras?"
 RECIPIENTS = ("sue.park@acme.example", "joe@smithventures.example", "pat@acme.example")
 BODY_TEXT = ("leads product at Acme", "scaled two B2B", "take it from here", "zebras")
@@ -64,7 +66,7 @@ def _debug_everywhere() -> None:
 
 def _secrets(stack: Stack, tokens: list[str]) -> list[str]:
     user_id_token = shared_signer().user_token(client_id=CLIENT_ID, sub=USER_SUB, email=USER)
-    pieces = [USER_TOKEN, MESSAGE_TOKEN, *BODY_TEXT, *RECIPIENTS, PASTED[:30]]
+    pieces = [USER_TOKEN, MESSAGE_TOKEN, *BODY_TEXT, *RECIPIENTS, *TYPED, PASTED[:30]]
     pieces += ["authorizationEventObject", "userOAuthToken", "AuthorizationEventObject("]
     for token in [*tokens, user_id_token]:
         pieces += [token, *token.split(".")[1:]]  # payload and signature segments
@@ -105,6 +107,25 @@ def _drive_everything(stack: Stack) -> list[str]:
     stack.faults.clear()
     stack.faults.slow(3.0, times=None)
     assert post("/addon/actions/reply", message_id=mid, thread_id=tid, params=ids) == 200
+    stack.faults.clear()
+    # A request for an introduction: the card, a refused address, both drafts, Gmail down.
+    rid, rtid = stack.add(REQUEST)
+    asked = {"messageId": rid, "threadId": rtid}
+    assert post("/addon/message", message_id=rid, thread_id=rtid) == 200
+    for typed in ("not an address " + TYPED[0], TYPED[0]):
+        form = {"optInAddress": [typed]}
+        assert (
+            post(
+                "/addon/actions/ask-first", message_id=rid, thread_id=rtid, params=asked, form=form
+            )
+            == 200
+        )
+    stack.faults.fail(503, times=None)
+    form = {"optInAddress": [TYPED[0]], "optInAsk": ["Other words, farm shops."]}
+    assert (
+        post("/addon/actions/ask-first", message_id=rid, thread_id=rtid, params=asked, form=form)
+        == 200
+    )
     stack.faults.clear()
     return sent
 

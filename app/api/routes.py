@@ -150,6 +150,14 @@ def follow_up(ctx: Context) -> Json:
     return _needs(call, DRAFT) or services.message.follow_up(req, _prefs(services, req))
 
 
+@_endpoint("/addon/actions/ask-first")
+def ask_first(ctx: Context) -> Json:
+    """A request for an introduction: draft the note asking first and the reply."""
+    call, services = ctx.call, ctx.services
+    req = _request(call)
+    return _needs(call, DRAFT) or services.message.requests.ask_first(req, _prefs(services, req))
+
+
 @_endpoint("/addon/compose")
 def compose(ctx: Context) -> Json:
     """Compose trigger: checks from the recipients, the suggestion."""

@@ -169,6 +169,8 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
             if person.blurb
             else "<i>" + esc(_("No details given about them.")) + "</i>"
         )
+        if person.members:  # a team: the members the introduction names
+            text += "<br>" + esc(_("Team: {members}").format(members=_listed(person.members)))
         if intro.user_role == "introducer":
             top = _("What you said about {name}").format(name=esc(_short(person)))
         else:
@@ -177,6 +179,13 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
             )
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    """ "Noor, Caleb, Ines and Theo"."""
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _state(advice: ReplyAdvice) -> Widget:

@@ -32,11 +32,17 @@ def notify(text: str) -> Response:
     return {"renderActions": {"action": {"notification": {"text": text}}}}
 
 
-def open_draft(draft_id: str, thread_id: str, notification: str) -> Response:
-    """Callback response: open the reply draft we just created, with a toast."""
+def open_draft(
+    draft_id: str, thread_id: str, notification: str, card: Widget | None = None
+) -> Response:
+    """Callback response: open the draft we just created, with a toast (and, given a
+    card, put it in place of the top card, so the sidebar shows what was done)."""
+    action: dict[str, Any] = {"notification": {"text": notification}}
+    if card is not None:
+        action["navigations"] = [{"updateCard": card}]
     return {
         "renderActions": {
-            "action": {"notification": {"text": notification}},
+            "action": action,
             "hostAppAction": {
                 "gmailAction": {
                     "openCreatedDraftActionMarkup": {

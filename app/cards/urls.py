@@ -16,6 +16,7 @@ PATHS = {
     "restore_cc": "/addon/actions/restore-cc",
     "check_text": "/addon/actions/check-text",
     "follow_up": "/addon/actions/follow-up",
+    "ask_first": "/addon/actions/ask-first",
 }
 
 

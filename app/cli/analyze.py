@@ -78,6 +78,14 @@ def introduction_json(intro: Introduction | None) -> JsonObject | None:
         "message_index": intro.message_index,
         "evidence": list(intro.evidence),
         "language": intro.language,
+        # True when no message given makes the introduction and a reply to it was read.
+        "from_reply": intro.from_reply,
+        # A group among the introduced ("Growth Team") and the members the mail names.
+        "teams": [
+            {"name": p.name, "email": p.email, "members": list(p.members)}
+            for p in intro.introduced
+            if p.members
+        ],
     }
 
 
@@ -106,7 +114,12 @@ def _summary(record: JsonObject) -> str:
             text += f"\n{record['file']}: {who} asks for an introduction to {whom}"
         return text
     who = intro["introducer"]["name"] or intro["introducer"]["email"] or "someone"
-    people = " and ".join(p["name"] or p["email"] for p in intro["introduced"])
+    members = {t["email"]: t["members"] for t in intro.get("teams", [])}
+    people = " and ".join(
+        (p["name"] or p["email"])
+        + (f" ({', '.join(members[p['email']])})" if members.get(p["email"]) else "")
+        for p in intro["introduced"]
+    )
     role = "" if intro["user_role"] == "unknown" else f", you: {intro['user_role']}"
     detail = f"{intro['kind']}, {intro['confidence']:.2f}{role}"
     return f"{record['file']}: {who} introduced {people} ({detail})"

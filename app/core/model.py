@@ -90,11 +90,13 @@ UserRole = Literal["introduced", "introducer", "bystander", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """Someone in an introduction; `blurb` is what the introducer wrote about them."""
+    """Someone in an introduction; `blurb` is what the introducer wrote about them;
+    `members`, for a group ("Growth Team"), the people of it the introduction names."""
 
     name: str
     email: str
     blurb: str = ""
+    members: tuple[str, ...] = ()
 
     @property
     def address(self) -> Address:
@@ -121,6 +123,9 @@ class Introduction:
     message_id: str = ""
     references: tuple[str, ...] = ()
     language: str = "en"
+    # Recognised from a reply to it (the thread given holds no introduction): who was
+    # thanked for it, and who is on the reply; `message_index` is then -1.
+    from_reply: bool = False
 
 
 # --- Requests for an introduction (app/core/intro/request.py) ---

@@ -38,8 +38,8 @@ class GmailReader:
         message = email_from_gmail(self._client.get_message(auth, message_id))
         return Thread((message,), message.thread_id)
 
-    def create_draft(self, auth: GmailAuth, raw: bytes, thread_id: str) -> CreatedDraft:
-        """Create a reply draft in the thread."""
+    def create_draft(self, auth: GmailAuth, raw: bytes, thread_id: str | None) -> CreatedDraft:
+        """Create a draft: a reply in the thread, or a new message (no `thread_id`)."""
         return self._client.create_draft(auth, raw, thread_id or None)
 
     def newest_draft(

@@ -26,6 +26,7 @@ from app.service import introducer
 from app.service.followup import FollowUpService
 from app.service.form import card_choices
 from app.service.ports import CreatedReply, DraftLedger, MailReader, RecentIntros, Request
+from app.service.request import RequestService
 
 REWRITE_AFTER_SECONDS = 600.0  # remembered intros live 14 days; refreshing every 10 min is plenty
 _MAX_WRITES_KEPT = 10_000
@@ -51,6 +52,7 @@ class MessageService:
         self._recent = recent
         self._written = _RecentWrites()
         self._followup = FollowUpService(reader, urls, ledger)
+        self.requests = RequestService(reader, urls, ledger)  # asked for an introduction
 
     def open(self, req: Request, prefs: Preferences) -> Response:
         """Contextual trigger: the introduction card, or the quiet card."""
@@ -128,6 +130,9 @@ class MessageService:
         ids = {"messageId": req.message_id, "threadId": req.thread_id}
         ids.update({k: v for k, v in req.params.items() if k in ("introducer", "other")})
         if intro is None:
+            asked = self.requests.card(req, thread, prefs)
+            if asked is not None:
+                return asked
             return no_intro.build(
                 _participants(thread, req.user_email), self._urls, req.message_id, req.thread_id
             )

@@ -36,8 +36,8 @@ class MailReader(Protocol):
         """The thread of the open message, oldest first."""
         ...
 
-    def create_draft(self, auth: GmailAuth, raw: bytes, thread_id: str) -> CreatedDraft:
-        """Create a reply draft in the thread."""
+    def create_draft(self, auth: GmailAuth, raw: bytes, thread_id: str | None) -> CreatedDraft:
+        """Create a draft: a reply in the thread, or a new message when `thread_id` is None."""
         ...
 
     def newest_draft(

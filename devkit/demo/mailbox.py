@@ -35,6 +35,7 @@ NOTES = {
     "10": "Your own introduction: a check, and a nudge",
     "11": "Replied and connected: close the loop",
     "12": "Loop closed (in French)",
+    "13": "Someone asks you for an introduction",
 }
 
 

@@ -192,3 +192,12 @@ def test_homepage_and_saved_preferences(stack: Stack) -> None:
 def test_healthz(stack: Stack) -> None:
     """`/healthz` answers without a token."""
     assert stack.client.get(stack.url + "/healthz").json() == {"status": "ok"}
+
+
+def test_a_reply_without_the_introduction_still_shows_the_intro_card(stack: Stack) -> None:
+    """The thread holds only Sue's reply: who she thanks is the introducer, Dana is introduced."""
+    mid, tid = stack.add((DATA / "reply_without_intro.eml").read_bytes())
+    card = pushed(stack.post("/addon/message", stack.event(message_id=mid, thread_id=tid)).json())
+    assert card_problems(card) == []
+    assert card["header"]["title"] == "Introduction spotted"
+    assert card["header"]["subtitle"] == "Joe Smith introduced you to Sue Park"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from app.cards import compose, error, home, intro, introducer, loop, no_intro, recent
+from app.cards import compose, error, home, intro, introducer, loop, no_intro, recent, request
 from app.cards.i18n import using
 from app.cards.urls import Urls
 from app.cards.widgets import card
@@ -23,9 +23,9 @@ from app.core.checks import (
     split_sentences,
 )
 from app.core.followup import FollowUp, follow_up, give_first, thank_introducer
-from app.core.model import Address, Email, Introduction, Person, Thread
+from app.core.model import Address, Email, Introduction, IntroRequest, Person, Thread
 from app.core.preferences import Preferences
-from app.core.reply import ReplySuggestion, suggest_reply
+from app.core.reply import ReplySuggestion, opt_in_drafts, suggest_reply
 from app.service.ports import IntroListing
 from tests.cards.cardspec import card_problems
 
@@ -209,7 +209,51 @@ def _compose_findings() -> dict[str, Any]:
     )
 
 
+ASKED = IntroRequest(
+    Person("Ana Lopez", "ana@lopez.example"),
+    "Luis Ferreira at Ferreira Labs",
+    "en",
+    0.8,
+    ("for request: “could you introduce”",),
+)
+ASKING = Email(
+    subject="favor?",
+    sender=Address("Ana Lopez", "ana@lopez.example"),
+    to=(Address("Dana Reyes", "dana@reyes.example"),),
+    message_id="<ask-1@lopez.example>",
+    new_text="Hi Dana,\n\nWe're moving our warehouse in May and I hear Luis did it twice. "
+    "Could you introduce me to him?\n\nThanks!\nAna",
+)
+
+
+def _request_card(error: str = "") -> dict[str, Any]:
+    me = Address("Dana Reyes", "dana@reyes.example")
+    drafts = opt_in_drafts(ASKED, ASKING, me, Address("", ""))
+    ids = {"messageId": "m1", "threadId": "t1"}
+    typed = "luis@" if error else ""
+    return request.build(ASKED, drafts, URLS, ids, address=typed, error=error)
+
+
+def _team_card() -> dict[str, Any]:
+    """One person introduced to a team whose members the introduction names."""
+    team = Introduction(
+        **{
+            **{f: getattr(INTRO, f) for f in INTRO.__dataclass_fields__},
+            "kind": "one_to_many",
+            "introduced": (
+                Person("Growth Team", "growth@acme.example", "", ("Noor", "Caleb", "Ines")),
+                Person("Dana Reyes", "dana@reyes.example", "Dana has scaled two growth teams."),
+            ),
+        }
+    )
+    advice = suggest_reply(team, Thread(), "dana@reyes.example", Preferences())
+    ids = {"messageId": "m1", "threadId": "t1", "me": "dana@reyes.example"}
+    return intro.build(team, advice, Preferences(), URLS, ids)
+
+
 CARDS: dict[str, Callable[[], dict[str, Any]]] = {
+    "request": _request_card,
+    "request_bad_address": lambda: _request_card("“luis@” is not an email address."),
     "home": lambda: home.build(Preferences(), URLS),
     "home_saved": lambda: home.build(
         Preferences(name="Dana", sign_off="Cheers,", tone="formal"), URLS, saved=True
@@ -232,6 +276,7 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
     "intro_introducer": _introducer_card,
     "introducer": lambda: _own_introduction_card(nudge=False),
     "introducer_nudge": lambda: _own_introduction_card(nudge=True),
+    "intro_team": _team_card,
     "compose_missing_introducer": lambda: compose.build(
         compose.ComposeView(
             missing_introducer=Address("Joe Smith", "joe@smith.example"),

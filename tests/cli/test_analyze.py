@@ -156,3 +156,24 @@ def test_empty_input_is_an_error_not_a_verdict(
         f"{empty}: error: empty file",
         "-: error: empty standard input",
     ]
+
+
+def test_a_team_and_its_named_members(capsys: pytest.CaptureFixture[str]) -> None:
+    """One person introduced to a team: the members named in the mail, under "teams"."""
+    status, records = _analyze(capsys, str(EMAILS / "one_to_many_team.eml"))
+    intro = records[0]["introduction"]
+    assert status == 0
+    assert intro["kind"] == "one_to_many"
+    assert [set(p) for p in intro["introduced"]] == [{"name", "email", "blurb"}] * 2
+    assert intro["teams"] == [
+        {
+            "name": "Design Crew",
+            "email": "design@tidewell.example",
+            "members": ["Mira", "Tomas", "Keiko"],
+        }
+    ]
+
+
+def test_no_team_no_teams(capsys: pytest.CaptureFixture[str]) -> None:
+    _, records = _analyze(capsys, str(EMAILS / "classic_meet.eml"))
+    assert records[0]["introduction"]["teams"] == []

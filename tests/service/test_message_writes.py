@@ -23,7 +23,7 @@ class _Reader:
     def read_thread(self, auth: GmailAuth, message_id: str, thread_id: str | None) -> Thread:
         return Thread((INTRO,), "t1")
 
-    def create_draft(self, auth: GmailAuth, raw: bytes, thread_id: str) -> CreatedDraft:
+    def create_draft(self, auth: GmailAuth, raw: bytes, thread_id: str | None) -> CreatedDraft:
         raise AssertionError("not used")
 
     def newest_draft(

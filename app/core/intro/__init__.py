@@ -2,7 +2,8 @@
 
 Inside: `cues` and `vetoes` (the phrases that make and unmake an introduction),
 `reading` (one message read for them), `people` (who is greeted, named and described),
-`cast` (who introduced whom), `signals`, `weights` and `detect`.
+`cast` (who introduced whom), `team` (the members a team introduction names),
+`replied` (a reply to an introduction the thread lacks), `signals`, `weights` and `detect`.
 
 Public surface: `detect_introduction` (a thread or message in, a verdict out),
 `signals_of` (the named numeric signals of one message, for fitting and evaluation)
@@ -12,15 +13,21 @@ and `language_of` (the language of a text, by a stop-word vote).
 from app.core.intro.description import described  # what the mail says about someone
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
-from app.core.intro.request import detect_request  # requests for an introduction
+from app.core.intro.request import (  # requests for an introduction
+    REQUEST_FEATURES,
+    detect_request,
+    request_signals,
+)
 from app.core.intro.signals import FEATURES, Signals, signals_of
 
 __all__ = [
     "FEATURES",
+    "REQUEST_FEATURES",
     "Signals",
     "described",
     "detect_introduction",
     "detect_request",
     "language_of",
+    "request_signals",
     "signals_of",
 ]

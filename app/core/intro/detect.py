@@ -15,7 +15,9 @@ from dataclasses import replace
 from app.core.intro.cast import cast
 from app.core.intro.people import Blurbs, display_name, sign_off_name
 from app.core.intro.reading import recipients
+from app.core.intro.replied import reply_to_introduction
 from app.core.intro.signals import Signals, signals_of
+from app.core.intro.team import members_listed, with_members
 from app.core.intro.weights import WEIGHTS, Weights
 from app.core.mail.history import each_quoted, quoted_messages
 from app.core.model import (
@@ -67,26 +69,34 @@ def detect_introduction(
     """
     messages = thread.messages if isinstance(thread, Thread) else (thread,)
     best = IntroVerdict(None, 0.0, (), "no message")
+    newest: Signals | None = None
     for index, message in enumerate(messages):
-        verdict = _detect_message(message, index, me, weights)
+        newest = signals_of(message)
+        verdict = _verdict(newest, index, me, weights)
         if verdict.is_introduction:
             return verdict
         if verdict.confidence >= best.confidence:
             best = verdict
-    if not messages or not _could_introduce(messages[-1].quoted_text):
-        return best
-    for quoted in each_quoted(messages[-1]):  # the first introduction found ends the search
-        verdict = _detect_message(quoted.email, -1, me, weights)
-        if verdict.introduction is not None:
-            if quoted.forwarded:
-                intro = replace(verdict.introduction, kind="forwarded")
-                return replace(verdict, introduction=intro)
-            return verdict
+    if messages and _could_introduce(messages[-1].quoted_text):
+        for quoted in each_quoted(messages[-1]):  # the first introduction found ends the search
+            verdict = _detect_message(quoted.email, -1, me, weights)
+            if verdict.introduction is not None:
+                if quoted.forwarded:
+                    intro = replace(verdict.introduction, kind="forwarded")
+                    return replace(verdict, introduction=intro)
+                return verdict
+    # No message we read makes an introduction: the newest may still answer one.
+    answered = reply_to_introduction(newest, me) if newest is not None else None
+    if answered is not None:
+        return IntroVerdict(answered, answered.confidence, answered.evidence, "")
     return best
 
 
 def _detect_message(email: Email, index: int, me: str | None, weights: Weights) -> IntroVerdict:
-    signals = signals_of(email)
+    return _verdict(signals_of(email), index, me, weights)
+
+
+def _verdict(signals: Signals, index: int, me: str | None, weights: Weights) -> IntroVerdict:
     confidence = weights.confidence(signals.values)
     reasons = _evidence(signals, weights)
     if confidence < 0.5:
@@ -139,6 +149,10 @@ def _build(
     introduced = tuple(
         Person(name, addr.email if addr else "", blurbs.about(name)) for name, addr in people
     )
+    sentence, members = members_listed(reading.spans, signals.language)
+    introduced = with_members(introduced, sentence, members)
+    if kind in ("classic", "handoff") and any(p.members for p in introduced):
+        kind = "one_to_many"  # one person introduced to a team whose members are named
     introducer = _introducer(email)
     return Introduction(
         kind=_forward_kind(email, kind),

@@ -210,6 +210,14 @@ class Lexicon:
     describe: frozenset[str]
     subject: re.Pattern[str] | None
     stopwords: frozenset[str]
+    # "the team is …", "está formado por …" (folded) and the words a list of names is
+    # joined with ("and", articles): see `team`.
+    team: tuple[str, ...] = ()
+    team_joiners: frozenset[str] = frozenset()
+    # Words that thank someone ("thanks", "vielen dank"), folded: see `replied`.
+    thanks: tuple[str, ...] = ()
+    # Every word of the categories' entries (folded): words of the trade, not names.
+    words: frozenset[str] = frozenset()
 
 
 def _slot(stopwords: frozenset[str]) -> str:
@@ -228,7 +236,7 @@ def _entry(entry: str, slot: str = _SLOT) -> str:
         if token == "...":
             parts.append(_GAP)
         elif token == "_":
-            parts.append(slot + " ")
+            parts.append(slot + ",? ")  # a name may close its clause: "adding Sue, who"
         elif token.endswith("*") and len(token) > 1:
             parts.append(re.escape(token[:-1]) + r"\w* ")
         else:
@@ -264,6 +272,12 @@ def _load(language: str) -> Lexicon:
         describe=frozenset(fold(d) for d in found.get("describe", [])),
         subject=compile_entries(found.get("subject", [])),
         stopwords=stopwords,
+        team=tuple(fold(e) for e in data.get("team", []) if fold(e)),
+        team_joiners=frozenset(fold(w) for w in data.get("team_joiners", [])),
+        thanks=tuple(fold(w) for w in data.get("thanks", []) if fold(w)),
+        words=frozenset(
+            w for c in CATEGORIES for e in found.get(c, []) for w in fold(e).split() if w.isalpha()
+        ),
     )
 
 

@@ -2,8 +2,8 @@
 
 The other side of an introduction: the sender asks the recipient to introduce or
 connect them to someone. Signals, all general and read from the lexicons
-(`lexicon/<lang>.json`: the "request" category, and the `request_cues` block with
-the phrases only this detector reads, so the introduction model's signals stay as fitted):
+(`lexicon/<lang>.json`: the "request" category, the one owner of request phrases, and
+the `request_cues` block: the words around a request, verbs, addressee, links):
 
 - a request phrase in the sender's own words (`new_text`, never the quoted history);
 - phrased to the recipient: the sentence asks (a question mark) or addresses them
@@ -13,9 +13,9 @@ the phrases only this detector reads, so the introduction model's signals stay a
 - the message is not itself an introduction (`detect_introduction`), and not a
   consent request from an introducer (more offering sentences than asking ones).
 
-Weights are principled, not fitted (the corpus holds 16 requests): a phrased request
-with a verb of introducing is enough (0.6); a question, a target we can name and a
-second asking sentence each add; an offer elsewhere in the message takes away.
+The signals (`REQUEST_FEATURES`) are weighed by a logistic model fitted offline
+(`scripts/train_requests.py`, the same deterministic approach as the introduction
+model) and read from `request_weights.json`; serving only multiplies and adds.
 """
 
 from __future__ import annotations
@@ -27,17 +27,28 @@ from importlib import resources
 
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
-from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, Matcher, fold, matcher_for
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
 from app.core.intro.people import display_name, sign_off_name
+from app.core.intro.weights import Weights
 from app.core.model import Email, IntroRequest, Person, Thread
 from app.core.text import split_sentences
 
-THRESHOLD = 0.5
-_BASE = 0.6  # a phrased request with a verb of introducing
-_ASKED = 0.1  # the sentence is a question
-_TARGET = 0.1  # whom they want to meet is written in the message
-_AGAIN = 0.05  # a second asking sentence
-_OFFERED = -0.25  # the sender also offers (a consent request reads like this)
+# Few signals for few examples (16 requests): with more, leave-one-source-out fell apart
+# (2026-12: the State Dept requests 0/3 when held out with 13 signals). Three readings are
+# not weighed but ruled out, by the definition of a request: no sentence asks to be
+# introduced or connected (a bare pointer, "who should I talk to at Acme?", is not a
+# request; grouped CV read those as requests whenever a fold had none to learn from), the
+# message is itself an introduction, or an introducer asks for consent (offering at least
+# as often as asking).
+# Past those rules no labelled message is a negative (2026-12), so signals that only
+# describe a request (a named target, a question mark) carry no evidence: weighed, they
+# only moved the fitted threshold above requests that name nobody ("is there anyone you
+# could introduce him to?"). What stays can still weigh against one.
+REQUEST_FEATURES = (
+    "strong",  # an asking sentence with a verb of introducing, addressed to the reader
+    "offering",  # the sender also offers to introduce
+    "against",  # a request phrase beside an offer, a thanks or a self-introduction
+)
 _MAX_SCAN = 8_000
 _MAX_SENTENCES = 120
 _TARGET_WORDS = 8
@@ -56,7 +67,6 @@ class _Cues:
     links: frozenset[str]
     pronouns: frozenset[str]
     stops: frozenset[str]
-    phrases: Matcher  # request phrases only this detector reads (not the model's signal)
 
     def has_verb(self, words: list[str]) -> bool:
         return any(_word_in(w, self.verbs) for w in words)
@@ -80,11 +90,21 @@ def _load_cues(language: str) -> _Cues:
         words("links"),
         words("pronouns"),
         words("stops"),
-        matcher_for({"request": data.get("phrases", [])}, LEXICONS[language].stopwords),
     )
 
 
 CUES: dict[str, _Cues] = {language: _load_cues(language) for language in LANGUAGES}
+
+
+def _verb_gate() -> re.Pattern[str]:
+    """Any verb of introducing of any language, as a word: without one, no request (the
+    rules ask for an asking sentence with such a verb), and the message is not read."""
+    verbs = sorted({v for cues in CUES.values() for v in cues.verbs}, key=len, reverse=True)
+    parts = [re.escape(v[:-1]) + r"\w*" if v.endswith("*") else re.escape(v) for v in verbs]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+
+
+_VERBS = _verb_gate()
 
 
 @dataclass(slots=True)
@@ -115,8 +135,50 @@ def detect_request(thread_or_email: Thread | Email, me: str | None = None) -> In
     return None
 
 
+def _load_weights() -> Weights:
+    path = resources.files("app.core.intro").joinpath("request_weights.json")
+    data = json.loads(path.read_text("utf-8"))
+    by_name = dict(zip(data["features"], data["weights"], strict=True))
+    values = tuple(float(by_name.get(f, 0.0)) for f in REQUEST_FEATURES)
+    return Weights(values, float(data["bias"]), float(data["threshold"]))
+
+
+REQUEST_WEIGHTS = _load_weights()
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One message read for a request: the signals and what a verdict needs."""
+
+    values: tuple[float, ...]
+    language: str
+    evidence: tuple[str, ...]
+    target: str
+
+
+def request_signals(email: Email, me: str | None = None) -> tuple[float, ...]:
+    """The named signals (`REQUEST_FEATURES`) of one message, for fitting and evaluation."""
+    reading = _read(email, me)
+    return reading.values if reading is not None else (0.0,) * len(REQUEST_FEATURES)
+
+
 def _request_in(email: Email, me: str | None) -> IntroRequest | None:
+    reading = _read(email, me)
+    if reading is None:
+        return None
+    confidence = REQUEST_WEIGHTS.confidence(reading.values)
+    if confidence < 0.5:
+        return None
+    return IntroRequest(
+        _requester(email), reading.target, reading.language, round(confidence, 3), reading.evidence
+    )
+
+
+def _read(email: Email, me: str | None) -> _Reading | None:
+    """None when no sentence of the sender's own words holds a request phrase."""
     own = email.new_text[:_MAX_SCAN]
+    if not _VERBS.search(fold(own)):
+        return None
     language = language_of(own)
     lexicons = _lexicons(language)
     sentences = _sentences(own, lexicons)
@@ -127,30 +189,31 @@ def _request_in(email: Email, me: str | None) -> IntroRequest | None:
             LANGUAGES, key=lambda c: sum(bool(s.hits.get(c + ":request")) for s in sentences)
         )
     cues = [CUES[lex.language] for lex in lexicons]
-    asking = _asking(sentences, cues)
-    if not asking:
-        return None
+    strong, weak, flags = _asking(sentences, cues)
+    asking = strong + weak
     offering = sum(1 for s in sentences if s.hits.get("offer") and not s.hits.get("request"))
-    best = asking[0][0]
-    confidence = _BASE + (_AGAIN if len(asking) > 1 else 0.0)
-    if "?" in sentences[best].text:
-        confidence += _ASKED
-    if offering:
-        confidence += _OFFERED
-        if offering >= len(asking):  # an introducer asking for consent, not a request
-            return None
-    target = _target(sentences, best, cues)
-    if target:
-        confidence += _TARGET
-    confidence = round(min(confidence, 0.95), 3)
-    if confidence < THRESHOLD:
-        return None
+    best = asking[0][0] if asking else -1
+    target = _target(sentences, best, cues) if asking else ""
+    if not strong:
+        return None  # a pointer at most ("do you know anyone at Acme?")
+    if offering and offering >= len(asking):
+        return None  # an introducer asking for consent, not a request
     if detect_introduction(email, me).is_introduction:
         return None
-    evidence = tuple(f"for request: “{w}”" for _, w in asking[:3])
+    by_name = {
+        "strong": bool(strong),
+        "offering": offering > 0,
+        "against": flags["against"],
+    }
+    values = tuple(float(by_name[name]) for name in REQUEST_FEATURES)
+    if asking:
+        evidence = tuple(f"for request: “{w}”" for _, w in asking[:3])
+    else:
+        said = [w for s in sentences for _, w in s.hits.get("request", [])]
+        evidence = tuple(f"request phrase: “{w}”" for w in said[:3])
     if offering:
         evidence += ("against: an offer to introduce",)
-    return IntroRequest(_requester(email), target, language or "en", confidence, evidence)
+    return _Reading(values, language or "en", evidence, target)
 
 
 def _lexicons(language: str) -> tuple[Lexicon, ...]:
@@ -170,8 +233,7 @@ def _sentences(own: str, lexicons: tuple[Lexicon, ...]) -> list[_Sentence]:
         folded = " ".join(w for _, w in tokens)
         hits: dict[str, list[tuple[int, str]]] = {}
         for lexicon in lexicons:
-            scanned = lexicon.matcher.scan(folded) + CUES[lexicon.language].phrases.scan(folded)
-            for offset, category, words in scanned:
+            for offset, category, words in lexicon.matcher.scan(folded):
                 hits.setdefault(category, []).append((offset, words))
                 if category == "request":
                     hits.setdefault(f"{lexicon.language}:request", []).append((offset, words))
@@ -179,28 +241,40 @@ def _sentences(own: str, lexicons: tuple[Lexicon, ...]) -> list[_Sentence]:
     return found
 
 
-def _asking(sentences: list[_Sentence], cues: list[_Cues]) -> list[tuple[int, str]]:
-    """(sentence index, words) of each sentence that asks for an introduction, strongest first."""
+def _asking(
+    sentences: list[_Sentence], cues: list[_Cues]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, bool]]:
+    """(sentence index, words) of the sentences that ask for an introduction: those with a
+    verb of introducing, then the others (beside one that has it, when there is one);
+    and which look-alike shapes were seen."""
     strong: list[tuple[int, str]] = []
     weak: list[tuple[int, str]] = []
+    flags = {"unaddressed": False, "against": False, "meets_recipient": False}
     for i, sentence in enumerate(sentences):
-        if not sentence.hits.get("request") or any(sentence.hits.get(c) for c in _AGAINST):
+        if not sentence.hits.get("request"):
+            continue
+        if any(sentence.hits.get(c) for c in _AGAINST):
+            flags["against"] = True
             continue
         words = [w for _, w in sentence.tokens]
         addressed = "?" in sentence.text or any(
             w.strip(_EDGE) in c.addressee for w in words for c in cues
         )
         if not addressed:
+            flags["unaddressed"] = True
             continue
         said = max((w for _, w in sentence.hits["request"]), key=len)
         if _meets_recipient(sentence, cues):
+            flags["meets_recipient"] = True
             continue
         if any(c.has_verb(said.split(" ")) for c in cues):
             strong.append((i, said))
         else:
             weak.append((i, said))
-    near = {j for i, _ in strong for j in (i - 1, i, i + 1)}
-    return strong + [(i, w) for i, w in weak if i in near]
+    if strong:
+        near = {j for i, _ in strong for j in (i - 1, i, i + 1)}
+        weak = [(i, w) for i, w in weak if i in near]
+    return strong, weak, flags
 
 
 def _meets_recipient(sentence: _Sentence, cues: list[_Cues]) -> bool:

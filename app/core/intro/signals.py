@@ -35,7 +35,7 @@ LEXICAL = (
 FEATURES: tuple[str, ...] = (
     *LEXICAL,
     "connect_named", "handoff_named", "capable_named", "handoff_capable", "handoff_mutual",
-    "scheduling_handoff", "mutual_meet",
+    "scheduling_handoff", "mutual_meet", "handoff_cc",
     "described", "named", "addressed",
     "recipients", "has_cc", "many_recipients", "cc_sender_org", "cc_recipient_org", "cc_new",
     "subject_intro", "subject_pair", "is_reply", "is_forward", "length",
@@ -78,6 +78,7 @@ class Signals:
     values: tuple[float, ...]
     words: dict[str, str]
     reading: Reading
+    folded: str = ""  # the own text's sentences, folded, one a line (what the lexicons read)
 
     def value(self, name: str) -> float:
         """The value of one named signal."""
@@ -160,9 +161,10 @@ def signals_of(email: Email) -> Signals:
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, lexicons)
+    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"])
     _headers(values, email, others, own)
     _cues(values, reading, others)
-    return Signals(language, tuple(values[f] for f in FEATURES), words, reading)
+    return Signals(language, tuple(values[f] for f in FEATURES), words, reading, text.joined)
 
 
 def _people(
@@ -186,6 +188,19 @@ def _people(
     values["described"] = min(len(_described(text, tokens, describe)), 2) / 2
     greetings = frozenset().union(*(lex.greetings for lex in lexicons))
     values["addressed"] = min(len(_addressed(text, tokens, greetings)), 2) / 2
+
+
+def _handoff_cc(email: Email, text: _Text, handoff: set[int]) -> float:
+    """A hand-off sentence, or the one next to it, names someone copied (on Cc, not To):
+    "I'm copying Huma who ...", "Vincent has done work on this. I am copying him"."""
+    if not handoff or not email.cc:
+        return 0.0
+    sender = email.sender.email if email.sender else ""
+    to = {a.email for a in email.to}
+    copied = tuple(a for a in email.cc[:20] if a.email not in to and a.email != sender)
+    tokens = frozenset().union(*_tokens(copied, text)) if copied else frozenset()
+    near = {j for i in handoff for j in (i - 1, i, i + 1) if 0 <= j < len(text.words)}
+    return float(any(not tokens.isdisjoint(text.words[j]) for j in near))
 
 
 def _described(text: _Text, tokens: list[frozenset[str]], describe: frozenset[str]) -> set[int]:

@@ -8,7 +8,8 @@ mail), `voice` (the language, register and note a reply is written with), `retel
 the introducer said about someone, retold to them, in English) and `message` (a
 suggestion as RFC 822 bytes for Gmail `drafts.create`); `nudge` (a light follow-up to both
 people of an introduction the user made that nobody answered), `proposal` (a time or
-place the other side proposed) and `advice` (the points that matter now on this thread).
+place the other side proposed), `advice` (the points that matter now on this thread) and
+`optin` (the double opt-in drafts for a request for an introduction).
 Imports run one way: message → suggestion → voice → register → bank → phrasing;
 suggestion → retell, proposal, advice; nudge → suggestion.
 """
@@ -17,18 +18,30 @@ from app.core.reply.advice import Point
 from app.core.reply.insertion import to_insert
 from app.core.reply.message import render_rfc822
 from app.core.reply.nudge import NUDGE_AFTER_DAYS, nudge_due, nudge_reply
+from app.core.reply.optin import (
+    OptInDrafts,
+    opt_in_drafts,
+    requester_blurb,
+    target_address,
+    target_name,
+)
 from app.core.reply.proposal import Proposal
 from app.core.reply.suggestion import ReplyAdvice, ReplySuggestion, suggest_reply
 
 __all__ = [
     "NUDGE_AFTER_DAYS",
+    "OptInDrafts",
     "Point",
     "Proposal",
     "ReplyAdvice",
     "ReplySuggestion",
     "nudge_due",
     "nudge_reply",
+    "opt_in_drafts",
     "render_rfc822",
+    "requester_blurb",
     "suggest_reply",
+    "target_address",
+    "target_name",
     "to_insert",
 ]

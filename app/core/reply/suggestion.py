@@ -240,12 +240,16 @@ def _paragraphs(
         closing, flexible = _answer_proposal(proposal, prefs, key, voice), ""
     sign = _sign_off(user, prefs, key, voice)
     lead = "ref" if _refers(ctx, voice) else fact
-    interests = [
-        _interest(ctx, intro_name, prefs, key, f, voice) for f in dict.fromkeys((lead, ""))
-    ]
+    leads = dict.fromkeys((lead, ""))
+    interests = [_interest(ctx, intro_name, prefs, key, f, voice) for f in leads]
     # What the introducer said, retold, must not read as an ask of ours ("you're hiring,
-    # and I'd love to hear more"): then the plain line of interest is used.
-    interests = [line for line in interests if ask_kind(line) is None] or interests[-1:]
+    # and I'd love to hear more"): then the plain line of interest is used. Lines without
+    # a retold fact are the bank's own, which its tests keep free of asks.
+    interests = [
+        line
+        for line, f in zip(interests, leads, strict=True)
+        if f in ("", "ref") or ask_kind(line) is None
+    ] or interests[-1:]
     candidates = [
         [*opening[:-1], f"{opening[-1]} {interest}", tail, sign]
         for interest in interests

@@ -72,11 +72,11 @@ def choose_voice(
 
 def _foreign(text: str) -> bool:
     """Too many words and too few English function words to be English."""
-    words = _LETTERS.findall(text)
+    words = _LETTERS.findall(fold(text))  # folded once, not word by word
     if len(words) < _MIN_WORDS:
         return False
     english = LEXICONS["en"].stopwords
-    hits = sum(fold(word) in english for word in words)
+    hits = sum(word in english for word in words)
     return hits < _MIN_ENGLISH * len(words)
 
 

@@ -57,6 +57,8 @@ def test_fold_lowers_strips_accents_and_spaces() -> None:
         ("möchte ... vorstellen", "ich mochte dir gerne anna vorstellen", True),
         ("möchte ... vorstellen", "mochte a b c d e f vorstellen", False),
         ("you two", "you twofold", False),
+        ("adding _ who", "adding stephanie gilbert, who is with mg", True),  # a name's comma
+        ("adding _ who", "adding, who", False),
     ],
 )
 def test_entry_syntax(entry: str, text: str, found: bool) -> None:

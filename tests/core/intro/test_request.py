@@ -39,7 +39,7 @@ def test_a_request_is_recognised(language: str, body: str, target: str) -> None:
     assert found.requester.name == "Ana Lopez"
     assert found.requester.email == "ana@example.com"
     assert target in found.target
-    assert 0.5 <= found.confidence <= 0.95
+    assert 0.5 <= found.confidence <= 1.0
 
 
 def test_the_pronoun_points_back_to_whom_they_know() -> None:
@@ -90,3 +90,42 @@ def test_a_thread_finds_the_newest_asking_message() -> None:
     found = detect_request(Thread((ask, reply)))
     assert found is not None
     assert "Sue Park" in found.target
+
+
+POINTERS = [
+    "Hi Joe,\n\nWho should I talk to at Liander about the pilot? Thanks!\nAna",
+    "Hoi Joe,\n\nKen jij iemand bij Rabobank? Kunnen we binnenkort bellen?\n\nAna",
+    "Hola Joe:\n\n¿Conoces a alguien en Mahou? Gracias.\n\nAna",
+]
+
+
+@pytest.mark.parametrize("body", POINTERS)
+def test_a_bare_pointer_is_not_a_request(body: str) -> None:
+    """Asking whom to contact, with no ask to be introduced, is a pointer, not a request."""
+    assert detect_request(_mail(body)) is None
+
+
+ANYONE = [
+    ("en", "Hi Joe,\n\nIs there anyone at Acme you could introduce me to? We sell to ports.\n\nAna"),
+    ("es", "Hola Joe:\n\n¿Hay alguien en Acme a quien me puedas presentar? Vendemos a puertos.\n\nAna"),
+    ("fr", "Salut Joe,\n\nY a-t-il quelqu'un chez Acme à qui tu pourrais me présenter ?\n\nAna"),
+    ("it", "Ciao Joe,\n\nc'è qualcuno in Acme a cui potresti presentarmi? Grazie.\n\nAna"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "body"), ANYONE)
+def test_anyone_you_could_introduce_me_to(language: str, body: str) -> None:
+    """ "Anyone you could introduce me to?" asks to be introduced, in each language."""
+    found = detect_request(_mail(body))
+    assert found is not None
+    assert found.language == language
+
+
+def test_signals_are_named_and_zero_without_a_request_phrase() -> None:
+    """One value per named signal; a message with no request phrase reads all zeros."""
+    from app.core.intro import REQUEST_FEATURES, request_signals
+
+    asked = request_signals(_mail(ASKS[0][1]))
+    assert len(asked) == len(REQUEST_FEATURES)
+    assert asked[REQUEST_FEATURES.index("strong")] == 1.0
+    assert request_signals(_mail("Lunch on Friday? Ana")) == (0.0,) * len(REQUEST_FEATURES)

@@ -49,6 +49,21 @@ def test_handoff_names_the_copied_person_by_the_address_local_part() -> None:
     assert on["has_cc"] == 1.0
 
 
+def test_handoff_next_to_the_name_of_someone_copied() -> None:
+    """ "Vincent has done work on this. I am copying him": the copied person is presented."""
+    vincent = Address("Vincent Munro", "vm@lab.example")
+    email = _email(
+        "Peter: Vincent at our lab has done work on this. I am copying him on this e-mail.",
+        (Address("Peter Marks", "peter@agency.example"),),
+        (vincent,),
+    )
+    assert _on(email)["handoff_cc"] == 1.0
+    # The same words with Vincent on To (already on the thread's front line): no hand-off
+    # to someone copied.
+    on_to = _email(email.new_text, (Address("Peter Marks", "peter@agency.example"), vincent))
+    assert "handoff_cc" not in _on(on_to)
+
+
 def test_scheduling_hand_off_reads_as_scheduling() -> None:
     """Copying an assistant "so she can find a time" fires the scheduling signal."""
     email = _email(

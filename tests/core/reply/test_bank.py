@@ -196,3 +196,14 @@ def test_accept_and_counter_read_as_a_next_step_and_never_as_an_ask(code: str) -
                 text = line.format(proposal=PROPOSALS[code], alternative=ALTERNATIVE[code])
                 assert ask_kind(text) is None, (code, text)
                 assert is_next_step(text, (code[:2],)), (code, text)
+
+
+@pytest.mark.parametrize("code", VARIETIES)
+def test_interest_lines_without_a_retold_fact_never_read_as_an_ask(code: str) -> None:
+    """The suggestion checks only lines that retell the introducer's words for asks; the
+    bank's own lines of interest must therefore never read as one, in any voice."""
+    for slot in ("interest_plain", "interest_ref"):
+        for lines in bank_for(code).slots.get(slot, {}).values():
+            for line in lines:
+                text = line.format(introducer="Carmen", other="", names="Sue")
+                assert ask_kind(text[:1].upper() + text[1:]) is None, (code, slot, text)
