@@ -8,6 +8,7 @@ requester. One button creates both drafts; nothing is sent.
 
 from __future__ import annotations
 
+from app.cards.i18n import _, translate
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -30,23 +31,32 @@ ADDRESS_FIELD = "optInAddress"
 ASK_FIELD = "optInAsk"
 REPLY_FIELD = "optInReply"
 ERROR_COLOUR = "#b3261e"
+ERROR_MARKUP = '<font color="{colour}">{text}</font>'  # the error, already escaped
 
-TIPS = (
-    (
-        "Ask {target} first",
-        "A double opt-in: check that they want the introduction before you make it. "
-        "Nobody is put on the spot, and your introductions keep their value.",
-    ),
-    (
-        "Forward their own words",
-        "The note quotes what {requester} wrote about themselves: edit it freely, "
-        "and keep it short.",
-    ),
-    (
-        "Close the loop either way",
-        "If {target} says no, tell {requester} kindly; no reason needed.",
-    ),
-)
+
+def tips() -> tuple[tuple[str, str], ...]:
+    """The advice, as (title, text) templates with `{target}` and `{requester}`, in the
+    current locale."""
+    return (
+        (
+            _("Ask {target} first"),
+            _(
+                "A double opt-in: check that they want the introduction before you make it. "
+                "Nobody is put on the spot, and your introductions keep their value."
+            ),
+        ),
+        (
+            _("Forward their own words"),
+            _(
+                "The note quotes what {requester} wrote about themselves: edit it freely, "
+                "and keep it short."
+            ),
+        ),
+        (
+            _("Close the loop either way"),
+            _("If {target} says no, tell {requester} kindly; no reason needed."),
+        ),
+    )
 
 
 def build(
@@ -74,58 +84,81 @@ def build(
         tone: the tone the drafts are written in (a dropdown re-renders them).
         done: what the last click created (shown at the top of the note's section).
     """
-    requester = request.requester.name or request.requester.email or "Someone"
+    requester = request.requester.name or request.requester.email or _("Someone")
     short = first_name(requester) or requester
-    target = request.target or "someone"
+    target = request.target or _("someone")
     target_short = first_name(drafts.ask.to[0].name) if drafts.ask.to[0].name else ""
     about = [
-        decorated(esc(target), top=esc(f"Whom {short} wants to meet"), icon="PERSON"),
         decorated(
-            esc(drafts.blurb) if drafts.blurb else "<i>They said nothing about themselves.</i>",
-            top=esc(f"What {short} said about themselves"),
+            esc(target), top=esc(_("Whom {name} wants to meet").format(name=short)), icon="PERSON"
+        ),
+        decorated(
+            esc(drafts.blurb)
+            if drafts.blurb
+            else "<i>" + esc(_("They said nothing about themselves.")) + "</i>",
+            top=esc(_("What {name} said about themselves").format(name=short)),
             bottom=esc(request.requester.email),
         ),
     ]
-    who = target_short or "them"
-    tips = [
+    who = target_short or _("them")
+    advice = [
         decorated(
             esc(body.format(target=who, requester=short)),
             top=esc(title.format(target=who, requester=short)),
         )
-        for title, body in TIPS
+        for title, body in tips()
     ]
-    label = f"{target_short}'s email address" if target_short else "Their email address"
+    label = (
+        _("{name}'s email address").format(name=target_short)
+        if target_short
+        else _("Their email address")
+    )
+    tones = [(translate(text), value) for text, value in TONE_LABELS]
     # The tone the boxes were written in goes back with the change, so typed text is kept.
     refresh = action(urls.of("refresh"), {**ids, "tone": tone})
     note = [
         *([decorated(esc(done), icon="STAR")] if done else []),
         text_input(ADDRESS_FIELD, label, address),
-        *([paragraph(f'<font color="{ERROR_COLOUR}">{esc(error)}</font>')] if error else []),
-        selection("tone", "Tone of both drafts", TONE_LABELS, [tone], on_change=refresh),
-        decorated(esc("A new message, not a reply"), top=esc(drafts.ask.subject), icon="EMAIL"),
+        *([paragraph(ERROR_MARKUP.format(colour=ERROR_COLOUR, text=esc(error)))] if error else []),
+        selection("tone", _("Tone of both drafts"), tones, [tone], on_change=refresh),
+        decorated(esc(_("A new message, not a reply")), top=esc(drafts.ask.subject), icon="EMAIL"),
         text_input(
-            ASK_FIELD, "Your note (edit freely)", ask_text or drafts.ask.body_text, multiline=True
+            ASK_FIELD,
+            _("Your note (edit freely)"),
+            ask_text or drafts.ask.body_text,
+            multiline=True,
         ),
     ]
     reply = [
-        decorated(esc("To: " + drafts.reply.to[0].formatted()), top=esc(drafts.reply.subject)),
+        decorated(
+            esc(_("To: {recipient}").format(recipient=drafts.reply.to[0].formatted())),
+            top=esc(drafts.reply.subject),
+        ),
         text_input(
             REPLY_FIELD,
-            "Your reply (edit freely)",
+            _("Your reply (edit freely)"),
             reply_text or drafts.reply.body_text,
             multiline=True,
         ),
     ]
-    footer = button(f"Ask {who} first", action(urls.of("ask_first"), ids), filled=True)
+    ask = _("Ask {name} first").format(name=target_short) if target_short else _("Ask them first")
+    footer = button(ask, action(urls.of("ask_first"), ids), filled=True)
+    heading = (
+        _("Your note to {name}").format(name=target_short)
+        if target_short
+        else _("Your note asking first")
+    )
     return card(
-        "Introduction request",
+        _("Introduction request"),
         [
             section("", about),
-            section("What matters now", tips, collapse_after=1),
-            section(f"Your note to {who}" if target_short else "Your note asking first", note),
-            section(f"Your reply to {short}", reply),
+            section(_("What matters now"), advice, collapse_after=1),
+            section(heading, note),
+            section(_("Your reply to {name}").format(name=short), reply),
         ],
-        subtitle=f"{requester} asks you to introduce them to {target}",
+        subtitle=_("{requester} asks you to introduce them to {target}").format(
+            requester=requester, target=target
+        ),
         name="request",
         footer=(footer, None),
     )

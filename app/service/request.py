@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.cards import request as request_card
+from app.cards.i18n import _
 from app.cards.responses import Response, notify, open_draft, update
 from app.cards.urls import Urls
 from app.cards.widgets import Widget
@@ -75,7 +76,7 @@ class RequestService:
         found = _find(thread, req.user_email)
         if found is None:
             return notify(
-                "This no longer looks like a request for an introduction; nothing was drafted."
+                _("This no longer looks like a request for an introduction; nothing was drafted.")
             )
         request, source = found
         prefs = replace(
@@ -103,11 +104,11 @@ class RequestService:
         asked = self._create(req, "ask", drafts.ask, sender, None)
         self._create(req, "reply", drafts.reply, sender, thread.thread_id or req.thread_id)
         who = first_name(drafts.ask.to[0].name) or address
-        requester = first_name(request.requester.name) or request.requester.email or "them"
-        done = (
-            f"Two drafts created: your note to {who} (opened) and your reply to {requester} "
+        requester = first_name(request.requester.name) or request.requester.email or _("them")
+        done = _(
+            "Two drafts created: your note to {who} (opened) and your reply to {requester} "
             "in this thread. Review them; nothing is sent."
-        )
+        ).format(who=who, requester=requester)
         shown = request_card.build(
             request,
             drafts,
@@ -184,21 +185,27 @@ def _valid_address(typed: str, request: IntroRequest, me: str) -> tuple[str, str
     from email_validator import EmailNotValidError, validate_email
 
     if not typed:
-        return "", "Add the email address of the person to ask: the note goes to them."
+        return "", _("Add the email address of the person to ask: the note goes to them.")
     if len(typed) > MAX_ADDRESS:
-        return "", "That address is too long to be an email address."
+        return "", _("That address is too long to be an email address.")
     try:
         checked = validate_email(typed, check_deliverability=False)
     except EmailNotValidError as exc:
-        return "", f"“{typed[:80]}” is not an email address: {exc}"
+        # The validator's own reason is in English (the library's words).
+        return "", _("“{address}” is not an email address: {reason}").format(
+            address=typed[:80], reason=exc
+        )
     address = checked.normalized.lower()
     if request.requester.email and address == request.requester.email.lower():
         return (
             "",
-            "That is the address of the person asking; the note goes to the one they want to meet.",
+            _(
+                "That is the address of the person asking; the note goes to the one they want "
+                "to meet."
+            ),
         )
     if me and address == me.lower():
-        return "", "That is your own address; the note goes to the person to be introduced."
+        return "", _("That is your own address; the note goes to the person to be introduced.")
     return address, ""
 
 
