@@ -19,6 +19,7 @@ from app.cards.responses import Response, notify, open_draft, push, update
 from app.cards.urls import Urls
 from app.core.followup import FollowUp, follow_up
 from app.core.intro import described, detect_introduction
+from app.core.memo import one_analysis
 from app.core.model import Address, Email, Introduction, Person, Thread, known_introduction
 from app.core.preferences import Preferences
 from app.core.reply import ReplySuggestion, render_rfc822, suggest_reply
@@ -124,6 +125,14 @@ class MessageService:
         return self._followup.draft(req, card_choices(req, prefs), thread, follow)
 
     def _card(
+        self, req: Request, prefs: Preferences, *, keep_edits: bool = False
+    ) -> dict[str, object]:
+        # One memo for the whole reading: detection, the reply and the follow-up ask some
+        # of the same questions of the same words; it is dropped when the card is built.
+        with one_analysis():
+            return self._read_card(req, prefs, keep_edits=keep_edits)
+
+    def _read_card(
         self, req: Request, prefs: Preferences, *, keep_edits: bool = False
     ) -> dict[str, object]:
         thread, intro = self._introduction(req)

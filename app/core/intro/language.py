@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, fold
+from app.core.memo import per_analysis
 
 _WORD = re.compile(r"[a-z']+")
 _VOTERS: dict[str, tuple[str, ...]] = {}
@@ -21,12 +22,13 @@ _MIN_VOTES = 3
 _SAMPLE = 3_000  # characters read: the language shows in the first paragraphs
 
 
+@per_analysis  # detection and the follow-up both ask it of the introduction's words
 def language_of(text: str) -> str:
     """ISO 639-1 code of the text's language among the seven, or "" when unsure."""
     votes: Counter[str] = Counter()
-    for word in _WORD.findall(fold(text[:_SAMPLE])):
+    for word, count in Counter(_WORD.findall(fold(text[:_SAMPLE]))).items():
         for language in _VOTERS.get(word, ()):
-            votes[language] += 1
+            votes[language] += count
     if not votes:
         return ""
     best, count = votes.most_common(1)[0]
