@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 
+from app.core.checks.ask_cues import cue
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 
 _TOKENS = re.compile(r"[\w']+|\?")
@@ -33,6 +34,35 @@ def _kind_words() -> Matcher:
 _KIND_WORDS = _kind_words()
 
 
+def _form_words() -> Matcher:
+    raw = resources.files("app.core.checks").joinpath("ask_forms.json").read_text("utf-8")
+    data = json.loads(raw)
+    return matcher_for({k: v for k, v in data.items() if isinstance(v, list)})
+
+
+_FORM_WORDS = _form_words()
+# Pairs of request forms that make a request together ("could you send me", "please ...
+# for me"); each pair is one more feature.
+_FORM_PAIRS = (
+    ("modal_you", "give_me"),
+    ("please", "give_me"),
+    ("modal_you", "for_me"),
+    ("please", "for_me"),
+    ("grateful_if", "give_me"),
+    ("modal_you", "please"),
+    ("seeking", "grateful_if"),
+)
+
+
+def _forms(folded: str) -> set[str]:
+    return {family for _, family, _ in _FORM_WORDS.scan(folded)}
+
+
+def request_forms(sentence: str) -> frozenset[str]:
+    """The families of request forms (`ask_forms.json`) a sentence uses."""
+    return frozenset(_forms(fold(sentence)))
+
+
 def features(sentence: str) -> list[str]:
     """The sentence's features: words, word pairs and triples, first words, length, "?",
     and the kinds of ask whose words it uses (`ask_kinds.json`, seven languages)."""
@@ -46,6 +76,12 @@ def features(sentence: str) -> list[str]:
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
     found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
+    forms = _forms(folded)
+    found += [f"f:{family}" for family in sorted(forms)]
+    found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]
+    cued = cue(sentence)
+    if cued is not None:
+        found += [f"c:{cued[0]}", f"c:{cued[0]} {cued[1]}"]
     return found
 
 
