@@ -1,6 +1,9 @@
 """Is a sentence an ask, and of which kind? A fitted sentence classifier (pure).
 
-Word 1–2-grams of the folded sentence (lower case, accents and digits folded) feed
+Word 1–3-grams of the folded sentence (lower case, accents and digits folded), the kinds
+of thing asked for (`ask_kinds.json`), the families of request form it uses
+(`ask_forms.json`: "could you", "send me", "for me", a meeting word, "about your" ...,
+seven languages) and the path of the English request cues (`ask_cues`) feed
 two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
 dependency) and read here from `ask_weights.json`: one over ask / meeting / none
 (a proposal to meet is its own class, so it is never taken for an ask), one over the
@@ -51,6 +54,10 @@ _FORM_PAIRS = (
     ("grateful_if", "give_me"),
     ("modal_you", "please"),
     ("seeking", "grateful_if"),
+    ("modal_you", "meet"),
+    ("please", "meet"),
+    ("modal_you", "about_you"),
+    ("give_me", "about_you"),
 )
 
 
@@ -134,12 +141,14 @@ class AskModel:
         """P(ask) for one sentence."""
         return self.intent.probabilities(features(sentence)).get("ask", 0.0)
 
-    def asks(self, sentence: str) -> bool:
-        """An ask: P(ask) reaches the threshold and is not below P(meeting) (a sentence
-        that reads as much like a meeting proposal as like an ask is a next step)."""
+    def asks(self, sentence: str, threshold: float | None = None) -> bool:
+        """An ask: P(ask) reaches the threshold (the fitted one unless given) and is not
+        below P(meeting) (a sentence that reads as much like a meeting proposal as like
+        an ask is a next step)."""
         found = self.intent.probabilities(features(sentence))
         ask = found.get("ask", 0.0)
-        return ask >= self.threshold and ask >= found.get("meeting", 0.0)
+        bar = self.threshold if threshold is None else threshold
+        return ask >= bar and ask >= found.get("meeting", 0.0)
 
     def kind_of(self, sentence: str) -> str:
         """The most likely kind of ask (job, referral, contacts, favour, review, ...)."""

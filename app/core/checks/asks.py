@@ -1,11 +1,12 @@
 """`ask`: a request for something in a first reply (introductions, contacts, a job, ...) (pure).
 
-A sentence asks when the English request cues say so (a request form that names
-something wanted: names, an opening, a referral, a review, advice; offers and thanks
-blanked out first; developed against the Email Intent training sentences), or when
-the fitted sentence classifier is fairly sure (`ask_model`: word n-grams, seven
-languages, meeting proposals its own class so never an ask). The kind is the cues',
-else the fitted kind model's.
+A sentence asks when the English request cues name the ask outright (`ask_cues`: "refer me",
+"could you send me", a career ask, or a request form where the writer is the one who
+benefits), or when the fitted sentence classifier says so (`ask_model`: word n-grams,
+request forms in seven languages, the cues as features; meeting proposals are their own
+class, so never an ask). A request form the cues found but cannot decide needs the model
+to lean to an ask; otherwise the model must reach its fitted threshold. The kind is the
+cues', else the fitted kind model's.
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ def decide(sentence: str, model: AskModel) -> AskKind | None:
     found = cue(sentence)
     if found is not None and _cue_decides(sentence, *found):
         return found[1]
-    if not model.asks(sentence) or _offers(sentence):
+    # A request form named by the cues needs the model to lean to an ask; without one,
+    # the model must be fairly sure.
+    threshold = CUED_THRESHOLD if found is not None else None
+    if not model.asks(sentence, threshold) or _offers(sentence):
         return None
     if found is not None:
         return found[1]
@@ -62,6 +66,7 @@ def decide(sentence: str, model: AskModel) -> AskKind | None:
 # Kinds whose request-form cue was right on nearly every labelled sentence it fired on;
 # the others ("please review", "job", "favour") also fire on mass mail, so the model
 # weighs them.
+CUED_THRESHOLD = 0.5
 _NAMED_KINDS = frozenset({"referral", "resume", "contacts", "advice"})
 
 
