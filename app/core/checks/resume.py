@@ -37,7 +37,7 @@ _BACKGROUND = Caseless(
     r"(?:curriculum|curr[ií]culo|portfolio|portf[oó]lio|portafolio|portefeuille)\b",
     needs=(
         "background", "profile", "bio", "experience", "career", "work history",
-        "curr", "portf",
+        "curr", "port",
     ),
 )  # fmt: skip
 _HEADING = Caseless(
