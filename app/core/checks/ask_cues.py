@@ -18,11 +18,13 @@ from typing import Literal
 
 from app.core.checks import ask_patterns as pat
 from app.core.checks.finding import AskKind
+from app.core.memo import per_analysis
 from app.core.text.sentences import normalize
 
 CuePath = Literal["strong", "generic", "form"]
 
 
+@per_analysis  # asked by `asks.decide` and by the model's features
 def cue(sentence: str) -> tuple[CuePath, AskKind] | None:
     """The path and kind the English request cues give a sentence (None: no cue)."""
     lowered = normalize(sentence).lower()

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from app.core.checks.ask_cues import cue
 from app.core.intro.lexicon import Matcher, fold, matcher_for
+from app.core.memo import per_analysis
 
 _TOKENS = re.compile(r"[\w']+|\?")
 _DIGITS = re.compile(r"\d+")
@@ -62,17 +63,24 @@ _FORM_PAIRS = (
 
 
 def _forms(folded: str) -> set[str]:
-    return {family for _, family, _ in _FORM_WORDS.scan(folded)}
+    # "pourriez-vous", "envoie-moi", "enviar-me": the entries are written with a space.
+    return {family for _, family, _ in _FORM_WORDS.scan(folded.replace("-", " "))}
 
 
 def request_forms(sentence: str) -> frozenset[str]:
     """The families of request forms (`ask_forms.json`) a sentence uses."""
-    return frozenset(_forms(fold(sentence)))
+    return frozenset(f[2:] for f in _features(sentence) if f.startswith("f:") and "+" not in f)
 
 
 def features(sentence: str) -> list[str]:
     """The sentence's features: words, word pairs and triples, first words, length, "?",
-    and the kinds of ask whose words it uses (`ask_kinds.json`, seven languages)."""
+    the kinds of ask whose words it uses (`ask_kinds.json`), its request-form families
+    (`ask_forms.json`), and the path of the English request cues (`ask_cues`)."""
+    return list(_features(sentence))
+
+
+@per_analysis  # asked by the intent and the kind model, and by `asks.decide`
+def _features(sentence: str) -> tuple[str, ...]:
     folded = _DIGITS.sub("0", fold(sentence))
     tokens = _TOKENS.findall(folded)[:_MAX_TOKENS]
     found = [f"w:{t}" for t in tokens]
@@ -89,7 +97,7 @@ def features(sentence: str) -> list[str]:
     cued = cue(sentence)
     if cued is not None:
         found += [f"c:{cued[0]}", f"c:{cued[0]} {cued[1]}"]
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
