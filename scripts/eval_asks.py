@@ -2,7 +2,8 @@
 
 Stratified 5-fold over every labelled sentence: each fold's models, C and threshold
 are fitted on the other four, and each sentence is judged as `asks.ask_kind` judges
-it (the English request cues, else the fold's model). The cues were developed
+it (the English request cues where they decide alone, else the fold's model, with the
+cues' request forms among its features). The cues were developed
 against the Email Intent training sentences, so the real-sentence figure leans
 optimistic where they fire. Reported: precision and recall of `ask` on the real
 (relabelled Email Intent) sentences and on the written ones per language, how many

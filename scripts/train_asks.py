@@ -29,8 +29,8 @@ from scripts.ask_data import Sentence, load_sentences
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "app" / "core" / "checks" / "ask_weights.json"
 C_GRID = (0.3, 1.0, 3.0)
 # Precision asked of the threshold on the real sentences' out-of-fold scores. The model adds
-# to the English request cues (`asks._cue_kind`). 0.90 left four in five asks unfound (CV
-# recall 0.19 on the real sentences); 0.80 finds ~0.35 at ~0.83 precision.
+# to the English request cues that decide alone (`ask_cues.cue`, `asks.decide`). 0.90 left
+# four in five asks unfound (CV recall 0.19 on the real sentences); 0.80 finds ~0.44 at ~0.79.
 TARGET_PRECISION = 0.80
 MIN_COUNT = 2
 MIN_WEIGHT = 0.02  # features weighing less in every class are dropped (a smaller file)

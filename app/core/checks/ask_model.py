@@ -1,6 +1,9 @@
 """Is a sentence an ask, and of which kind? A fitted sentence classifier (pure).
 
-Word 1–2-grams of the folded sentence (lower case, accents and digits folded) feed
+Word 1–3-grams of the folded sentence (lower case, accents and digits folded), the kinds
+of thing asked for (`ask_kinds.json`), the families of request form it uses
+(`ask_forms.json`: "could you", "send me", "for me", a meeting word, "about your" ...,
+seven languages) and the path of the English request cues (`ask_cues`) feed
 two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
 dependency) and read here from `ask_weights.json`: one over ask / meeting / none
 (a proposal to meet is its own class, so it is never taken for an ask), one over the
@@ -17,7 +20,9 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 
+from app.core.checks.ask_cues import cue
 from app.core.intro.lexicon import Matcher, fold, matcher_for
+from app.core.memo import per_analysis
 
 _TOKENS = re.compile(r"[\w']+|\?")
 _DIGITS = re.compile(r"\d+")
@@ -33,9 +38,49 @@ def _kind_words() -> Matcher:
 _KIND_WORDS = _kind_words()
 
 
+def _form_words() -> Matcher:
+    raw = resources.files("app.core.checks").joinpath("ask_forms.json").read_text("utf-8")
+    data = json.loads(raw)
+    return matcher_for({k: v for k, v in data.items() if isinstance(v, list)})
+
+
+_FORM_WORDS = _form_words()
+# Pairs of request forms that make a request together ("could you send me", "please ...
+# for me"); each pair is one more feature.
+_FORM_PAIRS = (
+    ("modal_you", "give_me"),
+    ("please", "give_me"),
+    ("modal_you", "for_me"),
+    ("please", "for_me"),
+    ("grateful_if", "give_me"),
+    ("modal_you", "please"),
+    ("seeking", "grateful_if"),
+    ("modal_you", "meet"),
+    ("please", "meet"),
+    ("modal_you", "about_you"),
+    ("give_me", "about_you"),
+)
+
+
+def _forms(folded: str) -> set[str]:
+    # "pourriez-vous", "envoie-moi", "enviar-me": the entries are written with a space.
+    return {family for _, family, _ in _FORM_WORDS.scan(folded.replace("-", " "))}
+
+
+def request_forms(sentence: str) -> frozenset[str]:
+    """The families of request forms (`ask_forms.json`) a sentence uses."""
+    return frozenset(f[2:] for f in _features(sentence) if f.startswith("f:") and "+" not in f)
+
+
 def features(sentence: str) -> list[str]:
     """The sentence's features: words, word pairs and triples, first words, length, "?",
-    and the kinds of ask whose words it uses (`ask_kinds.json`, seven languages)."""
+    the kinds of ask whose words it uses (`ask_kinds.json`), its request-form families
+    (`ask_forms.json`), and the path of the English request cues (`ask_cues`)."""
+    return list(_features(sentence))
+
+
+@per_analysis  # asked by the intent and the kind model, and by `asks.decide`
+def _features(sentence: str) -> tuple[str, ...]:
     folded = _DIGITS.sub("0", fold(sentence))
     tokens = _TOKENS.findall(folded)[:_MAX_TOKENS]
     found = [f"w:{t}" for t in tokens]
@@ -46,7 +91,13 @@ def features(sentence: str) -> list[str]:
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
     found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
-    return found
+    forms = _forms(folded)
+    found += [f"f:{family}" for family in sorted(forms)]
+    found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]
+    cued = cue(sentence)
+    if cued is not None:
+        found += [f"c:{cued[0]}", f"c:{cued[0]} {cued[1]}"]
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +149,14 @@ class AskModel:
         """P(ask) for one sentence."""
         return self.intent.probabilities(features(sentence)).get("ask", 0.0)
 
-    def asks(self, sentence: str) -> bool:
-        """An ask: P(ask) reaches the threshold and is not below P(meeting) (a sentence
-        that reads as much like a meeting proposal as like an ask is a next step)."""
+    def asks(self, sentence: str, threshold: float | None = None) -> bool:
+        """An ask: P(ask) reaches the threshold (the fitted one unless given) and is not
+        below P(meeting) (a sentence that reads as much like a meeting proposal as like
+        an ask is a next step)."""
         found = self.intent.probabilities(features(sentence))
         ask = found.get("ask", 0.0)
-        return ask >= self.threshold and ask >= found.get("meeting", 0.0)
+        bar = self.threshold if threshold is None else threshold
+        return ask >= bar and ask >= found.get("meeting", 0.0)
 
     def kind_of(self, sentence: str) -> str:
         """The most likely kind of ask (job, referral, contacts, favour, review, ...)."""

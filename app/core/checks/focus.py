@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.reply_words import said
+from app.core.checks.reply_words import Said, formal_register, said
 from app.core.checks.structure import is_greeting, is_next_step
 from app.core.checks.wordstart import WordStart
 from app.core.i18n import N_, NP_
@@ -31,6 +31,8 @@ _FIRST = WordStart(
     r"\b(?:I|me|Me|my|My|mine|Mine|myself|Myself|we|We|us|Us|our|Our|ours|Ours|ourselves"
     r"|Ourselves)\b"
 )
+# Counted only in sentences that also speak to the reader.
+_FIRST_WORDS = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b", re.IGNORECASE)
 _SECOND = Caseless(
     r"\b(?:you|your|yours|yourself|yourselves|y'all|you're|you've|you'd)\b", needs=("you", "y'all")
 )
@@ -111,6 +113,7 @@ def measure_focus(
     English is read by the patterns here; `languages` adds their reply lexicons.
     """
     names = _names_pattern(reader_names)
+    formal = formal_register(" ".join(s.text for s in sentences), languages)
     reader: list[Sentence] = []
     sender: list[Sentence] = []
     neither: list[Sentence] = []
@@ -125,7 +128,7 @@ def measure_focus(
         cues = len(_CREDENTIAL.findall(text)) if _ANY_CREDENTIAL.search(text) else 0
         cues += other.credentials
         credentials += cues
-        if _SECOND.search(text) or other.second_person or (names and names.search(text)):
+        if _about_reader(text, other, formal, names, len(languages) != 1):
             reader.append(sentence)
             reader_words += n
         elif is_next_step(sentence.text, languages) and not cues:
@@ -135,6 +138,25 @@ def measure_focus(
         else:
             neither.append(sentence)
     return Focus(tuple(reader), tuple(sender), tuple(neither), credentials, words, reader_words)
+
+
+def _about_reader(
+    text: str, other: Said, formal: bool, names: re.Pattern[str] | None, english: bool
+) -> bool:
+    """A sentence about the reader: it names them, or puts a question to them, or uses
+    the second person at least as often as the first ("so that you know me a little: I
+    spent twelve years at ..." is about the sender). In a formal reply "le" / "su" count
+    as the second person."""
+    if names and names.search(text):
+        return True
+    seconds = other.second_words + (other.register_words if formal else 0)
+    seconds += _SECOND.count(text) if english else 0
+    if not seconds:
+        return other.second_person or (not english and _SECOND.search(text))
+    if text.rstrip().endswith("?"):
+        return True
+    firsts = len(_FIRST_WORDS.findall(text)) if english else other.first_words
+    return seconds >= firsts
 
 
 def is_throwaway(sentence: str, languages: tuple[str, ...] = ()) -> bool:

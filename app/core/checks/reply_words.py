@@ -4,7 +4,8 @@ English is read by the hand-tuned patterns of `structure`, `focus` and `recipien
 the other first-class languages by lexicons in data files (`reply_lexicon/<lang>.json`,
 written by fluent readers), one entry list per category:
 
-- ``thanks``: any way of thanking; ``meet``: a coffee, call, meeting, visit;
+- ``thanks``: any way of thanking; ``thanks_reader``: thanks for the reader's time or
+  answer (not the introducer's thanks); ``meet``: a coffee, call, meeting, visit;
 - ``plan``: what turns a meeting word into a proposal (a day, "are you free", "shall we");
 - ``commit``: a first-person plan that is a next step by itself ("te llamo el lunes");
 - ``bcc``: the introducer moved to Bcc (CCO, Cci, Ccn, Blindkopie ...);
@@ -32,7 +33,10 @@ from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.memo import per_analysis
 
 LANGUAGES = ("es", "de", "fr", "pt", "it", "nl")
-PHRASES = ("thanks", "meet", "plan", "commit", "bcc", "throwaway", "pleasantry", "credential")
+PHRASES = (
+    "thanks", "thanks_reader", "meet", "plan", "commit", "bcc", "throwaway", "pleasantry",
+    "credential",
+)  # fmt: skip
 _WORD = re.compile(r"[\w']+")
 
 
@@ -82,6 +86,28 @@ class ReplyWords:
         """Second-person pronoun and possessive words."""
         return frozenset(fold(w) for w in self._entries.get("second_person", []))
 
+    @cached_property
+    def familiar_second_person(self) -> frozenset[str]:
+        """The familiar second person ("tú", "tu"): a text using it addresses the reader
+        familiarly, so the formal register's words are about someone else."""
+        return frozenset(fold(w) for w in self._entries.get("familiar_second_person", []))
+
+    @cached_property
+    def register_second_person(self) -> frozenset[str]:
+        """Words of the formal register that also mean "his / her / them" (Spanish "le",
+        "su"; Portuguese "lhe", "seu"): the reader's only in a text with no familiar form."""
+        return frozenset(fold(w) for w in self._entries.get("register_second_person", []))
+
+    def formal_register(self, text: str) -> bool:
+        """Does `text` read as formal address: it uses a word of the formal register and
+        no familiar second-person word?"""
+        if not self.register_second_person:
+            return False
+        tokens = set(_WORD.findall(fold(text)))
+        return not tokens.isdisjoint(self.register_second_person) and tokens.isdisjoint(
+            self.familiar_second_person
+        )
+
 
 WORDS: dict[str, ReplyWords] = {language: ReplyWords(language) for language in LANGUAGES}
 
@@ -110,6 +136,9 @@ class Said:
     first_person: bool = False
     second_person: bool = False
     credentials: int = 0
+    first_words: int = 0  # how many first-person words
+    second_words: int = 0  # how many second-person words
+    register_words: int = 0  # how many words of the formal register ("le", "su")
 
 
 _NOTHING = Said(frozenset())
@@ -135,13 +164,28 @@ def _said(key: tuple[str, tuple[str, ...]]) -> Said:
             credentials += category == "credential"
             if category == "pleasantry":  # "encantado de conocerte" is not about the reader
                 blanked = blanked[:offset] + " " * len(found) + blanked[offset + len(found) :]
-    first = second = False
-    if len(languages) == 1:
-        lexicon = WORDS[languages[0]]
-        tokens = set(_WORD.findall(blanked))
-        first = not tokens.isdisjoint(lexicon.first_person)
-        second = not tokens.isdisjoint(lexicon.second_person) or lexicon.addresses_formally(text)
-    return Said(frozenset(categories), first, second, credentials)
+    if len(languages) != 1:
+        return Said(frozenset(categories), credentials=credentials)
+    lexicon = WORDS[languages[0]]
+    tokens = _WORD.findall(blanked)
+    firsts = sum(t in lexicon.first_person for t in tokens)
+    seconds = sum(t in lexicon.second_person for t in tokens)
+    formally = lexicon.addresses_formally(text)
+    register = sum(t in lexicon.register_second_person for t in tokens)
+    return Said(
+        frozenset(categories),
+        firsts > 0,
+        seconds > 0 or formally,
+        credentials,
+        firsts,
+        seconds + formally,
+        register,
+    )
+
+
+def formal_register(text: str, languages: tuple[str, ...]) -> bool:
+    """Is `text` (a whole reply) in its language's formal register (`ReplyWords`)?"""
+    return len(languages) == 1 and WORDS[languages[0]].formal_register(text)
 
 
 def says(text: str, category: str, languages: tuple[str, ...]) -> bool:

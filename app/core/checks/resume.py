@@ -31,9 +31,16 @@ _BACKGROUND = Caseless(
     r"\b(?:attach\w*|enclos\w*|here(?:'s| is| are)|find|includ\w*|sending|send you)\b"
     r"[^.!?\n]{0,40}?\bmy (?:\w+ )?(?:background|profile|bio|experience|career|work history)\b"
     r"|\bmy (?:\w+ )?(?:background|profile|bio)\b[^.!?\n]{0,20}?"
-    r"\b(?:is |are )?(?:attached|enclosed|included)\b",
-    needs=("background", "profile", "bio", "experience", "career", "work history"),
-)
+    r"\b(?:is |are )?(?:attached|enclosed|included)\b"
+    # The writer's own curriculum or portfolio, in our seven languages ("il mio curriculum",
+    # "mi portafolio", "meu currículo"): a "curriculum.pdf" is then theirs, not a course plan.
+    r"|\b(?:my|mi|mis|il mio|mio|meu|o meu|mon|ma|mein|meinen|mijn)\s+(?:\w+\s+)?"
+    r"(?:curriculum|curr[ií]culo|portfolio|portf[oó]lio|portafolio|portefeuille)\b",
+    needs=(
+        "background", "profile", "bio", "experience", "career", "work history",
+        "curr", "port",
+    ),
+)  # fmt: skip
 _HEADING = Caseless(
     r"^[ \t]*(?:professional |work |relevant |career |technical |core )?"
     r"(experience|employment history|work history|education|skills|competencies|summary|"

@@ -44,6 +44,7 @@ class _Lexicon:
     glued_re: re.Pattern[str]  # one of them at the start or end of a token
     scripts: tuple[tuple[str, str], ...]  # words matched anywhere (CJK, Cyrillic, ...)
     ambiguous: dict[str, str]
+    alone: frozenset[str]  # ambiguous words that, alone in a name, need the email's support
     context: frozenset[str]
     blockers: frozenset[str]
     photos: tuple[str, ...]
@@ -69,9 +70,11 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
         return NameVerdict(kind)
     if not document or any(t in _LEX.blockers for t in tokens):
         return None
-    kind = next((_LEX.ambiguous[t] for t in tokens if t in _LEX.ambiguous), None)
-    if kind:
-        return NameVerdict(kind)
+    word = next((t for t in tokens if t in _LEX.ambiguous), None)
+    if word:
+        # "curriculum.pdf", "portfolio_v2.pdf": the word alone may be a course plan.
+        alone = word in _LEX.alone and all(t == word or len(t) <= 1 for t in tokens)
+        return NameVerdict(_LEX.ambiguous[word], needs_context=alone)
     if any(t in _LEX.context for t in tokens):
         return NameVerdict("background", needs_context=True)
     return None
@@ -187,6 +190,7 @@ def _load() -> _Lexicon:
         glued_re=re.compile(f"^({alternatives})|({alternatives})$"),
         scripts=tuple(scripts),
         ambiguous=ambiguous,
+        alone=frozenset(data.get("alone_needs_context", [])),
         context=frozenset(data["context"]),
         blockers=frozenset(data["course_words"]) | frozenset(data["not_words"]),
         photos=tuple(data["photo_words"]),

@@ -110,8 +110,10 @@ def _is_greeting_line(line: str) -> bool:
 def check_thanks(
     text: str, sentences: Sequence[Sentence], introducer: str, languages: tuple[str, ...] = ()
 ) -> tuple[Finding, ...]:
-    """`no_thanks` when nobody is thanked; the span marks where a thank-you fits."""
-    if has_thanks(text, languages):
+    """`no_thanks` when the introducer is not thanked; the span marks where a thank-you
+    fits. A closing "Thanks," and a thank-you for the reader's time do not count, unless
+    they name the introducer."""
+    if any(_thanks_introducer(s.text, introducer, languages) for s in sentences):
         return ()
     at = sentences[0].end if sentences and is_greeting(sentences[0]) else 0
     if introducer:
@@ -129,6 +131,30 @@ def check_thanks(
         )
         fix = N_("Open with a thank-you, e.g. “Thank you for connecting us.”")
     return (Finding("no_thanks", "warning", message, at, at, fix),)
+
+
+# A closing formula: nothing but a thank-you, then a comma ("Thanks," / "Many thanks,").
+_SIGN_OFF = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?\w+\s*,\s*$",
+)
+_FOR_YOUR_TIME = Caseless(
+    r"\bthank(?:s| you)(?: (?:so|very) much)?(?: again)? for (?:your (?:time|willingness|interest)"
+    r"|taking the time|making (?:the )?time|being (?:willing|open|so quick)|agreeing|offering"
+    r"|getting back|your (?:quick )?(?:reply|response))\b",
+    needs=("thank",),
+)
+
+
+def _thanks_introducer(sentence: str, introducer: str, languages: tuple[str, ...]) -> bool:
+    """A sentence that thanks, and not only as a sign-off or for the reader's time (those
+    count when they name the introducer)."""
+    if not has_thanks(sentence, languages):
+        return False
+    if introducer and re.search(rf"\b{re.escape(introducer)}\b", sentence, re.IGNORECASE):
+        return True
+    if _SIGN_OFF.match(sentence):
+        return False
+    return not (_FOR_YOUR_TIME.search(sentence) or says(sentence, "thanks_reader", languages))
 
 
 def check_next_step(

@@ -63,3 +63,24 @@ def test_committed_ask_weights_are_current() -> None:
     from scripts.train_asks import main
 
     assert main(["--check"]) == 0
+
+
+def test_request_forms_in_several_languages() -> None:
+    """A request form is one family whatever the language, hyphenated or not."""
+    from app.core.checks.ask_model import request_forms
+
+    for sentence in (
+        "Could you send me your notes?",
+        "¿Podrías enviarme tus notas?",
+        "Pourriez-vous m'envoyer vos notes ?",
+        "Podes enviar-me as tuas notas?",
+        "Kun je me je aantekeningen sturen?",
+    ):
+        assert {"modal_you", "give_me"} <= request_forms(sentence), sentence
+
+
+def test_meeting_words_are_a_feature_of_their_own() -> None:
+    """ "Could you do a coffee" pairs the request form with a meeting word: a next step."""
+    found = features("Could you do a coffee next week?")
+    assert "f:modal_you+meet" in found
+    assert "f:modal_you+give_me" not in found

@@ -163,3 +163,52 @@ _CREDENTIAL_WORDS = st.sampled_from(
 def test_credential_gate_passes_every_sentence_with_a_credential(text: str) -> None:
     """The quick search finds a credential exactly when the counting pattern does."""
     assert _ANY_CREDENTIAL.search(text) is (_CREDENTIAL.search(text) is not None)
+
+
+def _reader_sentences(text: str, languages: tuple[str, ...]) -> list[str]:
+    return [s.text for s in measure_focus(split_sentences(text), [], languages).reader]
+
+
+def test_spanish_formal_le_and_su_address_the_reader() -> None:
+    """In a reply that never uses "tú", "le" and "su" are the reader's (usted)."""
+    text = (
+        "Estimada Carmen, es un placer saludarla. Con mucho gusto me adapto a su calendario. "
+        "¿Le vendría bien hablar el martes?"
+    )
+    found = _reader_sentences(text, ("es",))
+    assert "Con mucho gusto me adapto a su calendario." in found
+    assert "¿Le vendría bien hablar el martes?" in found
+
+
+def test_spanish_su_is_someone_else_when_the_reader_is_tu() -> None:
+    """Where the reader is "tú", "su" is his or her: not the reader."""
+    text = "Hola Pablo, te escribo por lo de Ana. Ana me habló de su empresa nueva."
+    assert "Ana me habló de su empresa nueva." not in _reader_sentences(text, ("es",))
+
+
+def test_portuguese_o_senhor_addresses_the_reader() -> None:
+    """ "O senhor" is the reader in Portuguese formal address."""
+    text = "Caro Jorge, o senhor teria disponibilidade na quinta-feira para conversarmos?"
+    assert _reader_sentences(text, ("pt",))
+
+
+def test_a_sentence_mostly_about_the_writer_is_self_talk() -> None:
+    """A passing "you" does not make a paragraph of the writer's career about the reader."""
+    text = (
+        "Pour que tu me connaisses mieux : j'ai dirigé mon agence pendant dix ans et j'ai "
+        "ensuite lancé mon propre studio."
+    )
+    assert _reader_sentences(text, ("fr",)) == []
+
+
+def test_a_question_to_the_reader_is_about_them() -> None:
+    """A question put to the reader counts for them, whatever pronouns it carries."""
+    text = "Could you tell me who I should talk to about my plan?"
+    assert _reader_sentences(text, ()) == [text]
+
+
+def test_italian_first_person_without_pronoun_is_self_talk() -> None:
+    """Italian drops the pronoun: "ho lavorato" is still the writer."""
+    text = "Ho lavorato dodici anni in banca e sto aprendo un negozio di biciclette."
+    focus = measure_focus(split_sentences(text), [], ("it",))
+    assert [s.text for s in focus.sender] == [text]

@@ -156,7 +156,7 @@ def test_only_the_resume_among_attachments_is_flagged() -> None:
     [
         ("Lebenslauf.pdf", "looks like a resume"),
         ("lettre_de_motivation.pdf", "looks like a cover letter, part of a job application"),
-        ("Portfolio_2024.pdf", "looks like a portfolio, part of a job application"),
+        ("Portfolio_AnnLee_2024.pdf", "looks like a portfolio, part of a job application"),
         ("Bewerbung.pdf", "looks like a job application, part of a job application"),
     ],
 )
@@ -224,3 +224,23 @@ def test_resumen_attachment_in_a_real_message_is_not_flagged() -> None:
     email = parse_eml(_MIME.format(disposition=disposition).encode("ascii"))
     assert [a.filename for a in email.attachments] == ["resumen_reunion.pdf"]
     assert [f.code for f in check_email(email) if f.code == "resume_attached"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ti allego il mio curriculum, per conoscermi meglio.",
+        "I've attached my portfolio so you can see my work.",
+        "Te envío mi currículo por si te sirve.",
+    ],
+)
+def test_a_bare_curriculum_file_is_flagged_when_the_email_calls_it_theirs(text: str) -> None:
+    """ "curriculum.pdf" counts once the writer calls it their curriculum or portfolio."""
+    for name in ("curriculum.pdf", "portfolio.pdf"):
+        attachment = Attachment(name, "application/pdf", 20_000)
+        found = check_resume_attachments([attachment], split_sentences(text))
+        assert [f.code for f in found] == ["resume_attached"], (name, text)
+    plain = split_sentences("Here are the notes from the workshop.")
+    assert (
+        check_resume_attachments([Attachment("curriculum.pdf", "application/pdf", 1)], plain) == ()
+    )

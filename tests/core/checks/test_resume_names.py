@@ -18,7 +18,7 @@ from app.core.checks.resume_names import readable_name
         ("CVStageDéveloppeuseWeb.pdf", "resume"),  # acronym then camelCase
         ("hoja_de_vida.pdf", "resume"),  # es
         ("Currículo João.pdf", "resume"),  # pt
-        ("Curriculum.pdf", "resume"),  # it
+        ("Curriculum_Giulia.pdf", "resume"),  # it
         ("cv_ruben_meijer.pdf", "resume"),  # nl
         ("Życiorys.pdf", "resume"),  # pl
         ("Životopis_testing.pdf", "resume"),  # cs/sk
@@ -138,3 +138,17 @@ def test_mangled_names_are_still_recognised() -> None:
     """A Cyrillic name garbled by a wrong charset is still a resume."""
     assert is_resume_filename("Ð ÐµÐ·ÑŽÐ¼Ðµ1.docx")
     assert is_resume_filename("=?UTF-8?B?0YDQtdC30Y7QvNC1LnBkZg==?=")
+
+
+@pytest.mark.parametrize("filename", ["curriculum.pdf", "Portfolio_v2.pdf", "curriculums.docx"])
+def test_a_name_that_is_only_an_everyday_word_needs_the_email(filename: str) -> None:
+    """ "curriculum.pdf" may be a course plan, "portfolio.pdf" investments: the email decides."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert verdict.needs_context
+    assert not is_resume_filename(filename)
+
+
+def test_an_ambiguous_word_beside_a_name_is_still_an_application_document() -> None:
+    """ "curriculum_marta_rossi.pdf" names a person's curriculum: flagged by its name."""
+    assert is_resume_filename("curriculum_marta_rossi.pdf")

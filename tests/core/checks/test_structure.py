@@ -107,3 +107,25 @@ def test_sentences_keep_their_offsets() -> None:
         "- two",
     ]
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_a_closing_thanks_does_not_thank_the_introducer() -> None:
+    """ "Thanks," before the name is a sign-off, not thanks for the introduction."""
+    text = "Hi Sue,\n\nWould you be free for a call on Friday?\n\nThanks,\nAnn"
+    found = check_thanks(text, split_sentences(text), "Joe")
+    assert [f.code for f in found] == ["no_thanks"]
+
+
+def test_thanking_the_reader_for_their_time_is_not_thanking_the_introducer() -> None:
+    """Thanks for the reader's time (any language) leave the introducer unthanked."""
+    for text, languages in (
+        ("Hi Sue, thanks so much for taking the time to talk.", ()),
+        ("Hola Ana, muchas gracias por tu tiempo.", ("es",)),
+    ):
+        assert check_thanks(text, split_sentences(text), "Joe", languages), text
+
+
+def test_a_closing_thanks_naming_the_introducer_counts() -> None:
+    """ "Thanks again, Joe," names the introducer: thanks given."""
+    text = "Hi Sue,\n\nCoffee on Friday?\n\nThanks again, Joe,\nAnn"
+    assert check_thanks(text, split_sentences(text), "Joe") == ()
