@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from app.core.intro.lexicon import fold
+from app.core.intro.lexicon import LazyPattern, fold
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 _PUNCT = re.compile(r"[^\w']+")
@@ -37,12 +37,12 @@ class FollowUpWords:
     """One language's meeting phrases and follow-up phrasing."""
 
     language: str
-    meeting: re.Pattern[str]
+    meeting: LazyPattern  # compiled when a later message is first read for a meeting
     thanks: dict[str, str]
     give: dict[str, str]
     thanks_formal: dict[str, str]
     give_formal: dict[str, str]
-    formal_words: re.Pattern[str] | None = None
+    formal_words: LazyPattern | None = None
     formal_capitals: frozenset[str] = frozenset()
 
     def addresses_formally(self, text: str) -> bool:
@@ -95,10 +95,10 @@ def _normalise_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def _pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
+def _pattern(data: dict[str, list[str]]) -> LazyPattern:
     phrases = [*data.get("met", []), *data.get("confirmed", [])]
     folded = sorted({normalise(p) for p in phrases if normalise(p)}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in folded) + r")(?!\w)")
+    return LazyPattern(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in folded) + r")(?!\w)")
 
 
 def _data(language: str) -> dict[str, Any]:
@@ -122,7 +122,7 @@ def _load(language: str) -> FollowUpWords:
         dict(data["give"]),
         dict(data["thanks_formal"]),
         dict(data["give_formal"]),
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, formal)) + r")(?!\w)")
+        LazyPattern(r"(?<!\w)(?:" + "|".join(map(re.escape, formal)) + r")(?!\w)")
         if formal
         else None,
         frozenset(data.get("formal_capitals", [])),

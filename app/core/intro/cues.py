@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.core.intro.lexicon import LazyPattern
+
 _STOP = (
     "I|The|This|That|These|Those|You|Your|We|Our|My|Me|He|She|It|They|Them|His|Her|Their|"
     "Please|Thanks|Thank|Thx|Hi|Hello|Hey|Dear|Good|Best|Regards|Cheers|Also|And|But|So|"
@@ -51,11 +53,11 @@ class Cue:
     name: str
     kind: str
     weight: float
-    pattern: re.Pattern[str]
+    pattern: LazyPattern  # compiled the first time a sentence holds one of `keys`
     keys: frozenset[str]
     needs_copied: bool = False
     # For a pattern that opens with a name: the rest of it, tested first (see `_cue`).
-    after_name: re.Pattern[str] | None = None
+    after_name: LazyPattern | None = None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches in a sentence, in order."""
@@ -119,8 +121,8 @@ def _cue(row: tuple[str, str, float, bool, str, str]) -> Cue:
     # through it; what must follow the name ("is the right person to") is one quick scan.
     # Every match of the whole holds a match of that rest, so a sentence without one
     # cannot match at all.
-    after = re.compile(pattern.removeprefix(_WHO)) if pattern.startswith(_WHO) else None
-    return Cue(name, kind, weight, re.compile(pattern), frozenset(keys.split("|")), copied, after)
+    after = LazyPattern(pattern.removeprefix(_WHO)) if pattern.startswith(_WHO) else None
+    return Cue(name, kind, weight, LazyPattern(pattern), frozenset(keys.split("|")), copied, after)
 
 
 POSITIVE: tuple[Cue, ...] = tuple(_cue(row) for row in _ENGLISH + _OTHER_LANGUAGES)

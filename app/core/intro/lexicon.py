@@ -52,27 +52,39 @@ class LazyPattern:
 
     A language's lexicon holds hundreds of entries and most are never tried on a given
     message (the gate finds where one can start); compiling them all at import cost
-    about a second of every cold start.
+    about a second of every cold start. Keyword-gated cues and vetoes are compiled the
+    same way: most never meet their keyword in a process's first messages.
     """
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compiled", "flags", "source")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
+        self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
-    def _pattern(self) -> re.Pattern[str]:
+    @property
+    def pattern(self) -> str:
+        """The source, as `re.Pattern.pattern`."""
+        return self.source
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.source)
+            self._compiled = re.compile(self.source, self.flags)
         return self._compiled
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """`re.Pattern.match`."""
-        return self._pattern().match(text, pos)
+        return self.compiled().match(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`re.Pattern.search`."""
+        return self.compiled().search(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
-        return self._pattern().finditer(text)
+        return self.compiled().finditer(text)
 
 
 _PREFIX_KEY = 3  # a word-prefix entry ("introduc*") is looked up by its first letters

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.core.intro.lexicon import LazyPattern
+
 # fmt: off
 # name, keywords ("|"-separated; every match holds one, lower-cased), pattern
 _VETOES: tuple[tuple[str, str, str], ...] = (
@@ -34,7 +36,7 @@ class Veto:
 
     name: str
     keys: tuple[str, ...]
-    pattern: re.Pattern[str]
+    pattern: LazyPattern  # compiled the first time a sentence holds one of `keys`
 
     def keys_in(self, lower: str) -> bool:
         """Could a lower-cased text hold this veto (one of its keywords is there)?"""
@@ -65,8 +67,8 @@ _FIRST_LETTERS = {
 }
 
 
-def _compile(name: str, pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?=[{_FIRST_LETTERS[name]}])(?:{pattern})", re.IGNORECASE)
+def _compile(name: str, pattern: str) -> LazyPattern:
+    return LazyPattern(rf"\b(?=[{_FIRST_LETTERS[name]}])(?:{pattern})", re.IGNORECASE)
 
 
 NEGATIVE: tuple[Veto, ...] = tuple(
