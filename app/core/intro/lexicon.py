@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
@@ -217,7 +218,7 @@ class Lexicon:
 
     language: str
     categories: frozenset[str]
-    matcher: Matcher
+    matcher: LazyMatcher
     greetings: frozenset[str]
     describe: frozenset[str]
     subject: re.Pattern[str] | None
@@ -230,6 +231,27 @@ class Lexicon:
     thanks: tuple[str, ...] = ()
     # Every word of the categories' entries (folded): words of the trade, not names.
     words: frozenset[str] = frozenset()
+
+
+class LazyMatcher:
+    """A language's `Matcher`, built the first time a text is scanned with it.
+
+    English mail is scanned with the English lexicon alone, so a process whose first
+    messages are English never builds the six others' matchers (part of every cold start).
+    Two threads racing to build it build the same matcher twice; either may be kept.
+    """
+
+    __slots__ = ("_build", "_matcher")
+
+    def __init__(self, build: Callable[[], Matcher]) -> None:
+        self._build = build
+        self._matcher: Matcher | None = None
+
+    def scan(self, text: str) -> list[tuple[int, str, str]]:
+        """`Matcher.scan`."""
+        if self._matcher is None:
+            self._matcher = self._build()
+        return self._matcher.scan(text)
 
 
 def _slot(stopwords: frozenset[str]) -> str:
@@ -279,7 +301,9 @@ def _load(language: str) -> Lexicon:
     return Lexicon(
         language=language,
         categories=frozenset(c for c in CATEGORIES if found.get(c)),
-        matcher=matcher_for({c: found.get(c, []) for c in CATEGORIES}, stopwords),
+        matcher=LazyMatcher(
+            partial(matcher_for, {c: found.get(c, []) for c in CATEGORIES}, stopwords)
+        ),
         greetings=frozenset(fold(g) for g in data.get("greetings", [])),
         describe=frozenset(fold(d) for d in found.get("describe", [])),
         subject=compile_entries(found.get("subject", [])),
