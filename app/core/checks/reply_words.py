@@ -8,6 +8,8 @@ written by fluent readers), one entry list per category:
   answer (not the introducer's thanks); ``meet``: a coffee, call, meeting, visit;
 - ``plan``: what turns a meeting word into a proposal (a day, "are you free", "shall we");
 - ``commit``: a first-person plan that is a next step by itself ("te llamo el lunes");
+- ``accept``: taking up what was proposed ("me va bien", "passt mir"): a next step
+  next to a ``meet`` or ``plan`` word ("el jueves me va bien");
 - ``bcc``: the introducer moved to Bcc (CCO, Cci, Ccn, Blindkopie ...);
 - ``throwaway``: the generic "let me know if I can help"; ``pleasantry``: politeness
   addressed to the reader that says nothing about them; ``credential``: self-promotion;
@@ -34,7 +36,7 @@ from app.core.memo import per_analysis
 
 LANGUAGES = ("es", "de", "fr", "pt", "it", "nl")
 PHRASES = (
-    "thanks", "thanks_reader", "meet", "plan", "commit", "bcc", "throwaway", "pleasantry",
+    "thanks", "thanks_reader", "meet", "plan", "commit", "accept", "bcc", "throwaway", "pleasantry",
     "credential",
 )  # fmt: skip
 _WORD = re.compile(r"[\w']+")
@@ -198,6 +200,11 @@ def says(text: str, category: str, languages: tuple[str, ...]) -> bool:
 
 
 def proposes(text: str, languages: tuple[str, ...]) -> bool:
-    """A next step: a first-person plan, or a meeting word with a time or a question."""
+    """A next step: a first-person plan, a meeting word with a time or a question, or a
+    proposed time or meeting taken up ("el jueves me va bien", "Donnerstag passt mir")."""
     found = said(text, languages).categories
-    return "commit" in found or ("meet" in found and ("plan" in found or "?" in text))
+    return (
+        "commit" in found
+        or ("meet" in found and ("plan" in found or "?" in text))
+        or ("accept" in found and ("plan" in found or "meet" in found))
+    )

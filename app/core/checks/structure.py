@@ -68,6 +68,15 @@ _WHEN = Caseless(
     r"|this week|(?:this|tomorrow) (?:morning|afternoon|evening))\b",
     needs=("day", "week", "tomorrow", "tonight", "morning", "afternoon", "evening"),
 )
+# Taking up a time or a meeting already on the table is a next step too ("Thursday works
+# for me", "a coffee next week sounds great"): only next to a meeting, day or time word.
+_ACCEPT = Caseless(
+    r"\b(?:works? (?:well |great |fine |perfectly |nicely )?(?:for|with) me|suits me"
+    r"|sounds (?:good|great|perfect|fine|lovely|ideal)|(?:is |that's |would be )?(?:perfect"
+    r"|fine|great|ideal) (?:for|by|with) me|count me in|happy to go with|glad to go with)\b",
+    needs=("work", "suits me", "sounds", " me", "count me in", "go with"),
+)
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", _I)
 
 
@@ -88,6 +97,8 @@ def proposes_next_step(sentence: str) -> bool:
     if _COMMIT.search(text):
         return True
     if "?" in text and _WHEN.search(text):
+        return True
+    if _ACCEPT.search(text) and (_WHEN.search(text) or _MEET.search(text) or _CLOCK.search(text)):
         return True
     if not _MEET.search(text):
         return False

@@ -33,3 +33,25 @@ def language_of(text: str) -> str:
         return ""
     best, count = votes.most_common(1)[0]
     return best if count >= _MIN_VOTES else ""
+
+
+_MIN_LEAD_VOTES = 2
+
+
+def leading_language(text: str) -> str:
+    """The language a short text leans to: `language_of`, else the one language with at
+    least two votes and more than any other ("Grazie Paolo! Andrea, ci vediamo in cantiere
+    lunedì alle 9?"), else "" (a tie, or one stray word)."""
+    found = language_of(text)
+    if found:
+        return found
+    votes: Counter[str] = Counter()
+    for word, count in Counter(_WORD.findall(fold(text[:_SAMPLE]))).items():
+        for language in _VOTERS.get(word, ()):
+            votes[language] += count
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_LEAD_VOTES:
+        return ""
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return ""
+    return ranked[0][0]

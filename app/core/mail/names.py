@@ -38,6 +38,28 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"})
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
+# An ordinal indicator set apart from its title ("Eng. ª", "Dr .ª"): glued back ("Eng.ª").
+_LOOSE_ORDINAL = re.compile(r"(?<=\w)\s*(\.?)\s+([ªº])(?=[\s.]|$)")
+# Titles before a name in Portuguese and Spanish, with an ordinal indicator or a feminine
+# ending ("Dr.ª", "Eng.ª", "Sr.ª", "Sra.", "Dña.", "Profª"), and the English ones:
+# dropped when a given name and a surname follow ("Eng.ª Marta Sousa" -> "Marta Sousa").
+_LEADING_TITLE = re.compile(
+    r"^(?:(?:dr|dra|eng|enga|engo|sr|sra|srta|sto|sta|dn|dna|dña|prof|profa|arq|arqa|lic|licda"
+    r"|ldo|lda|mr|mrs|ms|mx|d)(?:\.?[ªº]|\.)\.?\s+|(?:dr|dra|prof|profa|eng|sr|sra|srta)\s+)+"
+    r"(?=[^\W\d_][\w'’-]*,?\s+[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def glued_title(name: str) -> str:
+    """`name` with an ordinal indicator glued to its title: "Eng. ª Marta" -> "Eng.ª Marta"."""
+    return _LOOSE_ORDINAL.sub(r"\1\2", name.strip())
+
+
+def without_title(name: str) -> str:
+    """`name` with leading titles dropped when a given name and a surname follow:
+    "Eng. ª Marta Sousa" -> "Marta Sousa", "Dr. Park" unchanged."""
+    return _LEADING_TITLE.sub("", glued_title(name))
 
 
 @lru_cache(maxsize=4096)
@@ -46,6 +68,7 @@ def first_name(name: str) -> str:
     name = name.strip()
     if not name or "@" in name or _PLACEHOLDER.match(name):
         return ""
+    name = without_title(name)
     parsed = _parse(name)
     first = parsed.first or parsed.last
     if parsed.title and not parsed.first:

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Literal
 
 from app.core.checks.reply_words import LANGUAGES, WORDS, reply_languages
-from app.core.checks.structure import _WHEN, is_next_step
+from app.core.checks.structure import _WHEN, has_thanks, is_next_step
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.model import Email
 from app.core.preferences import NextStep
@@ -37,14 +37,29 @@ KINDS: tuple[ProposalKind, ...] = ("coffee", "call", "video", "meeting")
 MAX_GAP_WORDS = 3  # a time or place this close to the kind of meeting belongs to it
 MAX_PHRASE_WORDS = 16
 _WORD = re.compile(r"[\w'’-]+")
+# Words a quoted phrase cannot end on: conjunctions, prepositions and articles.
+_LOOSE_ENDS = frozenset(
+    re.findall(
+        r"\S+",
+        "or and at on in by for to with of from near o y e u ou et oder und um am im an zu mit"
+        " en op om bij met voor de del di da do du des a al alle para por pour avec per con"
+        " the un una uno une le la les el los las der die das den dem ein eine einen einem"
+        " het een il lo gli i um uma os as",
+    )
+)
 # A place is named: capitalised words, joined by short linking words ("Café de Flore").
+# One space (or a line break) after the preposition and between the words: "at" followed by
+# a gap of blanks where something was left out is not followed by a place.
 _PLACE = re.compile(
-    r"\s*((?:[^\W\d_a-z][\w'’&.-]*)"
-    r"(?:\s+(?:(?:de|del|di|da|do|du|des|la|le|van|der|den|of|the|y|e|et|and|&)\s+)?"
+    r"(?:[ \t]|\r?\n)((?:[^\W\d_a-z][\w'’&.-]*)"
+    r"(?:[ \t](?:(?:de|del|di|da|do|du|des|la|le|van|der|den|of|the|y|e|et|and|&)[ \t])?"
     r"[^\W\d_a-z][\w'’&.-]*){0,3})"
 )
 
-_NEAR = re.compile(r"\s*((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_NEAR = re.compile(r"(?:[ \t]|\r?\n)((?:[\w'’-]+[ \t]){0,2}[\w'’-]+)")
+# Where a clause ends: a phrase never runs across one ("24 July - would a meeting").
+_CLAUSE = re.compile(r"[,;:!?¿¡()\[\]{}—–…\"“”«»]|(?:^|\s)-(?:\s|$)")
+MAX_CHUNK_GAP = 2  # times and places this close together are one ("Thursday at 3pm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +98,11 @@ def read_proposal(text: str) -> Proposal | None:
     for sentence in split_sentences(text[:4_000]):
         if not is_next_step(sentence.text, others):
             continue
-        # When the language is unsure (a two-line reply), the reading that finds the most wins.
+        # When the language is unsure (a two-line reply), the reading that finds the most wins,
+        # and of two as complete, the one that takes in more of their words.
         found = [p for p in (_proposal_in(sentence.text, lang, others) for lang in readers) if p]
         if found:
-            return max(found, key=_completeness)
+            return max(found, key=lambda p: (_completeness(p), len(p.phrase)))
     return None
 
 
@@ -143,9 +159,13 @@ def _proposal_in(sentence: str, language: str, others: tuple[str, ...]) -> Propo
     if not when and not where:
         return None
     # A time said before the meeting with words between ("¿Tienes tiempo el jueves para un
-    # café?", "nächste Woche Zeit für ein Telefonat"): quoted after it, on its own.
+    # café?", "nächste Woche Zeit für ein Telefonat"): quoted after it, on its own. Times
+    # and places next to each other go together ("jeudi à 14h pour un appel").
     detached = [
-        s for s in when + where if s.end <= head and len(_WORD.findall(folded[s.end : head])) > 1
+        s
+        for chunk in _chunks(folded, when + where)
+        if chunk[-1].end <= head and len(_WORD.findall(folded[chunk[-1].end : head])) > 1
+        for s in chunk
     ]
     kept = [s for s in when + where if s not in detached]
     start = _lead_in(folded, min([head, *(s.start for s in kept)]), leads)
@@ -155,16 +175,41 @@ def _proposal_in(sentence: str, language: str, others: tuple[str, ...]) -> Propo
         phrase += " " + _original(
             sentence, where_from, _lead_in(folded, span.start, leads), span.end
         )
-    when_text = ""
-    if when:
-        w_start = _lead_in(folded, min(s.start for s in when), leads)
-        when_text = _original(sentence, where_from, w_start, max(s.end for s in when))
+    when_text = " ".join(  # each run of times apart: no meeting word in between
+        _original(sentence, where_from, _lead_in(folded, chunk[0].start, leads), chunk[-1].end)
+        for chunk in _chunks(folded, when, MAX_GAP_WORDS)
+    )
     where_text = where[0].what if where else ""
     if start == 0 and language != "de":  # a capital only because the sentence starts there
         phrase = phrase[:1].lower() + phrase[1:]
-    if len(_WORD.findall(phrase)) > MAX_PHRASE_WORDS:
+    if len(_WORD.findall(phrase)) > MAX_PHRASE_WORDS or not _well_formed(phrase):
         return None
     return Proposal(kind, phrase, when_text, where_text, language)
+
+
+def _chunks(folded: str, spans: list[_Span], most: int = MAX_CHUNK_GAP) -> list[list[_Span]]:
+    """`spans` in order, those at most `most` words apart in one chunk ("Thursday at 3pm")."""
+    chunks: list[list[_Span]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = chunks[-1][-1] if chunks else None
+        if last is not None and _near(folded, last.start, last.end, span, most):
+            chunks[-1].append(span)
+        else:
+            chunks.append([span])
+    return chunks
+
+
+def _well_formed(phrase: str) -> bool:
+    """A phrase to quote back is one span of a clause: no clause ends inside it (a time or a
+    date's own "10:30", "14/12" aside), and it neither starts nor ends with a loose
+    word ("at", "or") or a mark."""
+    inner = _CLOCK.sub("0", fold(phrase))
+    if _CLAUSE.search(inner) or "\n" in phrase:
+        return False
+    words = _WORD.findall(inner)
+    if not words or not (phrase[:1].isalnum() and phrase[-1:].isalnum()):
+        return False
+    return words[-1] not in _LOOSE_ENDS
 
 
 def _inviting(
@@ -190,10 +235,16 @@ def _times(folded: str, language: str, found: list[tuple[int, str, str]]) -> Ite
     words = WORDS[language]
     people = words.second_person | words.first_person
     asking = frozenset(lexicon_words(language, "asking"))
+    time_words = frozenset(lexicon_words(language, "time"))
     for offset, _, plan in words.category("plan").scan(folded):
-        # "te va bien", "hast du Lust", "que tal": an invitation, not a time
+        # "te va bien", "hast du Lust", "que tal": an invitation, not a time; "plannen",
+        # "vamos marcar", "bora": a next step, not a time (no word of a time in them)
         tokens = plan.split()
-        if people.isdisjoint(tokens) and not _asks(tokens[0], asking):
+        if (
+            people.isdisjoint(tokens)
+            and not _asks(tokens[0], asking)
+            and any(_asks(t, time_words) for t in tokens)
+        ):
             yield _Span(offset, offset + len(plan), "when")
 
 
@@ -224,20 +275,23 @@ def _place(
     if match is None:
         return []
     name = match.group(1).rstrip(".,;:")
+    if has_thanks(name):  # "call me anytime at Thank You": a sign-off, not a place
+        return []
     name_end = match.start(1) + len(name)
     # back to folded offsets: the first folded character at or after the name's end
     stop = next((i for i, o in enumerate(where_from) if o >= name_end), len(folded))
     return [_Span(offset, stop, name)]
 
 
-def _near(folded: str, start: int, end: int, span: _Span) -> bool:
+def _near(folded: str, start: int, end: int, span: _Span, most: int = MAX_GAP_WORDS) -> bool:
+    """Is `span` at most `most` words from `[start, end)`, with no clause end between?"""
     if span.start < start:
         gap = folded[span.end : start]
     elif span.end > end:
         gap = folded[end : span.start]
     else:
         return True
-    return "," not in gap and ";" not in gap and len(_WORD.findall(gap)) <= MAX_GAP_WORDS
+    return not _CLAUSE.search(gap) and len(_WORD.findall(gap)) <= most
 
 
 def _lead_in(folded: str, start: int, leads: frozenset[str]) -> int:

@@ -21,7 +21,7 @@ from datetime import datetime
 from app.core.checks.asks import ask_kind
 from app.core.checks.context import ReplyContext, ThreadState, reply_context
 from app.core.checks.recipients import same_person, shown_first_name
-from app.core.mail.names import first_name
+from app.core.mail.names import first_name, glued_title
 from app.core.model import Address, Email, Introduction, Person, Thread
 from app.core.preferences import Preferences
 from app.core.reply import phrasing as ph
@@ -344,7 +344,7 @@ def _sign_off(user: Person, prefs: Preferences, key: str, voice: Voice) -> str:
     sign = prefs.sign_off.strip() or ph.pick(bank_sign, key, "sign", prefs.variant)
     name = prefs.name.strip()
     if not name:
-        name = first_name(user.name) if prefs.tone == "warm" else user.name.strip()
+        name = first_name(user.name) if prefs.tone == "warm" else glued_title(user.name)
         name = name.capitalize() if name.islower() else name
         name = "" if name.lower() in ("none", "null", "undefined", "nan") else name
     return f"{sign}\n{name}" if name else sign

@@ -10,6 +10,7 @@ from app.core.checks import (
     check_thanks,
     count_words,
     has_thanks,
+    is_next_step,
     proposes_next_step,
     split_sentences,
 )
@@ -129,3 +130,51 @@ def test_a_closing_thanks_naming_the_introducer_counts() -> None:
     """ "Thanks again, Joe," names the introducer: thanks given."""
     text = "Hi Sue,\n\nCoffee on Friday?\n\nThanks again, Joe,\nAnn"
     assert check_thanks(text, split_sentences(text), "Joe") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Thursday works for me.", "en"),
+        ("A coffee next week sounds great.", "en"),
+        ("Thank you for suggesting a call at 3pm, which suits me.", "en"),
+        ("El jueves me viene muy bien.", "es"),
+        ("Me parece genial lo que propones: un café la semana que viene.", "es"),
+        ("Ein Kaffee am Dienstag passt mir gut, ich freue mich darauf!", "de"),
+        ("Nächste Woche klingt super.", "de"),
+        ("La semaine prochaine, cela me convient très bien.", "fr"),
+        ("Votre proposition me convient : un mercredi après-midi.", "fr"),
+        (
+            "Un mercredi après-midi, ça me va très bien, et un appel téléphonique aussi : "
+            "dis-moi ce qui t'arrange le mieux.",
+            "fr",
+        ),
+        ("Uma reunião por videochamada na próxima semana parece-me ótimo.", "pt"),
+        ("Um café na quinta-feira funciona muito bem para mim.", "pt"),
+        ("Giovedì per me va benissimo.", "it"),
+        ("Grazie per aver proposto giovedì: per me va benissimo.", "it"),
+        ("Volgende week komt mij goed uit.", "nl"),
+        ("Een kop koffie op dinsdag past mij goed.", "nl"),
+    ],
+)
+def test_taking_up_a_proposed_time_or_meeting_is_a_next_step(sentence: str, language: str) -> None:
+    languages = () if language == "en" else (language,)
+    assert is_next_step(sentence, languages)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("That works for me.", "en"),
+        ("Sounds great, thanks for thinking of me.", "en"),
+        ("Eso me parece muy bien.", "es"),
+        ("Das passt mir gut.", "de"),
+        ("Ça me va très bien.", "fr"),
+        ("Parece-me ótimo.", "pt"),
+        ("Per me va benissimo.", "it"),
+        ("Dat komt mij goed uit.", "nl"),
+    ],
+)
+def test_agreeing_without_a_time_or_meeting_is_no_next_step(sentence: str, language: str) -> None:
+    languages = () if language == "en" else (language,)
+    assert not is_next_step(sentence, languages)

@@ -33,3 +33,17 @@ def test_each_language_is_recognised(language: str, text: str) -> None:
 def test_unsure_is_empty(text: str) -> None:
     """Too few votes (short text, another script) gives "", never a guess."""
     assert language_of(text) == ""
+
+
+def test_a_short_text_leans_to_a_language_only_when_one_leads() -> None:
+    from app.core.intro.language import leading_language
+
+    assert language_of("Grazie Paolo! Andrea, ci vediamo in cantiere lunedì alle 9?") == ""
+    assert leading_language("Grazie Paolo! Andrea, ci vediamo in cantiere lunedì alle 9?") == "it"
+    assert (
+        leading_language(
+            "Danke Lena! Jonas, klingt super - Kaffee diese Woche? Dann seh ich gleich die Räume."
+        )
+        == "de"
+    )
+    assert leading_language("Thanks Lies! Tim, Haarlem?") == ""  # too few votes

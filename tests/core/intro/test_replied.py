@@ -110,3 +110,14 @@ def test_an_ask_inside_a_reply_to_both_does_not_hide_it() -> None:
     intro = detect_introduction(email).introduction
     assert intro is not None
     assert intro.introducer.email == NADIA.email
+
+
+def test_a_short_reply_alone_is_read_in_the_language_it_leans_to() -> None:
+    """Two lines are too few for the full vote; their few function words still name it."""
+    email = _reply(
+        "Grazie Nadia! Alma, ci vediamo in cantiere lunedì alle 9?", to=(ALMA,), cc=(NADIA,)
+    )
+    intro = detect_introduction(email, TEO.email).introduction
+    assert intro is not None
+    assert intro.from_reply
+    assert intro.language == "it"

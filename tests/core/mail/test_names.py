@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.mail.names import first_name, greeting_name, matches, name_tokens
+from app.core.mail.names import (
+    first_name,
+    glued_title,
+    greeting_name,
+    matches,
+    name_tokens,
+    without_title,
+)
 from app.core.model import Address
 
 
@@ -91,3 +98,24 @@ def test_matches_by_name_address_or_handle() -> None:
     assert matches("Sue", Address("Sue", ""))
     assert not matches("Reyes", Address("Dana", ""))
     assert not matches("", Address("Dana", "dana@x.example"))
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Eng.ª Marta Sousa", "Marta"),
+        ("Eng. ª Marta Sousa", "Marta"),
+        ("Dr.ª Ana Lima", "Ana"),
+        ("Sr.ª Ana Lima", "Ana"),
+        ("Sra. Lucía Pérez", "Lucía"),
+        ("Dña. Carmen Ruiz", "Carmen"),
+        ("Dr. Park", "Dr. Park"),
+    ],
+)
+def test_first_name_after_a_portuguese_or_spanish_title(name: str, first: str) -> None:
+    assert first_name(name) == first
+
+
+def test_an_ordinal_indicator_is_glued_to_its_title() -> None:
+    assert glued_title("Eng. ª Marta Sousa") == "Eng.ª Marta Sousa"
+    assert without_title("Eng. ª Marta Sousa") == "Marta Sousa"

@@ -209,3 +209,42 @@ def test_any_text_reads_without_error(words: list[str], noise: str) -> None:
     if found is not None:
         assert found.phrase
         assert found.kind in ("coffee", "call", "video", "meeting")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a clause ends at a dash: the dates before it are not the meeting's
+        (
+            "I will be in Paris from 20 to 24 July - would a meeting on the 21st or 22nd suit you?",
+            "a meeting on the 21st or 22nd",
+        ),
+        # times said together stay together, before the meeting
+        ("Seriez-vous disponible jeudi à 14h pour un appel ?", "jeudi à 14h pour un appel"),
+        # "bora", "vamos marcar", "plannen": a next step, not a time
+        ("Bora tomar um café semana que vem?", "um café semana que vem"),
+        ("Vamos marcar uma call essa semana?", "uma call essa semana"),
+        (
+            "Zullen we een kennismakingsgesprek plannen, bijvoorbeeld volgende week dinsdag of "
+            "woensdag?",
+            "volgende week dinsdag of woensdag",
+        ),
+    ],
+)
+def test_the_phrase_is_one_span_of_time_and_meeting_words(text: str, phrase: str) -> None:
+    found = read_proposal(text)
+    assert found is not None
+    assert found.phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank where a number was left out, then the sign-off: no place
+        "If you need to reach me, please feel free to call me anytime at          Thank You.",
+        "Zullen we daarna eens bellen?",  # a call, but no time or place
+        "Shall we plan a call - Thursday is busy, though.",  # the day is in another clause
+    ],
+)
+def test_no_proposal_from_words_that_are_not_a_time_or_place(text: str) -> None:
+    assert read_proposal(text) is None
