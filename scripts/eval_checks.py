@@ -22,13 +22,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.checks import ORDER, Finding, ask_kind
+from app.core.checks import INTRODUCER_CODES, ORDER, Finding, ask_kind
 from app.core.checks.draft import Draft, check_email, check_reply
 from app.core.intro import detect_introduction
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Email, Thread
 from app.core.reply import suggest_reply
 from scripts.eval_resume_names import report as resume_name_report
+
+# The first-reply codes (the introducer's own checks are measured by eval_introducer).
+REPLY_CODES = tuple(code for code in ORDER if code not in INTRODUCER_CODES)
+
 
 CORPUS = Path(
     os.environ.get("INTRO_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
@@ -71,8 +75,8 @@ def expected_codes(notes: str, keeps_both: str, makes_ask: str) -> dict[str, boo
     if "problems:" in notes:
         listed = notes.split("problems:", 1)[1].split(";", 1)[0]
         found = {m.split(":", 1)[0] for m in re.findall(r"[a-z_]+(?::[a-z_]+)?", listed)}
-        return {code: (code in found if code != "too_long" else None) for code in ORDER}
-    known: dict[str, bool | None] = dict.fromkeys(ORDER)
+        return {code: (code in found if code != "too_long" else None) for code in REPLY_CODES}
+    known: dict[str, bool | None] = dict.fromkeys(REPLY_CODES)
     known["ask"] = makes_ask == "yes" and not _MEETING_ONLY.search(notes)
     known["dropped_introducer"] = keeps_both == "no" and "not copied" in notes
     return known
@@ -106,7 +110,7 @@ def _reply(corpus: Path, row: dict[str, str]) -> Reply | None:
 def _scores(replies: list[Reply]) -> list[str]:
     lines: list[str] = []
     found = {r.id: {f.code for f in check_email(r.email)} for r in replies}
-    for code in ORDER:
+    for code in REPLY_CODES:
         tp = fp = fn = n = 0
         for reply in replies:
             want = reply.expected[code]
@@ -166,7 +170,7 @@ def _written_lines(written: Path) -> list[str]:
         good += is_good
         alarms += is_good and bool(got)
         language = row["lang"] if row["lang"] in WRITTEN_LANGUAGES else "other"
-        for code in ORDER:
+        for code in REPLY_CODES:
             want = False if is_good else expected[code]
             if want is None:
                 continue
@@ -179,7 +183,7 @@ def _written_lines(written: Path) -> list[str]:
         f"written first replies (dev material; per language tp/fp/fn, goal P and R ≥ "
         f"{WRITTEN_GOAL:.2f}); good replies with any finding: {alarms}/{good}"
     ]
-    for code in ORDER:
+    for code in REPLY_CODES:
         cells, total = [], [0, 0, 0]
         for language in (*WRITTEN_LANGUAGES, "other"):
             tp, fp, fn = counts.get((code, language), (0, 0, 0))
