@@ -235,15 +235,7 @@ def _recheck(thread: Thread) -> tuple[Finding, ...] | None:
         return None
     s = advice.suggestion
     user = next((p for p in intro.introduced if p.address not in s.to), None)
-    draft = Draft(
-        s.body_text,
-        s.to,
-        s.cc,
-        body_end=len(s.body_text),
-        text_known=True,
-        recipients_known=True,
-        sender=user.address if user else None,
-    )
+    draft = Draft.from_suggestion(s, sender=user.address if user else None)
     return check_reply(draft, thread, introduction=intro, me=user.email if user else None)
 
 

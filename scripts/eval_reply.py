@@ -79,15 +79,7 @@ def _findings(intro: object, thread: Thread, row: Row, prefs: Preferences) -> li
         return []
     user = next((p for p in intro.introduced if p.address not in s.to), None)
     me = row.user or (user.email if user else None)
-    draft = Draft(
-        s.body_text,
-        s.to,
-        s.cc,
-        body_end=len(s.body_text),
-        text_known=True,
-        recipients_known=True,
-        sender=user.address if user else None,
-    )
+    draft = Draft.from_suggestion(s, sender=user.address if user else None)
     found = check_reply(draft, thread, introduction=intro, me=me)
     return [f"{prefs.tone}/{prefs.next_step}/{prefs.variant}: {f.label}" for f in found]
 
