@@ -29,6 +29,7 @@ from app.core.mail.rfc822 import parse_eml
 from app.core.model import Email, Thread
 from app.core.reply import suggest_reply
 from scripts.eval_resume_names import report as resume_name_report
+from scripts.reporting import print_report
 
 CORPUS = Path(
     os.environ.get("INTRO_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
@@ -263,11 +264,7 @@ def _intent_lines(path: Path) -> list[str]:
 
 def main() -> int:
     """Print the report; exit 1 when a target is missed."""
-    lines = run_checks_eval(CORPUS)
-    for line in lines:
-        print(line)
-    failed = any(w in line for line in lines for w in ("BELOW", "ABOVE", "NOT CLEAN"))
-    return 1 if failed else 0
+    return print_report(run_checks_eval(CORPUS), ("BELOW", "ABOVE", "NOT CLEAN"))
 
 
 if __name__ == "__main__":

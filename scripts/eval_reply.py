@@ -25,6 +25,7 @@ from app.core.preferences import NEXT_STEPS, TONES, Preferences
 from app.core.reply import ReplySuggestion, suggest_reply
 from app.core.reply.bank import bank_for
 from scripts.intro_data import Row, load_rows
+from scripts.reporting import print_report
 
 LANGS = ("en", "es", "de", "fr", "pt", "it", "nl")
 GOAL = 0.95
@@ -214,11 +215,7 @@ def _finding_lines(made: list[Outcome]) -> list[str]:
 
 def main() -> int:
     """Print the report; exit 1 when the goal is missed."""
-    lines = report()
-    for line in lines:
-        print(line)
-    failed = any(w in line for line in lines for w in ("BELOW", "NOT CLEAN", "WRONG LANGUAGE"))
-    return 1 if failed else 0
+    return print_report(report(), ("BELOW", "NOT CLEAN", "WRONG LANGUAGE"))
 
 
 if __name__ == "__main__":
