@@ -29,6 +29,7 @@ from app.core.mail.rfc822 import parse_eml
 from app.core.model import Email, Thread
 from app.core.reply import suggest_reply
 from scripts.eval_resume_names import report as resume_name_report
+from scripts.reporting import print_report
 
 # The first-reply codes (the introducer's own checks are measured by eval_introducer).
 REPLY_CODES = tuple(code for code in ORDER if code not in INTRODUCER_CODES)
@@ -239,15 +240,7 @@ def _recheck(thread: Thread) -> tuple[Finding, ...] | None:
         return None
     s = advice.suggestion
     user = next((p for p in intro.introduced if p.address not in s.to), None)
-    draft = Draft(
-        s.body_text,
-        s.to,
-        s.cc,
-        body_end=len(s.body_text),
-        text_known=True,
-        recipients_known=True,
-        sender=user.address if user else None,
-    )
+    draft = Draft.from_suggestion(s, sender=user.address if user else None)
     return check_reply(draft, thread, introduction=intro, me=user.email if user else None)
 
 
@@ -275,11 +268,7 @@ def _intent_lines(path: Path) -> list[str]:
 
 def main() -> int:
     """Print the report; exit 1 when a target is missed."""
-    lines = run_checks_eval(CORPUS)
-    for line in lines:
-        print(line)
-    failed = any(w in line for line in lines for w in ("BELOW", "ABOVE", "NOT CLEAN"))
-    return 1 if failed else 0
+    return print_report(run_checks_eval(CORPUS), ("BELOW", "ABOVE", "NOT CLEAN"))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from app.core.preferences import NEXT_STEPS, TONES, Preferences
 from app.core.reply import ReplySuggestion, suggest_reply
 from app.core.reply.bank import bank_for
 from scripts.intro_data import Row, load_rows
+from scripts.reporting import print_report
 
 LANGS = ("en", "es", "de", "fr", "pt", "it", "nl")
 GOAL = 0.95
@@ -79,15 +80,7 @@ def _findings(intro: object, thread: Thread, row: Row, prefs: Preferences) -> li
         return []
     user = next((p for p in intro.introduced if p.address not in s.to), None)
     me = row.user or (user.email if user else None)
-    draft = Draft(
-        s.body_text,
-        s.to,
-        s.cc,
-        body_end=len(s.body_text),
-        text_known=True,
-        recipients_known=True,
-        sender=user.address if user else None,
-    )
+    draft = Draft.from_suggestion(s, sender=user.address if user else None)
     found = check_reply(draft, thread, introduction=intro, me=me)
     return [f"{prefs.tone}/{prefs.next_step}/{prefs.variant}: {f.label}" for f in found]
 
@@ -222,11 +215,7 @@ def _finding_lines(made: list[Outcome]) -> list[str]:
 
 def main() -> int:
     """Print the report; exit 1 when the goal is missed."""
-    lines = report()
-    for line in lines:
-        print(line)
-    failed = any(w in line for line in lines for w in ("BELOW", "NOT CLEAN", "WRONG LANGUAGE"))
-    return 1 if failed else 0
+    return print_report(report(), ("BELOW", "NOT CLEAN", "WRONG LANGUAGE"))
 
 
 if __name__ == "__main__":

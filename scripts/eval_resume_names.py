@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.checks.resume_names import is_resume_filename
+from scripts.reporting import print_report
 
 DATA = Path(__file__).resolve().parent / "data" / "resume-names.tsv"
 TARGET = 0.95
@@ -75,10 +76,7 @@ def _line(title: str, rows: list[Row]) -> str:
 
 def main() -> int:
     """Print the report; exit 1 when a figure is below target."""
-    lines = report()
-    for line in lines:
-        print(line)
-    return 1 if any("BELOW" in line for line in lines) else 0
+    return print_report(report())
 
 
 if __name__ == "__main__":

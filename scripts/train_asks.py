@@ -25,6 +25,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from app.core.checks.ask_model import AskModel, Linear, features
 from scripts.ask_data import Sentence, load_sentences
+from scripts.fitting import write_or_check
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "app" / "core" / "checks" / "ask_weights.json"
 C_GRID = (0.3, 1.0, 3.0)
@@ -162,16 +163,7 @@ def main(argv: list[str]) -> int:
         print("no labelled sentences found (set INTRO_CORPUS)", file=sys.stderr)
         return 2
     text = render(sentences)
-    if "--check" in argv:
-        current = WEIGHTS_FILE.read_text(encoding="utf-8") if WEIGHTS_FILE.exists() else ""
-        if current != text:
-            print("app/core/checks/ask_weights.json is stale: run `make train`", file=sys.stderr)
-            return 1
-        print("ask_weights.json is current")
-        return 0
-    WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE}")
-    return 0
+    return write_or_check(WEIGHTS_FILE, text, argv)
 
 
 if __name__ == "__main__":

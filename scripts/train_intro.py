@@ -22,6 +22,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from app.core.intro import FEATURES, signals_of
 from app.core.intro.weights import Weights
+from scripts.fitting import write_or_check
 from scripts.intro_data import Row, data_hash, groups, load_rows
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "app" / "core" / "intro" / "weights.json"
@@ -130,15 +131,7 @@ def main(argv: list[str]) -> int:
         print("no labelled mail found (set INTRO_CORPUS)", file=sys.stderr)
         return 2
     text = render(fitted_json(rows, design(rows)))
-    if "--check" in argv:
-        if WEIGHTS_FILE.read_text(encoding="utf-8") != text:
-            print("app/core/intro/weights.json is stale: run `make train`", file=sys.stderr)
-            return 1
-        print("weights.json is current")
-        return 0
-    WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE}")
-    return 0
+    return write_or_check(WEIGHTS_FILE, text, argv)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import numpy as np
 import sklearn
 
 from app.core.intro import REQUEST_FEATURES, request_signals
+from scripts.fitting import write_or_check
 from scripts.intro_data import Row, groups, load_rows
 from scripts.train_intro import Data, choose_and_fit, render
 
@@ -83,15 +84,7 @@ def main(argv: list[str]) -> int:
         print("no labelled mail found (set INTRO_CORPUS)", file=sys.stderr)
         return 2
     text = render(fitted_json(rows, y))
-    if "--check" in argv:
-        if WEIGHTS_FILE.read_text(encoding="utf-8") != text:
-            print("app/core/intro/request_weights.json is stale: run `make train`", file=sys.stderr)
-            return 1
-        print("request_weights.json is current")
-        return 0
-    WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE}")
-    return 0
+    return write_or_check(WEIGHTS_FILE, text, argv)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ DRAFT = (scopes.CURRENT_MESSAGE_READONLY, scopes.CURRENT_ACTION_COMPOSE)
 COMPOSE = (scopes.CURRENT_ACTION_COMPOSE, scopes.CURRENT_MESSAGE_METADATA)
 Json = dict[str, Any]
 Handler = Callable[[Context], Json]
+Action = Callable[[Request, Preferences], Json]
 
 
 class CardResponse(JSONResponse):
@@ -109,62 +110,49 @@ def save_settings(ctx: Context) -> Json:
 @_endpoint("/addon/message")
 def message(ctx: Context) -> Json:
     """Contextual trigger: a message was opened."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
-    return _needs(call, READ) or services.message.open(req, _prefs(services, req))
+    return _guarded(ctx, READ, ctx.services.message.open)
 
 
 @_endpoint("/addon/actions/refresh")
 def refresh(ctx: Context) -> Json:
     """An option on the introduction card changed."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
-    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
+    return _guarded(ctx, READ, ctx.services.message.refresh)
 
 
 @_endpoint("/addon/actions/override")
 def override(ctx: Context) -> Json:
     """'Treat this as an introduction' with the people the user picked."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
+    req = _request(ctx.call)
     params = dict(req.params)
     params["introducer"] = req.value("introducer")
     params["other"] = req.value("other")
-    req = replace(req, params=params)
-    return _needs(call, READ) or services.message.refresh(req, _prefs(services, req))
+    return _guarded(ctx, READ, ctx.services.message.refresh, replace(req, params=params))
 
 
 @_endpoint("/addon/actions/reply")
 def reply(ctx: Context) -> Json:
     """'Reply to both': create the draft and open it."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
-    return _needs(call, DRAFT) or services.message.reply(req, _prefs(services, req))
+    return _guarded(ctx, DRAFT, ctx.services.message.reply)
 
 
 @_endpoint("/addon/actions/follow-up")
 def follow_up(ctx: Context) -> Json:
     """'Draft thanks' / 'Draft it' on the follow-up card: create the draft and open it."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
-    return _needs(call, DRAFT) or services.message.follow_up(req, _prefs(services, req))
+    return _guarded(ctx, DRAFT, ctx.services.message.follow_up)
 
 
 @_endpoint("/addon/actions/ask-first")
 def ask_first(ctx: Context) -> Json:
     """A request for an introduction: draft the note asking first and the reply."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
-    return _needs(call, DRAFT) or services.message.requests.ask_first(req, _prefs(services, req))
+    return _guarded(ctx, DRAFT, ctx.services.message.requests.ask_first)
 
 
 @_endpoint("/addon/compose")
 def compose(ctx: Context) -> Json:
     """Compose trigger: checks from the recipients, the suggestion."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
+    services = ctx.services
     needed = COMPOSE + ((scopes.GMAIL_READONLY,) if services.profile == "draft-read" else ())
-    return _needs(call, needed) or services.compose.open(req, _prefs(services, req))
+    return _guarded(ctx, needed, services.compose.open)
 
 
 @_endpoint("/addon/actions/check-text")
@@ -185,9 +173,16 @@ def insert(ctx: Context) -> Json:
 @_endpoint("/addon/actions/restore-cc")
 def restore_cc(ctx: Context) -> Json:
     """Put the introducer back on Cc."""
-    call, services = ctx.call, ctx.services
-    req = _request(call)
-    return _needs(call, COMPOSE) or services.compose.restore_cc(req, _prefs(services, req))
+    return _guarded(ctx, COMPOSE, ctx.services.compose.restore_cc)
+
+
+def _guarded(
+    ctx: Context, needed: tuple[str, ...], action: Action, req: Request | None = None
+) -> Json:
+    """Run `action` on the call's request (or `req`) once the user granted `needed`."""
+    if req is None:
+        req = _request(ctx.call)
+    return _needs(ctx.call, needed) or action(req, _prefs(ctx.services, req))
 
 
 def _needs(call: Call, needed: tuple[str, ...]) -> Json | None:

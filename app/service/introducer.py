@@ -13,7 +13,13 @@ from datetime import datetime
 from app.core.checks import Draft, Finding, check_introduction
 from app.core.model import Email, Introduction, Thread
 from app.core.preferences import Preferences
-from app.core.reply import NUDGE_AFTER_DAYS, ReplySuggestion, nudge_due, nudge_reply
+from app.core.reply import (
+    NUDGE_AFTER_DAYS,
+    ReplySuggestion,
+    intro_sent_by_user,
+    nudge_due,
+    nudge_reply,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +33,9 @@ class IntroducerView:
 
 def written_by_user(thread: Thread, intro: Introduction, me: str) -> Email | None:
     """The message of the thread that made the introduction, when the user sent it."""
-    if intro.user_role != "introducer" or not 0 <= intro.message_index < len(thread.messages):
+    if intro.user_role != "introducer":
         return None
-    message = thread.messages[intro.message_index]
-    sender = message.sender.email.lower() if message.sender else ""
-    return message if me and sender == me.lower() else None
+    return intro_sent_by_user(intro, thread, me)
 
 
 def view(

@@ -59,16 +59,7 @@ class RequestService:
         )
         ask_text = _edited(req.value(request_card.ASK_FIELD), was.ask)
         reply_text = _edited(req.value(request_card.REPLY_FIELD), was.reply)
-        return request_card.build(
-            request,
-            drafts,
-            self._urls,
-            _ids(req),
-            address=address,
-            ask_text=ask_text,
-            reply_text=reply_text,
-            tone=prefs.tone,
-        )
+        return self._card(req, request, drafts, prefs, address, ask_text, reply_text)
 
     def ask_first(self, req: Request, prefs: Preferences) -> Response:
         """Create the note to the person to be introduced and the reply, then open the note."""
@@ -88,16 +79,8 @@ class RequestService:
         address, error = _valid_address(typed, request, req.user_email)
         drafts = self._drafts(req, thread, prefs, request, source, address, ask_text, reply_text)
         if error:
-            again = request_card.build(
-                request,
-                drafts,
-                self._urls,
-                _ids(req),
-                address=typed,
-                error=error,
-                ask_text=ask_text,
-                reply_text=reply_text,
-                tone=prefs.tone,
+            again = self._card(
+                req, request, drafts, prefs, typed, ask_text, reply_text, error=error
             )
             return update(again, error)
         sender = Address(prefs.name or _my_name(thread, req.user_email), req.user_email)
@@ -109,18 +92,35 @@ class RequestService:
             "Two drafts created: your note to {who} (opened) and your reply to {requester} "
             "in this thread. Review them; nothing is sent."
         ).format(who=who, requester=requester)
-        shown = request_card.build(
+        shown = self._card(req, request, drafts, prefs, address, ask_text, reply_text, done=done)
+        return open_draft(asked.draft_id, asked.thread_id, done, shown)
+
+    def _card(
+        self,
+        req: Request,
+        request: IntroRequest,
+        drafts: OptInDrafts,
+        prefs: Preferences,
+        address: str,
+        ask_text: str,
+        reply_text: str,
+        *,
+        error: str = "",
+        done: str = "",
+    ) -> Widget:
+        """The request card, with the address and texts as the user left them."""
+        return request_card.build(
             request,
             drafts,
             self._urls,
             _ids(req),
             address=address,
+            error=error,
             ask_text=ask_text,
             reply_text=reply_text,
             tone=prefs.tone,
             done=done,
         )
-        return open_draft(asked.draft_id, asked.thread_id, done, shown)
 
     def _drafts(
         self,

@@ -10,7 +10,14 @@ from app.core.checks.asks import ask_kind, check_asks
 from app.core.checks.boundaries import own_words_end
 from app.core.checks.context import ReplyContext, ThreadState, find_user, reply_context
 from app.core.checks.draft import Draft, check_email, check_reply
-from app.core.checks.finding import ORDER, AskKind, Finding, FindingCode, Severity
+from app.core.checks.finding import (
+    INTRODUCER_CODES,
+    ORDER,
+    AskKind,
+    Finding,
+    FindingCode,
+    Severity,
+)
 from app.core.checks.focus import (
     Focus,
     check_self_focus,
@@ -18,11 +25,7 @@ from app.core.checks.focus import (
     is_throwaway,
     measure_focus,
 )
-from app.core.checks.introducer import (
-    INTRODUCER_CODES,
-    check_introduction,
-    written_introduction,
-)
+from app.core.checks.introducer import check_introduction, written_introduction
 from app.core.checks.recipients import (
     acknowledges_bcc,
     check_introducer_kept,

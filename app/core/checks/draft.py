@@ -9,6 +9,7 @@ history is never analysed or pointed at.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.core.checks.asks import check_asks
 from app.core.checks.boundaries import own_words_end
@@ -27,6 +28,17 @@ from app.core.model import Address, Attachment, Email, Introduction, Thread
 from app.core.text import split_sentences
 
 NEXT_STEP_EXAMPLE = "Would you be up for a coffee or a short call in the next couple of weeks?"
+
+
+class Suggested(Protocol):
+    """A suggested reply as `Draft.from_suggestion` reads it (`ReplySuggestion` is one)."""
+
+    @property
+    def body_text(self) -> str: ...
+    @property
+    def to(self) -> tuple[Address, ...]: ...
+    @property
+    def cc(self) -> tuple[Address, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +90,19 @@ class Draft:
             text_known=True,
             recipients_known=email.headers_present,
             attachments_known=True,
+        )
+
+    @classmethod
+    def from_suggestion(cls, suggestion: Suggested, sender: Address | None = None) -> Draft:
+        """A suggested reply as sent unchanged: all of its text is the writer's own."""
+        return cls(
+            suggestion.body_text,
+            suggestion.to,
+            suggestion.cc,
+            sender=sender,
+            body_end=len(suggestion.body_text),
+            text_known=True,
+            recipients_known=True,
         )
 
     @classmethod

@@ -8,18 +8,21 @@ evaluation script), so they live here once. `ask` findings also carry a `kind`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-FindingCode = Literal[
+# Every code, in the order findings are shown (`ORDER`): the first reply's checks, then
+# those of an introduction the user writes, as the introducer (`introducer`).
+ReplyCode = Literal[
     "resume_attached",
     "ask",
+    "dropped_introducer",
     "self_focus",
     "throwaway_offer",
-    "dropped_introducer",
     "no_thanks",
     "no_next_step",
     "too_long",
-    # An introduction the user writes, as the introducer (`introducer`).
+]
+IntroducerCode = Literal[
     "one_side_missing",
     "no_blurb",
     "no_reason",
@@ -27,6 +30,7 @@ FindingCode = Literal[
     "no_consent",
     "vague_subject",
 ]
+FindingCode = Literal[ReplyCode, IntroducerCode]
 Severity = Literal["warning", "info"]
 AskKind = Literal[
     "introductions",
@@ -39,22 +43,8 @@ AskKind = Literal[
     "target_companies",
     "favour",
 ]
-ORDER: tuple[FindingCode, ...] = (
-    "resume_attached",
-    "ask",
-    "dropped_introducer",
-    "self_focus",
-    "throwaway_offer",
-    "no_thanks",
-    "no_next_step",
-    "too_long",
-    "one_side_missing",
-    "no_blurb",
-    "no_reason",
-    "ask_on_behalf",
-    "no_consent",
-    "vague_subject",
-)
+ORDER: tuple[FindingCode, ...] = get_args(FindingCode)
+INTRODUCER_CODES: tuple[IntroducerCode, ...] = get_args(IntroducerCode)
 
 
 @dataclass(frozen=True, slots=True)

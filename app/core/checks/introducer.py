@@ -39,14 +39,6 @@ from app.core.mail.names import first_name, matches, name_tokens
 from app.core.model import Address, Email, Introduction, Person
 from app.core.text import Sentence, split_sentences
 
-INTRODUCER_CODES = (
-    "one_side_missing",
-    "no_blurb",
-    "no_reason",
-    "ask_on_behalf",
-    "no_consent",
-    "vague_subject",
-)
 _BLURB_WORDS = 4  # words besides the person's name that a blurb needs
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _WORD = re.compile(r"[\w'-]+")

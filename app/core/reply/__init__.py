@@ -17,7 +17,7 @@ suggestion → retell, proposal, advice; nudge → suggestion.
 from app.core.reply.advice import Point
 from app.core.reply.insertion import to_insert
 from app.core.reply.message import render_rfc822
-from app.core.reply.nudge import NUDGE_AFTER_DAYS, nudge_due, nudge_reply
+from app.core.reply.nudge import NUDGE_AFTER_DAYS, intro_sent_by_user, nudge_due, nudge_reply
 from app.core.reply.optin import (
     OptInDrafts,
     opt_in_drafts,
@@ -35,6 +35,7 @@ __all__ = [
     "Proposal",
     "ReplyAdvice",
     "ReplySuggestion",
+    "intro_sent_by_user",
     "nudge_due",
     "nudge_reply",
     "opt_in_drafts",

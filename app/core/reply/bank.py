@@ -26,11 +26,19 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from app.core.preferences import NextStep, Tone
+from app.core.preferences import NEXT_STEPS, NextStep, Tone
 from app.core.reply import phrasing as ph
+
+
+def next_slot(step: NextStep) -> str:
+    """The slot proposing this next step."""
+    return f"next_{step}"
+
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 VARIETIES = ("en", "es", "de", "fr", "pt-BR", "pt-PT", "it", "nl")
+# The slots proposing a meeting: one per next step the user can pick, then the open one.
+PROPOSING = (*(next_slot(step) for step in NEXT_STEPS), "flexible")
 SLOTS = (
     "greeting",
     "greeting_no_name",
@@ -43,28 +51,15 @@ SLOTS = (
     "interest_fact",
     "interest_ref",
     "interest_plain",
-    "next_coffee",
-    "next_call",
-    "next_video",
-    "flexible",
+    *PROPOSING,
     "sign_off",
     "accept",
     "counter",
 )
 # Slots that address the reader, so they carry a `warm_polite` voice outside English.
-ADDRESSING = (
-    "answer",
-    "interest_ref",
-    "interest_plain",
-    "next_coffee",
-    "next_call",
-    "next_video",
-    "flexible",
-    "accept",
-    "counter",
-)
+ADDRESSING = ("answer", "interest_ref", "interest_plain", *PROPOSING, "accept", "counter")
 # Slots used with several readers: they carry `group_warm` / `group_formal` outside English.
-GROUP = ("answer", "interest_plain", "next_coffee", "next_call", "next_video", "flexible")
+GROUP = ("answer", "interest_plain", *PROPOSING)
 Lines = Mapping[str, tuple[str, ...]]
 
 
@@ -104,11 +99,6 @@ class Bank:
         if pattern and re.match(pattern, names[-1], re.IGNORECASE):
             word = alt
         return ", ".join(names[:-1]) + f" {word} " + names[-1]
-
-
-def next_slot(step: NextStep) -> str:
-    """The slot proposing this next step."""
-    return f"next_{step}"
 
 
 @cache
@@ -176,6 +166,7 @@ __all__ = [
     "ADDRESSING",
     "GROUP",
     "LANGUAGES",
+    "PROPOSING",
     "SLOTS",
     "VARIETIES",
     "Bank",

@@ -1,5 +1,6 @@
 """A light nudge to both people of an introduction the user made and nobody answered (pure).
 
+`intro_sent_by_user` finds the message that made the introduction when the user sent it.
 `nudge_due` reads the thread's dates: the user sent the introduction, at least
 `NUDGE_AFTER_DAYS` days before `now`, and no one introduced has written in the thread
 since. `nudge_reply` is the reply to both (threaded, the introducer's own words in the
@@ -21,7 +22,7 @@ from app.core.reply.suggestion import ReplySuggestion
 NUDGE_AFTER_DAYS = 4
 
 
-def _intro_message(intro: Introduction, thread: Thread, me: str) -> Email | None:
+def intro_sent_by_user(intro: Introduction, thread: Thread, me: str) -> Email | None:
     """The message that made the introduction, when the user sent it."""
     if not 0 <= intro.message_index < len(thread.messages):
         return None
@@ -39,7 +40,7 @@ def nudge_due(
 ) -> bool:
     """The user's introduction has waited `after_days` days or more with no answer from
     the people introduced (a message the user sent since does not count as an answer)."""
-    message = _intro_message(intro, thread, me)
+    message = intro_sent_by_user(intro, thread, me)
     if message is None or message.date is None or not _targets(intro, me):
         return False
     people = {p.email.lower() for p in _targets(intro, me)}
@@ -54,7 +55,7 @@ def nudge_reply(
     intro: Introduction, thread: Thread, me: str, name: str = ""
 ) -> ReplySuggestion | None:
     """A short reply to both people, in the thread's language, signed `name`."""
-    message = _intro_message(intro, thread, me)
+    message = intro_sent_by_user(intro, thread, me)
     people = _targets(intro, me)
     if message is None or not people:
         return None

@@ -36,15 +36,7 @@ def _suggest(case: Case, thread: Thread, prefs: Preferences | None = None) -> Re
 def _clean(
     case: Case, thread: Thread, s: ReplySuggestion, intro: Introduction | None = None
 ) -> None:
-    draft = Draft(
-        s.body_text,
-        s.to,
-        s.cc,
-        body_end=len(s.body_text),
-        text_known=True,
-        recipients_known=True,
-        sender=case.user,
-    )
+    draft = Draft.from_suggestion(s, sender=case.user)
     found = check_reply(draft, thread, introduction=intro or _intro(case), me=case.user.email)
     assert found == (), (case.id, [(f.label, s.body_text[f.start : f.end]) for f in found])
 

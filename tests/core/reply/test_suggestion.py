@@ -295,15 +295,7 @@ def test_every_suggestion_passes_the_checks(
 
 
 def _draft(s: ReplySuggestion) -> Draft:
-    return Draft(
-        s.body_text,
-        s.to,
-        s.cc,
-        sender=ANN,
-        body_end=len(s.body_text),
-        text_known=True,
-        recipients_known=True,
-    )
+    return Draft.from_suggestion(s, sender=ANN)
 
 
 def _ngrams(text: str, n: int = 6) -> set[tuple[str, ...]]:
