@@ -68,3 +68,21 @@ def test_homepage_lists_recent_introductions_with_links(page: Page, tmp_path: Pa
 
 def _fake_gmail(route: Route) -> None:
     route.fulfill(status=200, content_type="text/html", body="<title>Gmail</title>")
+
+
+def test_give_first_drafts_a_note_to_the_other_person_alone(page: Page) -> None:
+    """After the first reply, "Give first": the user's edited note goes to Marco alone."""
+    _open(page, "Marco, meet Dana", "After your reply")
+    sidebar = page.locator(".sidebar")
+    expect(sidebar).to_contain_text("Give first")
+    more = sidebar.get_by_role("button", name="Show more")
+    if more.count():
+        more.last.click()
+    box = page.get_by_label("Your note to Marco (edit freely)")
+    note = box.input_value() + "\n\nP.S. The cold-chain report I mentioned is attached."
+    box.fill(note)
+    page.get_by_role("button", name="Draft it to Marco").click()
+    expect(page.locator("#compose-to")).to_have_value(re.compile(re.escape(MARCO)))
+    assert PRIYA not in page.input_value("#compose-to")
+    assert page.input_value("#compose-cc") == ""
+    assert "The cold-chain report I mentioned is attached." in page.input_value("#compose-body")
