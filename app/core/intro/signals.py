@@ -145,6 +145,11 @@ def signals_of(email: Email) -> Signals:
     for category in LEXICAL:
         sentences_found = found[category] if category in _AGAINST else found[category] - against
         values[category] = min(len(sentences_found), 2) / 2
+    if (found["connect"] | found["handoff"]) - against:
+        # A message that itself connects people is not asking for an introduction: its
+        # request phrases tell how the writer met someone ("Gareth put me in touch with
+        # Imogen last month, ... you two need to meet"), not a request.
+        values["request"] = 0.0
     values["scheduling_handoff"] = float(
         any({i - 1, i, i + 1} & found["scheduling"] for i in found["handoff"])
     )
