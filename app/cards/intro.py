@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.cards.i18n import _, translate
+from app.cards.thread import point_items, points_section, short_name
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -20,7 +21,6 @@ from app.cards.widgets import (
     selection,
     text_input,
 )
-from app.core.mail import first_name
 from app.core.model import Introduction, Person
 from app.core.preferences import (
     NEXT_STEP_LABELS,
@@ -76,12 +76,12 @@ def build(
 ) -> Widget:
     """The card for an introduction the user is part of (`edited`: the user's own text
     for the reply box, kept over a re-rendered suggestion)."""
-    introducer = _short(intro.introducer)
+    introducer = short_name(intro.introducer)
     me = ids.get("me", "")
     others = [p for p in intro.introduced if not me or p.email != me]
     sections = [_about(intro, others)]
     if advice.suggestion is None and advice.points:
-        sections.append(_points(advice))
+        sections.append(points_section(advice.points))
     sections.append(_state(advice))
     if intro.user_role == "introducer":
         sections.append(_writing_check(intro))
@@ -121,7 +121,7 @@ def _button_label(advice: ReplyAdvice, keeps_introducer: bool) -> str:
     if keeps_introducer:
         both = len(suggestion.to) + len(suggestion.cc) == 2
         return _("Reply to both") if both else _("Reply to all")
-    names = [first_name(a.name) or a.name or a.email for a in suggestion.to]
+    names = [short_name(a) for a in suggestion.to]
     if not names or len(names) > 2:
         return _("Reply to all")
     if len(names) == 2:
@@ -172,10 +172,10 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
         if person.members:  # a team: the members the introduction names
             text += "<br>" + esc(_("Team: {members}").format(members=_listed(person.members)))
         if intro.user_role == "introducer":
-            top = _("What you said about {name}").format(name=esc(_short(person)))
+            top = _("What you said about {name}").format(name=esc(short_name(person)))
         else:
             top = _("What {speaker} said about {name}").format(
-                speaker=esc(_short(intro.introducer)), name=esc(_short(person))
+                speaker=esc(short_name(intro.introducer)), name=esc(short_name(person))
             )
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
@@ -201,11 +201,11 @@ def _writing_check(intro: Introduction) -> Widget:
     items = []
     for person in intro.introduced[:6]:
         if person.blurb:
-            told = _("You told the others who {name} is.").format(name=_short(person))
+            told = _("You told the others who {name} is.").format(name=short_name(person))
             items.append(decorated(esc(told), icon="STAR"))
         else:
             tip = _("Add a line about {name}: what they do and why this meeting helps.").format(
-                name=_short(person)
+                name=short_name(person)
             )
             items.append(decorated(esc(tip), icon="BOOKMARK"))
     return section(_("Your introduction"), items)
@@ -216,13 +216,13 @@ def _tips(
 ) -> Widget:
     """The points for this thread first (who is on it, what was proposed, how late the
     reply is), then the general etiquette, folded away."""
-    other = _short(others[0]) if others else _("them")
+    other = short_name(others[0]) if others else _("them")
     general = list(tips(keeps_introducer))
     if not keeps_introducer and advice.state == "introducer_moved" and advice.points:
         general = general[1:]  # a thread point says it already
     if advice.proposal is not None:
         general = general[:-1]  # they proposed: no step of our own
-    items = [decorated(esc(p.body), top=esc(p.title)) for p in advice.points]
+    items = point_items(advice.points)
     items += [
         decorated(
             esc(body.format(introducer=introducer, other=other)),
@@ -231,12 +231,6 @@ def _tips(
         for title, body in general
     ]
     return section(_("What matters now"), items, collapse_after=max(1, len(advice.points)))
-
-
-def _points(advice: ReplyAdvice) -> Widget:
-    """What matters now when there is no reply to suggest (replied, or the introducer)."""
-    items = [decorated(esc(p.body), top=esc(p.title)) for p in advice.points]
-    return section(_("What matters now"), items, collapse_after=2)
 
 
 def _reply(
@@ -304,10 +298,6 @@ def _kept(edited: str, urls: Urls, ids: dict[str, str], prefs: Preferences) -> l
 def _labels(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """A choice table's labels (marked in the core) in the current locale."""
     return [(translate(label), value) for label, value in choices]
-
-
-def _short(person: Person) -> str:
-    return first_name(person.name) or person.name or person.email or _("them")
 
 
 def _full(person: Person) -> str:

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from app.cards import findings as findings_card
 from app.cards.i18n import N_, _, ngettext, translate
+from app.cards.thread import points_section, short_name
 from app.cards.urls import Urls
 from app.cards.widgets import Widget, action, button, card, decorated, esc, paragraph, section
 from app.core.checks import Finding
-from app.core.mail import first_name
 from app.core.model import Introduction, Person
 from app.core.reply import Point, ReplySuggestion
 
@@ -35,7 +35,7 @@ def build(
     improve, and the nudge if due."""
     me = ids.get("me", "")
     people = [p for p in intro.introduced if not me or p.email != me]
-    sections = [_points(points)] if points else []
+    sections = [points_section(points)] if points else []
     sections += [_about(people), _check(findings)]
     footer = None
     if nudge is not None:
@@ -55,17 +55,11 @@ def build(
     )
 
 
-def _points(points: Sequence[Point]) -> Widget:
-    """The thread's own points first: who answered, how long it has waited."""
-    items = [decorated(esc(translate(p.body)), top=esc(translate(p.title))) for p in points]
-    return section(_("What matters now"), items, collapse_after=2)
-
-
 def _about(people: list[Person]) -> Widget:
     widgets = []
     for person in people[:6]:
         text = esc(person.blurb) if person.blurb else f"<i>{esc(_('Nothing said about them.'))}</i>"
-        top = esc(_("What you said about {name}").format(name=_short(person)))
+        top = esc(_("What you said about {name}").format(name=short_name(person)))
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
     return section("", widgets, collapse_after=2)
 
@@ -107,7 +101,3 @@ def _subtitle(names: list[str]) -> str:
     return _("You introduced {first} and {second}").format(
         first=", ".join(names[:-1]), second=names[-1]
     )
-
-
-def _short(person: Person) -> str:
-    return first_name(person.name) or person.name or person.email or _("them")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.cards.i18n import N_, _, translate
+from app.cards.thread import points_section, short_name
 from app.cards.urls import Urls
 from app.cards.widgets import (
     Widget,
@@ -26,8 +27,6 @@ from app.cards.widgets import (
     text_input,
 )
 from app.core.followup import FollowUp, GiveFirst
-from app.core.mail import first_name
-from app.core.model import Address, Person
 from app.core.reply import Point
 
 HOW_FIELD = "howItWent"
@@ -54,8 +53,8 @@ def build(
     """The follow-up card (`preview`: the thank-you note as it would be drafted now; its
     button is the card's footer); the thread's own `points` (wait, answer their proposal)
     come first."""
-    introducer, other = _short(follow.introducer), _short(follow.other.address)
-    sections = [_points(points)] if points else []
+    introducer, other = short_name(follow.introducer), short_name(follow.other.address)
+    sections = [points_section(points)] if points else []
     sections.append(_stand(follow, introducer, other))
     if follow.offers_thanks:
         sections.append(_thanks(follow, introducer, preview))
@@ -82,12 +81,6 @@ def build(
         name="loop",
         footer=(primary, None),
     )
-
-
-def _points(points: Sequence[Point]) -> Widget:
-    """What matters now on this thread, before the follow-up itself."""
-    items = [decorated(esc(translate(p.body)), top=esc(translate(p.title))) for p in points]
-    return section(_("What matters now"), items, collapse_after=2)
 
 
 def _stand(follow: FollowUp, introducer: str, other: str) -> Widget:
@@ -132,7 +125,7 @@ def _give(
     widgets: list[Widget] = []
     if follow.other.blurb:
         top = _("What {introducer} said about {other}").format(
-            introducer=_short(follow.introducer), other=other
+            introducer=short_name(follow.introducer), other=other
         )
         widgets.append(decorated(esc(follow.other.blurb), top=esc(top), icon="PERSON"))
     how = (
@@ -162,7 +155,3 @@ def _give(
         buttons(draft),
     ]
     return section(_("Give first"), widgets, collapse_after=4)
-
-
-def _short(person: Address | Person) -> str:
-    return first_name(person.name) or person.name or person.email or _("them")
