@@ -62,8 +62,9 @@ _COMMIT = Caseless(
     r"|\bcalendly\b",
     needs=("i'll", "i will", "happy to", "glad to", "let me", "i shall", "calendly", "will"),
 )
-# A question about a time is a proposal even without a meeting word ("Free Saturday morning?").
-_WHEN = Caseless(
+# English day and time words. A question about one is a proposal even without a meeting word
+# ("Free Saturday morning?"); `reply.proposal` reads the time of a proposal with them.
+WHEN = Caseless(
     rf"\b(?:{_DAY}|weekend|tomorrow|tonight|next week"
     r"|this week|(?:this|tomorrow) (?:morning|afternoon|evening))\b",
     needs=("day", "week", "tomorrow", "tonight", "morning", "afternoon", "evening"),
@@ -96,9 +97,9 @@ def proposes_next_step(sentence: str) -> bool:
     text = normalize(sentence)
     if _COMMIT.search(text):
         return True
-    if "?" in text and _WHEN.search(text):
+    if "?" in text and WHEN.search(text):
         return True
-    if _ACCEPT.search(text) and (_WHEN.search(text) or _MEET.search(text) or _CLOCK.search(text)):
+    if _ACCEPT.search(text) and (WHEN.search(text) or _MEET.search(text) or _CLOCK.search(text)):
         return True
     if not _MEET.search(text):
         return False

@@ -12,7 +12,7 @@ to a kind of meeting, or asks about a time. Words, per language:
 - the kind of meeting (coffee, call, video, meeting), the short words that lead into a
   phrase ("a", "un", "einen") and the prepositions of a place: `proposal_lexicon.json`;
 - times: the reply lexicons' `plan` words (`app/core/checks/reply_lexicon`) and, in
-  English, the next-step check's day and time words (`structure._WHEN`).
+  English, the next-step check's day and time words (`structure.WHEN`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Literal
 
 from app.core.checks.reply_words import LANGUAGES, WORDS, reply_languages
-from app.core.checks.structure import _WHEN, has_thanks, is_next_step
+from app.core.checks.structure import WHEN, has_thanks, is_next_step
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.model import Email
 from app.core.preferences import NextStep
@@ -230,7 +230,7 @@ def _times(folded: str, language: str, found: list[tuple[int, str, str]]) -> Ite
     yield from (_Span(o, o + len(w), "when") for o, c, w in found if c == "when")
     yield from (_Span(m.start(), m.end(), "when") for m in _CLOCK.finditer(folded))
     if language == "en":
-        yield from (_Span(m.start(), m.end(), "when") for m in _WHEN.finditer(folded))
+        yield from (_Span(m.start(), m.end(), "when") for m in WHEN.finditer(folded))
         return
     words = WORDS[language]
     people = words.second_person | words.first_person
