@@ -91,27 +91,32 @@ def test_downgrade_to_base_drops_everything(database_url: str) -> None:
         engine.dispose()
 
 
-def test_preferences_saved_before_the_language_column_read_as_auto(database_url: str) -> None:
-    """Migration 0002 adds `preferences.language`; rows saved at 0001 get "auto"."""
+def _row_after_upgrade(database_url: str, start: str, insert: str, select: str) -> tuple:
+    """Migrate to `start`, write a row there, upgrade to the head, read the row back."""
     engine = connect(database_url)
     try:
         with engine.begin() as conn:
             config = _config()
             config.attributes["connection"] = conn
-            command.upgrade(config, "0001")
-            conn.execute(
-                text(
-                    "INSERT INTO preferences (user_hash, name, sign_off, next_step, tone, "
-                    "disabled_checks, variant, updated_at) "
-                    "VALUES ('h', 'Dana', '', 'call', 'warm', '', 0, 0)"
-                )
-            )
+            command.upgrade(config, start)
+            conn.execute(text(insert))
         assert upgrade(engine) == HEAD_REVISION
         with engine.connect() as conn:
-            row = conn.execute(text("SELECT name, language FROM preferences")).one()
-        assert tuple(row) == ("Dana", "auto")
+            return tuple(conn.execute(text(select)).one())
     finally:
         engine.dispose()
+
+
+def test_preferences_saved_before_the_language_column_read_as_auto(database_url: str) -> None:
+    """Migration 0002 adds `preferences.language`; rows saved at 0001 get "auto"."""
+    row = _row_after_upgrade(
+        database_url,
+        "0001",
+        "INSERT INTO preferences (user_hash, name, sign_off, next_step, tone, "
+        "disabled_checks, variant, updated_at) VALUES ('h', 'Dana', '', 'call', 'warm', '', 0, 0)",
+        "SELECT name, language FROM preferences",
+    )
+    assert row == ("Dana", "auto")
 
 
 def test_migrations_refuse_to_run_without_our_connection() -> None:
@@ -151,24 +156,11 @@ def test_processes_starting_together_migrate_once(database_url: str) -> None:
 
 def test_0003_keeps_remembered_intros_with_no_thread_yet(database_url: str) -> None:
     """Rows written before 0003 survive it: no thread id (so not listed), stage `new`."""
-    from sqlalchemy import text
-
-    engine = connect(database_url)
-    try:
-        with engine.begin() as conn:
-            config = _config()
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0001")
-            conn.execute(
-                text(
-                    "INSERT INTO recent_intros (user_hash, people_hash, introducer,"
-                    " introducer_name, seen_at, expires_at) VALUES ('u', 'p', 'j@x', 'J', 1, 2)"
-                )
-            )
-        assert upgrade(engine) == HEAD_REVISION
-        with engine.connect() as conn:
-            query = text("SELECT thread_id, stage, introduced_at FROM recent_intros")
-            row = conn.execute(query).one()
-        assert tuple(row) == ("", "new", 0)
-    finally:
-        engine.dispose()
+    row = _row_after_upgrade(
+        database_url,
+        "0001",
+        "INSERT INTO recent_intros (user_hash, people_hash, introducer, introducer_name,"
+        " seen_at, expires_at) VALUES ('u', 'p', 'j@x', 'J', 1, 2)",
+        "SELECT thread_id, stage, introduced_at FROM recent_intros",
+    )
+    assert row == ("", "new", 0)
