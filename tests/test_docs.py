@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from app.settings import Settings
+from tests.cards.modules import card_modules
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -38,11 +39,8 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_every_card_module_has_golden_files() -> None:
     """Each card module has at least one golden JSON file."""
     golden = {p.stem for p in (ROOT / "tests" / "cards" / "golden").glob("*.json")}
-    helpers = {"__init__", "widgets", "responses", "urls", "findings", "i18n", "thread"}
-    for module in (ROOT / "app" / "cards").glob("*.py"):
-        if module.stem in helpers:
-            continue
-        assert any(g == module.stem or g.startswith(module.stem + "_") for g in golden), module.stem
+    for module in card_modules():
+        assert any(g == module or g.startswith(module + "_") for g in golden), module
 
 
 def test_manifest_files_match_the_generator() -> None:
