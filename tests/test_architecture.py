@@ -26,7 +26,7 @@ APP = ROOT / "app"
 CORE = APP / "core"
 
 # Pure third-party text libraries the core may use (each module docstring says why).
-CORE_THIRD_PARTY = {"selectolax", "nameparser"}
+CORE_THIRD_PARTY = {"selectolax", "nameparser", "faker"}  # faker: its person names, read only
 # Standard-library modules that do I/O, talk to the network, read the clock or
 # randomness, or log: none of them belongs in the core.
 IMPURE_STDLIB = {

@@ -72,3 +72,34 @@ def test_an_empty_saved_draft_has_nothing_to_check(stack: Stack) -> None:
     assert "nothing to check" in text
     assert "No thanks to the introducer" not in text
     assert "No next step" not in text
+
+
+def _draft_with(attachment: str) -> bytes:
+    """A friendly first reply from Dana with one attachment, which it never mentions."""
+    raw = (DATA / "bad_reply_draft.eml").read_bytes()
+    head, _, rest = raw.partition(b"\n--b1\n")
+    body = (
+        b"Content-Type: text/plain; charset=utf-8\n\nHi Sue,\n\nThanks Joe for the "
+        b"introduction! Sue, I'd love to hear how you built the design team. Would a coffee "
+        b"next week work?\n\nDana\n"
+    )
+    part = rest.split(b"\n--b1\n", 1)[1].replace(b"Dana_Reyes_CV_2026.pdf", attachment)
+    return head + b"\n--b1\n" + body + b"--b1\n" + part
+
+
+def test_a_document_named_after_the_writer_is_flagged_as_their_resume(stack: Stack) -> None:
+    """'DanaReyes.pdf' from Dana Reyes: a resume in all but name, and the card says why."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    stack.mailbox.create_draft(_draft_with(b"DanaReyes.pdf"), tid)
+    text = _compose_to_sue(stack, mid, tid)
+    assert "Resume attached" in text
+    assert "DanaReyes.pdf” is named after you" in text
+
+
+def test_a_named_document_about_something_else_is_not_flagged(stack: Stack) -> None:
+    """'Dana Reyes - slides.pdf' names its subject: no resume warning."""
+    mid, tid = stack.add((DATA / "intro_joe.eml").read_bytes())
+    stack.mailbox.create_draft(_draft_with(b"Dana Reyes - slides.pdf"), tid)
+    text = _compose_to_sue(stack, mid, tid)
+    assert "Resume attached" not in text
+    assert "Dana Reyes - slides.pdf" not in text

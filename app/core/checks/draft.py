@@ -19,6 +19,7 @@ from app.core.checks.focus import check_self_focus, check_throwaway, measure_foc
 from app.core.checks.recipients import check_introducer_kept, introducer_named_in
 from app.core.checks.reply_words import reply_languages
 from app.core.checks.resume import check_resume_attachments, check_resume_text, may_hold_resume
+from app.core.checks.resume_owner import writer_names
 from app.core.checks.structure import check_length, check_next_step, check_thanks
 from app.core.intro import detect_introduction
 from app.core.mail.body import split_body
@@ -159,10 +160,14 @@ def check_reply(
 def _attachment_findings(draft: Draft) -> tuple[Finding, ...]:
     # Without a possible resume among the attachments the check finds nothing, so the
     # draft is not split into sentences a second time just to look for a mention.
-    if not (draft.attachments_known and may_hold_resume(draft.attachments)):
+    if not draft.attachments_known:
+        return ()
+    signature = draft.text[draft.body_end :] if draft.text_known else ""
+    writer = writer_names(draft.sender.name if draft.sender else "", signature)
+    if not may_hold_resume(draft.attachments, writer):
         return ()
     sentences = split_sentences(draft.text, draft.body_end) if draft.text_known else ()
-    return check_resume_attachments(draft.attachments, sentences)
+    return check_resume_attachments(draft.attachments, sentences, writer)
 
 
 def _text_findings(

@@ -3,17 +3,19 @@
 What an attachment is comes from `resume_names` (file name and type, 20 languages): a
 resume, a cover letter, a portfolio or a job application all get this one finding code,
 with a message naming what the file is. A "profile.pdf" or "background.pdf" counts only
-when the email says it is the writer's background.
+when the email says it is the writer's background. A document named only after a person
+(`RajKapadia.pdf`), the writer when their name is known, is a resume too (`resume_owner`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
 from app.core.checks.resume_names import NameVerdict, classify_filename
+from app.core.checks.resume_owner import attachment_named_after_writer
 from app.core.i18n import N_, Msg
 from app.core.model import Attachment
 from app.core.text.sentences import Sentence
@@ -78,14 +80,19 @@ _LOOKS_LIKE: dict[str, Callable[[str], Msg]] = {
 
 
 def check_resume_attachments(
-    attachments: Sequence[Attachment], sentences: Sequence[Sentence]
+    attachments: Sequence[Attachment], sentences: Sequence[Sentence], writer: Iterable[str] = ()
 ) -> tuple[Finding, ...]:
-    """One finding per attached application document, pointing at the sentence sending it."""
+    """One finding per attached application document, pointing at the sentence sending it.
+
+    `writer` holds the writer's names (`writer_names`: the From name, the signature's first
+    line), so that a document named after them is known for their resume.
+    """
     mention = _mention(sentences)
     background = mention or next((s for s in sentences if _BACKGROUND.search(s.text)), None)
+    writer = tuple(writer)
     found = []
     for attachment in attachments:
-        verdict = classify_filename(attachment.filename, attachment.mime_type)
+        verdict = _verdict(attachment, writer)
         if verdict is None or (verdict.needs_context and background is None):
             continue
         said = background if verdict.needs_context else mention
@@ -104,9 +111,15 @@ def check_resume_attachments(
     return tuple(found)
 
 
-def may_hold_resume(attachments: Sequence[Attachment]) -> bool:
+def may_hold_resume(attachments: Sequence[Attachment], writer: Iterable[str] = ()) -> bool:
     """Could any attachment be a resume (a "profile.pdf" too, before reading the text)?"""
-    return any(classify_filename(a.filename, a.mime_type) is not None for a in attachments)
+    writer = tuple(writer)
+    return any(_verdict(a, writer) is not None for a in attachments)
+
+
+def _verdict(attachment: Attachment, writer: tuple[str, ...]) -> NameVerdict | None:
+    name, mime = attachment.filename, attachment.mime_type
+    return classify_filename(name, mime) or attachment_named_after_writer(name, mime, writer)
 
 
 def _message(filename: str, verdict: NameVerdict) -> Msg:
@@ -119,6 +132,18 @@ def _message(filename: str, verdict: NameVerdict) -> Msg:
         return N_(
             "“{filename}” is your background, a resume in all but name; a first reply "
             "is not the place for one.",
+            filename=filename,
+        )
+    if verdict.kind == "named after you":
+        return N_(
+            "“{filename}” is named after you, as a resume usually is; a first reply is not "
+            "the place for one.",
+            filename=filename,
+        )
+    if verdict.kind == "named after a person":
+        return N_(
+            "“{filename}” is named after a person and nothing else, as a resume usually is; "
+            "a first reply is not the place for one.",
             filename=filename,
         )
     known = _LOOKS_LIKE.get(verdict.kind)
