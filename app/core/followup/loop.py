@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.core.checks import reply_context, same_person
-from app.core.followup.words import LANGUAGES, words_for
+from app.core.followup.words import words_for
 from app.core.i18n import N_
-from app.core.intro import language_of
+from app.core.intro import settle_language
 from app.core.model import Address, Email, Introduction, Person, Thread
 
 Stage = Literal["new", "replied", "connected", "loop_closed"]
@@ -114,15 +114,12 @@ def _to_introducer(message: Email, introducer: Address) -> bool:
 
 
 def _language(introduction: Introduction, thread: Thread) -> str:
-    """The introduction's language: as detection read it, else voted from its text."""
-    if introduction.language in LANGUAGES and introduction.language != "en":
-        return introduction.language
+    """The introduction's language, by the one policy (`settle_language`) over its text."""
+    text = ""
     if 0 <= introduction.message_index < len(thread.messages):
         email = thread.messages[introduction.message_index]
-        found = language_of(email.new_text or email.text)
-        if found:
-            return found
-    return introduction.language or "en"
+        text = email.new_text or email.text
+    return settle_language(text, introduction.language) or "en"
 
 
 def _formal(introduction: Introduction, thread: Thread, language: str) -> bool:

@@ -7,12 +7,13 @@ Inside: `cues` and `vetoes` (the phrases that make and unmake an introduction),
 
 Public surface: `detect_introduction` (a thread or message in, a verdict out),
 `signals_of` (the named numeric signals of one message, for fitting and evaluation)
-and `language_of` (the language of a text, by a stop-word vote).
+`language_of` (the language of a text, by a stop-word vote) and `settle_language` (the one
+policy for the language to write to a thread in).
 """
 
 from app.core.intro.description import described  # what the mail says about someone
 from app.core.intro.detect import detect_introduction
-from app.core.intro.language import language_of
+from app.core.intro.language import language_of, settle_language
 from app.core.intro.request import (  # requests for an introduction
     REQUEST_FEATURES,
     detect_request,
@@ -29,5 +30,6 @@ __all__ = [
     "detect_request",
     "language_of",
     "request_signals",
+    "settle_language",
     "signals_of",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from app.core.intro.language import leading_language
+from app.core.intro.language import settle_language
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, fold
 from app.core.intro.people import display_name
 from app.core.intro.reading import recipients
@@ -119,7 +119,7 @@ def _answered(
         references=email.references,
         # A two-line reply is too short for the full vote: the language it leans to, so the
         # answer is written in the reply's own language ("Grazie Paolo! ... lunedì alle 9?").
-        language=signals.language or leading_language(email.new_text or email.text) or "en",
+        language=settle_language(email.new_text or email.text, signals.language) or "en",
         from_reply=True,
     )
 

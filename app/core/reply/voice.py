@@ -9,10 +9,9 @@ polite form (usted, Sie, vous, Lei, u).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from app.core.intro.lexicon import LEXICONS, fold
+from app.core.intro import settle_language
 from app.core.preferences import Tone
 from app.core.reply.bank import LANGUAGES, Bank, bank_for
 from app.core.reply.register import portuguese_variety, register_of, usual_register
@@ -21,9 +20,6 @@ FOREIGN = (
     "Written in English: we write replies in English, Spanish, German, French, Portuguese, "
     "Italian and Dutch, and this introduction reads as none of them."
 )
-_LETTERS = re.compile(r"[^\W\d_]+")
-_MIN_WORDS = 8
-_MIN_ENGLISH = 0.12  # English mail in the corpus: ≥ 0.19; Swedish, Polish: ≤ 0.08
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +45,8 @@ def choose_voice(
         introducer: the introducer's first name, for the note.
     """
     chosen = setting in LANGUAGES
-    language = setting if chosen else detected
-    if not chosen and (language not in LANGUAGES or (language == "en" and _foreign(intro_text))):
+    language = setting if chosen else settle_language(intro_text, detected)
+    if not language:  # none of the seven: English, and the note says why
         return Voice(bank_for("en"), note=FOREIGN)
     if language == "en":
         return Voice(bank_for("en"))
@@ -68,16 +64,6 @@ def choose_voice(
     else:
         how = f"{form}, the usual form for a first contact"
     return Voice(bank, polite, f"Written in {bank.name}, {source}, with {how}.")
-
-
-def _foreign(text: str) -> bool:
-    """Too many words and too few English function words to be English."""
-    words = _LETTERS.findall(fold(text))  # folded once, not word by word
-    if len(words) < _MIN_WORDS:
-        return False
-    english = LEXICONS["en"].stopwords
-    hits = sum(word in english for word in words)
-    return hits < _MIN_ENGLISH * len(words)
 
 
 __all__ = ["FOREIGN", "Voice", "choose_voice"]

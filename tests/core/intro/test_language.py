@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.intro import language_of
+from app.core.intro import language_of, settle_language
 
 SAMPLES = {
     "en": "I wanted to connect the two of you because you are both working on the same problem.",
@@ -47,3 +47,42 @@ def test_a_short_text_leans_to_a_language_only_when_one_leads() -> None:
         == "de"
     )
     assert leading_language("Thanks Lies! Tim, Haarlem?") == ""  # too few votes
+
+
+SWEDISH = (
+    "Hej Anna och Johan! Jag vill gärna presentera er för varandra. Anna leder dataavdelningen "
+    "på Lumen och Johan har precis startat ett logistikföretag i Göteborg."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "detected", "expected"),
+    [
+        (SAMPLES["en"], "de", "de"),  # 1. detection's reading of another language stands
+        (SAMPLES["en"], "sv", ""),  # ...one outside the seven is none of ours
+        (SAMPLES["es"], "en", "es"),  # 2. its "en" is read again: the text votes Spanish
+        (SAMPLES["nl"], "", "nl"),
+        ("Grazie Paolo! Andrea, ci vediamo in cantiere lunedì alle 9?", "", "it"),  # leans
+        (SAMPLES["en"], "en", "en"),  # 3. English
+        ("Ok!", "", "en"),  # too short to say anything: English
+        (SWEDISH, "en", ""),  # wins the English vote, but too few English words: none of ours
+        ("田中さん、山田さんをご紹介します。よろしくお願いします。", "", "en"),  # no words we read
+    ],
+)
+def test_one_policy_settles_the_language(text: str, detected: str, expected: str) -> None:
+    """Detection's reading, the text's vote (or lean), "none of ours", English: in that order."""
+    assert settle_language(text, detected) == expected
+
+
+def test_the_reply_voice_follows_the_policy() -> None:
+    """The suggested reply's voice writes in the language the policy settles on."""
+    from app.core.reply.voice import FOREIGN, choose_voice
+
+    for text in (*SAMPLES.values(), SWEDISH, "Grazie Paolo! Andrea, ci vediamo lunedì alle 9?"):
+        voice = choose_voice(
+            setting="auto", detected="en", intro_text=text, reply_text="", tone="warm",
+            introducer="Joe",
+        )  # fmt: skip
+        settled = settle_language(text, "en")
+        assert voice.bank.code.split("-")[0] == (settled or "en")
+        assert (voice.note == FOREIGN) is (settled == "")
