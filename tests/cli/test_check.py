@@ -40,6 +40,15 @@ def test_check_with_attachments(capsys: pytest.CaptureFixture[str]) -> None:
     assert [f["code"] for f in record["findings"]] == ["resume_attached"]
 
 
+def test_check_flags_a_document_named_after_the_writer(capsys: pytest.CaptureFixture[str]) -> None:
+    """Ann Lee attaches `AnnLee_ProductManager_2026.pdf` without a word about it: her resume."""
+    path = DATA / "resume_named_after_writer.eml"
+    _, (record,) = _run(capsys, "check", "--json", str(path))
+    (finding,) = record["findings"]
+    assert finding["code"] == "resume_attached"
+    assert "is named after you" in finding["message"]
+
+
 def test_check_with_thread(capsys: pytest.CaptureFixture[str]) -> None:
     """--thread gives the thread state: Sue moved Joe to Bcc, so replying to her alone is fine."""
     _, (record,) = _run(
