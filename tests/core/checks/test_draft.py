@@ -204,3 +204,24 @@ def test_an_empty_draft_has_nothing_to_check() -> None:
         assert draft.empty
         assert check_reply(draft, introduction=INTRO, me=ANN.email) == ()
     assert not Draft.from_text("Thanks Joe!").empty
+
+
+def test_the_writer_is_known_by_the_signature_when_from_has_no_name() -> None:
+    """No display name on From: the signature's name line makes `RajKapadia.pdf` theirs."""
+    from dataclasses import replace
+
+    from app.core.model import Attachment
+
+    text = "Hi Sue,\n\nThanks Joe for the introduction! Coffee next week?\n\nBest,\nRaj Kapadia\n"
+    draft = Draft(
+        text=text,
+        to=(Address("Sue Park", "sue@acme.example"),),
+        attachments=(Attachment("RajKapadia.pdf", "application/pdf", 1000),),
+        sender=Address("", "rk@beta.example"),
+        body_end=text.index("Best,"),
+        text_known=True,
+        attachments_known=True,
+    )
+    assert "resume_attached" in _codes(check_reply(draft))
+    someone_else = replace(draft, text=text.replace("Raj Kapadia", "Dana Reyes"))
+    assert "resume_attached" not in _codes(check_reply(someone_else))

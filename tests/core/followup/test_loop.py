@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from app.core.followup import STAGES, follow_up
+from app.core.intro import language_of
 from app.core.model import Person, Thread
 from tests.core.followup.threads import DANA, JOE, ME, SUE, first_reply, intro_thread, mail
 
@@ -199,5 +200,26 @@ def test_an_english_introduction_is_voted_again_from_its_text() -> None:
     assert state.language == "es"
     short = replace(thread.messages[0], text="Hi", new_text="")
     state = follow_up(unsure, Thread((short,), "t1"), ME)
+    assert state is not None
+    assert state.language == "en"
+
+
+def test_the_language_is_settled_by_the_one_policy() -> None:
+    """The follow-up asks `settle_language`, as the reply does: a two-line Italian introduction
+    leans to Italian; a Swedish one is none of ours, and the notes are written in English."""
+    intro, thread = intro_thread("it")
+    unsure = replace(intro, language="en")
+    short = "Grazie Paolo! Andrea, ci vediamo in cantiere lunedì alle 9?"
+    leaning = replace(thread.messages[0], text=short, new_text=short)
+    assert language_of(short) == ""  # too short for the full vote
+    state = follow_up(unsure, Thread((leaning,), "t1"), ME)
+    assert state is not None
+    assert state.language == "it"
+    swedish = (
+        "Hej Anna och Johan! Jag vill gärna presentera er för varandra. Anna leder "
+        "dataavdelningen på Lumen och Johan har precis startat ett logistikföretag i Göteborg."
+    )
+    other = replace(thread.messages[0], text=swedish, new_text=swedish)
+    state = follow_up(unsure, Thread((other,), "t1"), ME)
     assert state is not None
     assert state.language == "en"
