@@ -118,7 +118,9 @@ class Transport:
         if not proxies:
             return None
         proxy = proxies.get(url.scheme) or proxies.get("all")
-        if not proxy or urllib.request.proxy_bypass_environment(url.host, proxies):
+        # What `urllib.request.proxy_bypass` does on Linux, with the NO_PROXY read once.
+        bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]
+        if not proxy or bypass(url.host, proxies):
             return None
         return proxy
 
