@@ -8,6 +8,8 @@ with default settings no `devkit` module is loaded (`tests/test_architecture.py`
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 
@@ -51,4 +53,21 @@ def _app_from_environment() -> FastAPI:
         raise SystemExit(f"Intro Coach will not start: {exc}") from None
 
 
+# The cyclic garbage collector, tuned for a server whose request work makes few cycles.
+# Every object made at import (FastAPI, pydantic, googleapiclient's discovery document, the
+# lexicons and fitted weights: ~10^5 objects that live as long as the process) moves to
+# the permanent generation, so no later collection walks them; and the youngest
+# generation is collected every 20,000 allocations instead of 700 (a message open makes
+# a few thousand short-lived containers, nearly all freed by reference counting before a
+# collection sees them). Measured at ~0.1 ms of CPU per message open
+# (docs/performance.md); memory stays flat over 10,000 opens (`make bench`, `make load`).
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
+def _settle_garbage_collector() -> None:
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 app = _app_from_environment()
+_settle_garbage_collector()

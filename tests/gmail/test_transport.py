@@ -247,6 +247,32 @@ def test_a_proxy_from_the_environment_is_used(
     assert proxy.accepted == 1
 
 
+def test_a_host_in_no_proxy_is_reached_directly(
+    emulator, message_url, intro_id, make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_PROXY names hosts that bypass HTTP_PROXY: the proxy sees no connection."""
+    for name in ("ALL_PROXY", "all_proxy", "no_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with relaying(emulator.url) as (proxy, proxy_url):
+        monkeypatch.setenv("HTTP_PROXY", proxy_url)
+        monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+        content = make().request(message_url(emulator.url), headers=AUTH)[1]
+    assert json.loads(content)["id"] == intro_id
+    assert proxy.accepted == 0
+
+
+def test_a_request_asks_for_compressed_answers_unless_told_otherwise(make):
+    """Like httplib2: `accept-encoding: gzip, deflate` by default, the caller's value if given."""
+    with scripted(answer(), answer()) as (server, url):
+        http = make()
+        http.request(url + "/one", headers=AUTH)
+        http.request(url + "/two", headers={**AUTH, "Accept-Encoding": "identity"})
+    first, second = (request.lower() for request in server.requests[:2])
+    assert b"accept-encoding: gzip, deflate\r\n" in first
+    assert b"accept-encoding: identity\r\n" in second
+    assert b"gzip" not in second
+
+
 def test_tls_is_verified_against_the_given_authority(
     tmp_path: Path, emulator, message_url, intro_id, make, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -110,12 +110,11 @@ class Linear:
 
     def probabilities(self, names: list[str]) -> dict[str, float]:
         """Softmax of the class scores (binary models: the logistic of one score)."""
-        scores = list(self.bias)
-        for name in set(names):
-            row = self.weights.get(name)
-            if row is not None:
-                for i, weight in enumerate(row):
-                    scores[i] += weight
+        # Per class: its bias plus the weights of the features it knows, added in the
+        # same order as a loop over `set(names)` would (`sum` starts from the bias), but
+        # with the lookups and additions in C.
+        rows = list(filter(None, map(self.weights.get, set(names))))
+        scores = list(map(sum, zip(*rows, strict=True), self.bias)) if rows else list(self.bias)
         if len(self.classes) == 2 and len(scores) == 1:
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}

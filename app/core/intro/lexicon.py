@@ -32,17 +32,19 @@ CATEGORIES = (
 _SLOT_WORD = r"(?:(?:dr|mr|mrs|ms|mx|prof|sr|st|[a-z])\.|[\w'-]+)"
 _SLOT = rf"{_SLOT_WORD}(?: {_SLOT_WORD}){{0,2}}"
 _GAP = r"(?:[^\s]+ ){0,4}"
-_SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes plain, white space single."""
-    lowered = text.lower().translate(_APOSTROPHES)
-    if not lowered.isascii():
-        decomposed = unicodedata.normalize("NFKD", lowered)
+    lowered = text.lower()
+    if lowered.isascii():  # O(1) in CPython; most mail, and the only costly case to skip
+        if "`" in lowered:
+            lowered = lowered.replace("`", "'")
+    else:
+        decomposed = unicodedata.normalize("NFKD", lowered.translate(_APOSTROPHES))
         lowered = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", lowered).strip()
+    return " ".join(lowered.split())  # str.split and re's \s both split on str.isspace
 
 
 _TOKEN = re.compile(r"[\w']+")
@@ -165,6 +167,13 @@ def _ends_word(match: re.Match[str]) -> bool:
     return not (after.isalnum() or after == "_")
 
 
+def _word_lead(token: str) -> str:
+    """The word a literal token starts with, when punctuation follows it in the token
+    ("indicar" of "indicar-me", "gracias" of "gracias,"); "" for anything else."""
+    lead = _TOKEN.match(token) if _literal(token) else None
+    return lead.group() if lead is not None and "_" not in lead.group() else ""
+
+
 def _literal(token: str) -> bool:
     return token not in ("_", "...") and not token.endswith("*")
 
@@ -193,6 +202,10 @@ def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozens
                 by_pair.setdefault((first, tokens[1]), []).append((pattern, owned))
             else:
                 by_word.setdefault(first, []).append((pattern, owned))
+        elif lead := _word_lead(first):
+            # "indicar-me", "permettez-moi", "gracias, _": found where their first word
+            # starts, not by a scan of the whole text per entry.
+            by_word.setdefault(lead, []).append((pattern, owned))
         else:
             boundary = r"(?<!\w)" if entry[:1].isalnum() or entry[:1] == "_" else ""
             rest.append((LazyPattern(boundary + _entry(entry, slot)), owned))

@@ -84,3 +84,40 @@ def test_meeting_words_are_a_feature_of_their_own() -> None:
     found = features("Could you do a coffee next week?")
     assert "f:modal_you+meet" in found
     assert "f:modal_you+give_me" not in found
+
+
+def _scores_by_loop(model: Linear, names: list[str]) -> list[float]:
+    """The class scores as first written: a Python loop over the features and classes."""
+    scores = list(model.bias)
+    for name in set(names):
+        row = model.weights.get(name)
+        if row is not None:
+            for i, weight in enumerate(row):
+                scores[i] += weight
+    return scores
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Could you refer me for the open PM role at your company?",
+        "Would you have time for a coffee next week?",
+        "Thanks so much, Joe!",
+        "¿Podrías presentarme a alguien en Mahou?",
+        "Pourriez-vous m'envoyer la liste ?",
+        "",
+        "zzz qqq",
+    ],
+)
+def test_probabilities_add_up_the_features_as_a_plain_loop_does(sentence: str) -> None:
+    """Same floats, bit for bit, as the loop (the C-level sums keep its order)."""
+    import math
+
+    for model in (ASK_MODEL.intent, ASK_MODEL.kind):
+        names = features(sentence)
+        scores = _scores_by_loop(model, names)
+        found = model.probabilities(names)
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        expected = {c: e / sum(exps) for c, e in zip(model.classes, exps, strict=True)}
+        assert found == expected

@@ -6,6 +6,8 @@ import json
 from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.intro.lexicon import CATEGORIES, LANGUAGES, LEXICONS, compile_entries, fold
 
@@ -80,3 +82,30 @@ def test_empty_entries_compile_to_nothing() -> None:
     """A category with no entries has no pattern."""
     assert compile_entries([]) is None
     assert compile_entries(["  "]) is None
+
+
+def _fold_by_regex(text: str) -> str:
+    """`fold` as first written: translate, decompose, drop marks, `\\s+` to one space."""
+    import re
+    import unicodedata
+
+    lowered = text.lower().translate(str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"}))
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", lowered).strip()
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_fold_matches_the_regex_definition(text: str) -> None:
+    """The fast `fold` (ASCII shortcut, split/join) equals the plain definition on any text."""
+    assert fold(text) == _fold_by_regex(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It`s  Ana’s\u00a0intro", "Ｉｔ＇ｓ\u2003ＯＫ", "Café\tCrème\n\u2028x", "\x1c a \x1f", " "],
+)
+def test_fold_matches_the_regex_definition_on_tricky_spaces_and_marks(text: str) -> None:
+    """No-break, em and line-separator spaces, information separators, fullwidth forms."""
+    assert fold(text) == _fold_by_regex(text)
