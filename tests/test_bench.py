@@ -48,3 +48,34 @@ def test_goals_left_unmeasured_say_so_and_figures_over_a_goal_are_not_met() -> N
     marks = {v.what: v.mark for v in verdicts({"cold_start": cold})}
     assert marks.pop("Cold start to first card vs bare FastAPI app") == "NOT met"
     assert set(marks.values()) == {"not measured"}
+
+
+@pytest.mark.slow
+def test_an_ab_run_against_this_same_checkout_reports_both_apps() -> None:
+    """`scripts.bench_ab` serves two apps on one emulator and reads each one's CPU."""
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.bench_ab", str(ROOT), "--rounds", "2", "--batch", "5"],
+        cwd=ROOT,
+        check=False,
+        timeout=300,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["this checkout", str(ROOT)]
+    assert all("ms CPU per open" in line and "2 batches" in line for line in lines)
+
+
+def test_an_ab_run_refuses_a_checkout_without_its_environment(tmp_path: Path) -> None:
+    """A checkout with no `.venv` gets a usage error naming what to run, not a traceback."""
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.bench_ab", str(tmp_path)],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "make install" in done.stderr
