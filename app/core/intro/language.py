@@ -87,6 +87,11 @@ def settle_language(text: str, detected: str = "") -> str:
     """
     if detected and detected != "en":
         return detected if detected in LANGUAGES else ""
+    return _settled(text)
+
+
+@per_analysis  # the reply's voice and the follow-up both settle the introduction's words
+def _settled(text: str) -> str:
     found = leading_language(text)
     if found and found != "en":
         return found
