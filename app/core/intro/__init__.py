@@ -13,6 +13,7 @@ and `language_of` (the language of a text, by a stop-word vote).
 from app.core.intro.description import described  # what the mail says about someone
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
+from app.core.intro.replied import REPLY_FEATURES, reply_signals  # replies without the intro
 from app.core.intro.request import (  # requests for an introduction
     REQUEST_FEATURES,
     detect_request,
@@ -22,12 +23,14 @@ from app.core.intro.signals import FEATURES, Signals, signals_of
 
 __all__ = [
     "FEATURES",
+    "REPLY_FEATURES",
     "REQUEST_FEATURES",
     "Signals",
     "described",
     "detect_introduction",
     "detect_request",
     "language_of",
+    "reply_signals",
     "request_signals",
     "signals_of",
 ]

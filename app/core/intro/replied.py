@@ -2,34 +2,61 @@
 
 Gmail hands us the thread it has; a reply sent from another client, a forwarded copy or
 a trimmed quote often leaves the introduction out. The reply still says what it
-answers: it thanks someone for the introduction ("thanks for the intro, Joe", "danke
-für die Vermittlung"), moves the introducer to Bcc, or answers a subject of the
-introduction's shape ("Re: Sue <> Joe", "AW: Vorstellung"). From that we tell that the
-thread answers an introduction, and who made it: the person the thanks are addressed
-to (on To/Cc, or only named when moved to Bcc). The others on the reply are the
-people introduced. The introduction is in no message we read: `message_index` is -1.
+answers, in general signals (`REPLY_FEATURES`): it thanks someone for the introduction
+("thanks for the intro, Joe", "danke für die Vermittlung"), thanks one recipient by name
+and greets another, uses the words of a first contact ("good to e-meet", "muito gosto"),
+says who passed the contact on ("A Carla me passou teu contato"), moves the introducer
+to Bcc, or answers a subject of the introduction's shape ("Re: Sue <> Joe", "AW:
+Vorstellung"); an offer, a request, a self-introduction or a report-back speak against.
+The signals' weights are fitted offline (`scripts/train_replies.py`, logistic
+regression) and read from `reply_weights.json`; serving only multiplies and adds.
+Phrases are per language (the lexicons' `thanks_intro` and their `reply_alone` block).
+
+Who made the introduction: the person the thanks are addressed to (on To/Cc, or only
+named when moved to Bcc), else nobody known. The others on the reply are the people
+introduced; a reply to the thanked person alone (a report-back) introduces nobody. The
+introduction is in no message we read: `message_index` is -1.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from app.core.intro.language import leading_language
-from app.core.intro.lexicon import LANGUAGES, LEXICONS, fold
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, compile_entries, fold
 from app.core.intro.people import display_name
 from app.core.intro.reading import recipients
 from app.core.intro.signals import Signals
+from app.core.intro.weights import Weights
 from app.core.mail.names import matches
 from app.core.model import Address, Email, Introduction, Person, UserRole
 
-# Fixed confidences (not fitted: the replies are too few to fit on; see `scripts/eval_replies`).
-THANKED = 0.8  # the reply thanks someone for an introduction
-SUBJECT_ONLY = 0.6  # a reply to a subject of an introduction's shape, with thanks to a named person
-THANK_AND_GREET = 0.6  # thanks one person on the reply by name and greets another
+REPLY_FEATURES = (
+    "thanks_intro",  # thanks for an introduction, pleased to meet, moved to Bcc (lexicon)
+    "first_contact",  # words of a first contact: "good to e-meet", "encantado", "muito gosto"
+    "passed_on",  # who passed the contact on: "gave me your details", "da parte di" (+ subject)
+    "moved_aside",  # a Bcc word: "bcc'ing you", "en cci", "in ccn"
+    "thanked_recipient",  # thanks addressed by name to someone on To/Cc
+    "thanked_absent",  # thanks to a named person who is not on the message
+    "greets_other",  # a recipient addressed by name, other than the one thanked
+    "thank_and_greet",  # both: thanks to one recipient, a greeting to another
+    "re_subject",  # "Re:", "AW:", "Sv:" ...
+    "intro_subject",  # a reply to a subject of an introduction's shape ("Re: Sue <> Joe")
+    "several",  # two or more people on the reply besides the sender
+    "not_yet",  # an offer, a request or a self-introduction
+    "after_fact",  # a report-back ("as discussed", "nos conocimos en")
+)
+_OWN = ("first_contact", "passed_on", "moved_aside")
 _NOT_YET = ("offer", "request", "self_intro")
 _LINES = re.compile(r"(?<=[.!?])\s+|\n")  # sentences and lines
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+_PUNCT = re.compile(r"[^\w\s'-]+")
+_SPACES = re.compile(r"\s+")
+_SCAN = 4_000
 _AFTER = 4  # words after the thanks that may hold the name ("thanks for the intro, Joe")
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "herr", "herrn", "frau", "sr", "sra", "senor", "senora",
@@ -45,58 +72,76 @@ _NOT_NAMES = frozenset(
 _LEXICON_WORDS = {code: LEXICONS[code].words for code in LANGUAGES}
 
 
-def reply_to_introduction(signals: Signals, me: str | None) -> Introduction | None:
-    """The introduction a reply answers, when the reply says so; else None."""
+def _load_weights() -> Weights:
+    path = resources.files("app.core.intro").joinpath("reply_weights.json")
+    data = json.loads(path.read_text("utf-8"))
+    by_name = dict(zip(data["features"], data["weights"], strict=True))
+    values = tuple(float(by_name.get(f, 0.0)) for f in REPLY_FEATURES)
+    return Weights(values, float(data["bias"]), float(data["threshold"]))
+
+
+REPLY_WEIGHTS = _load_weights()
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyReading:
+    """What a reply says about the introduction it answers: the signal values (in
+    `REPLY_FEATURES` order), whom it thanks, and the words that fired."""
+
+    values: tuple[float, ...]
+    thanked: Address | None
+    words: tuple[str, ...]
+
+
+def read_reply(signals: Signals) -> ReplyReading:
+    """The reply signals of one message (its own text, subject and recipients)."""
     email = signals.reading.email
     others = recipients(email)
-    if any(signals.value(k) > 0 for k in _NOT_YET):
-        # An introduction offered, asked for or made of oneself: none answered, unless the
-        # message has the shape of a first reply to both (an ask inside it is its own
-        # problem, for the reply checks).
-        return _thank_and_greet(signals, others, me)
-    thanked_intro = signals.value("thanks_intro") > 0
-    intro_subject = signals.value("is_reply") > 0 and (
-        signals.value("subject_intro") > 0 or signals.value("subject_pair") > 0
-    )
-    if not (thanked_intro or intro_subject):
-        return _thank_and_greet(signals, others, me)
-    introducer = _thanked(email, others, signals.language, thanked_intro, signals.folded)
-    if introducer is None:
-        if not thanked_intro or signals.value("is_reply") == 0:
-            return None  # nobody thanked, and not a reply (or only the subject): not enough
-        introducer = Address("", "")
-    confidence = THANKED if thanked_intro else SUBJECT_ONLY
-    return _answered(signals, others, introducer, confidence, me)
-
-
-def _thank_and_greet(
-    signals: Signals, others: tuple[Address, ...], me: str | None
-) -> Introduction | None:
-    """The shape of a first reply to both: it thanks one recipient by name and greets
-    another ("Gracias Martín!! / Julián, un placer …"), with no other word of thanks
-    for an introduction."""
-    if len(others) < 2:
-        return None
-    email = signals.reading.email
-    thanked = _thanked(email, others, signals.language, False, signals.folded)
-    if thanked is None or not thanked.email:
-        return None  # thanks to someone on the reply, by name
-    greeted = _addressed(email, others) - {thanked.email}
-    if not greeted:
-        return None
-    return _answered(signals, others, thanked, THANK_AND_GREET, me)
-
-
-def _answered(
-    signals: Signals,
-    others: tuple[Address, ...],
-    introducer: Address,
-    confidence: float,
-    me: str | None,
-) -> Introduction | None:
-    email = signals.reading.email
+    thanks_intro = signals.value("thanks_intro") > 0
+    thanked = _thanked(email, others, signals.language, thanks_intro, signals.folded)
+    on_reply = thanked is not None and bool(thanked.email)
+    greeted = _addressed(email, others) - ({thanked.email} if on_reply and thanked else set())
+    own, words = _own_words(email, signals.language)
     said = signals.words.get("thanks_intro", "")
-    evidence = (f"reply to an introduction: “{said}”" if said else "reply to an introduction",)
+    is_reply = signals.value("is_reply") > 0
+    values = {
+        "thanks_intro": float(thanks_intro),
+        **own,
+        "thanked_recipient": float(on_reply),
+        "thanked_absent": float(thanked is not None and not on_reply),
+        "greets_other": float(bool(greeted)),
+        "thank_and_greet": float(on_reply and bool(greeted)),
+        "re_subject": float(is_reply),
+        "intro_subject": float(
+            is_reply and (signals.value("subject_intro") > 0 or signals.value("subject_pair") > 0)
+        ),
+        "several": float(len(others) >= 2),
+        "not_yet": float(any(signals.value(k) > 0 for k in _NOT_YET)),
+        "after_fact": float(signals.value("after_fact") > 0),
+    }
+    return ReplyReading(
+        tuple(values[f] for f in REPLY_FEATURES), thanked, ((said,) if said else ()) + words
+    )
+
+
+def reply_signals(signals: Signals) -> tuple[float, ...]:
+    """The values of `REPLY_FEATURES` for one message (for fitting and evaluation)."""
+    return read_reply(signals).values
+
+
+def reply_to_introduction(
+    signals: Signals, me: str | None, *, weights: Weights = REPLY_WEIGHTS
+) -> Introduction | None:
+    """The introduction a reply answers, when the reply says so; else None."""
+    reading = read_reply(signals)
+    confidence = weights.confidence(reading.values)
+    if confidence < 0.5:
+        return None
+    email = signals.reading.email
+    others = recipients(email)
+    introducer = reading.thanked or Address("", "")
+    shown = ", ".join(f"“{w}”" for w in reading.words[:2])
+    evidence = (f"reply to an introduction: {shown}" if shown else "reply to an introduction",)
     sender = email.sender
     introduced = tuple(
         Person(display_name(a.name, a) or a.name, a.email)
@@ -111,7 +156,7 @@ def _answered(
         introducer=who,
         introduced=introduced,
         user_role=_role(me, who, introduced),
-        confidence=confidence,
+        confidence=round(confidence, 3),
         evidence=evidence,
         message_index=-1,
         subject=email.subject,
@@ -122,6 +167,40 @@ def _answered(
         language=signals.language or leading_language(email.new_text or email.text) or "en",
         from_reply=True,
     )
+
+
+@cache
+def _own_patterns(language: str) -> dict[str, re.Pattern[str] | None]:
+    """The `reply_alone` categories of the language and English (all seven when unknown)."""
+    codes = LANGUAGES if not language else (language, "en") if language != "en" else ("en",)
+    entries: dict[str, list[str]] = {c: [] for c in _OWN}
+    for code in codes:
+        path = resources.files("app.core.intro").joinpath(f"lexicon/{code}.json")
+        block = json.loads(path.read_text("utf-8")).get("reply_alone", {})
+        for category in _OWN:
+            entries[category] += [_plain(e) for e in block.get(category, [])]
+    return {c: compile_entries(found) for c, found in entries.items()}
+
+
+def _plain(text: str) -> str:
+    """Folded, punctuation as space: "schön, von dir zu hören" reads as its entry."""
+    return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
+
+
+def _own_words(email: Email, language: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    text = _plain(email.new_text[:_SCAN])
+    subject = _plain(email.subject)
+    values, words = {}, []
+    for category, pattern in _own_patterns(language).items():
+        found = None
+        if pattern is not None:
+            found = pattern.search(text) or (
+                pattern.search(subject) if category == "passed_on" else None
+            )
+        values[category] = float(found is not None)
+        if found is not None:
+            words.append(found.group())
+    return values, tuple(words)
 
 
 def _same(a: Address, b: Address) -> bool:
