@@ -71,6 +71,7 @@ def _outcomes(reads: list[Read], weights: list[Weights]) -> Counter[str]:
             if row.introducer and intro.from_reply:
                 count[f"{real} labelled introducer {how}"] += 1
                 who = intro.introducer
+                count[f"{real} introducer unknown {how}"] += not (who.name or who.email)
                 count[f"{real} introducer right {how}"] += _person_matches(
                     row.introducer, who.name, who.email
                 )
@@ -96,7 +97,8 @@ def _lines(title: str, count: Counter[str]) -> list[str]:
         lines.append(
             f"    {real:<8} {n:>3} replies: recognised {quoted + said}/{n} "
             f"({quoted} through the quoted introduction, {said} from the reply alone); "
-            f"introducer right {right}/{labelled} of those labelled; "
+            f"introducer right {right}/{labelled} of those labelled "
+            f"({count[f'{real} introducer unknown from_reply']} not named in the reply); "
             f"false alarms {false}/{count[f'{real} others']} other messages "
             f"({count[f'{real} false positive']} on missed introductions)"
         )

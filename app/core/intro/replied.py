@@ -38,7 +38,7 @@ from app.core.model import Address, Email, Introduction, Person, UserRole
 REPLY_FEATURES = (
     "thanks_intro",  # thanks for an introduction, pleased to meet, moved to Bcc (lexicon)
     "first_contact",  # words of a first contact: "good to e-meet", "encantado", "muito gosto"
-    "passed_on",  # who passed the contact on: "gave me your details", "da parte di" (+ subject)
+    "passed_on",  # who passed the contact on: "gave me your details", "me passou teu contato"
     "moved_aside",  # a Bcc word: "bcc'ing you", "en cci", "in ccn"
     "thanked_recipient",  # thanks addressed by name to someone on To/Cc
     "thanked_absent",  # thanks to a named person who is not on the message
@@ -140,7 +140,7 @@ def reply_to_introduction(
     email = signals.reading.email
     others = recipients(email)
     introducer = reading.thanked or Address("", "")
-    shown = ", ".join(f"“{w}”" for w in reading.words[:2])
+    shown = ", ".join(f"“{w}”" for w in dict.fromkeys(reading.words[:2]))
     evidence = (f"reply to an introduction: {shown}" if shown else "reply to an introduction",)
     sender = email.sender
     introduced = tuple(
@@ -189,14 +189,9 @@ def _plain(text: str) -> str:
 
 def _own_words(email: Email, language: str) -> tuple[dict[str, float], tuple[str, ...]]:
     text = _plain(email.new_text[:_SCAN])
-    subject = _plain(email.subject)
     values, words = {}, []
     for category, pattern in _own_patterns(language).items():
-        found = None
-        if pattern is not None:
-            found = pattern.search(text) or (
-                pattern.search(subject) if category == "passed_on" else None
-            )
+        found = pattern.search(text) if pattern is not None else None
         values[category] = float(found is not None)
         if found is not None:
             words.append(found.group())
@@ -317,14 +312,19 @@ def _spans(
 
 
 def _names(word: str, person: Address) -> bool:
-    """Does a capitalised word name this person, in full or shortened ("Gabi": Gabriela)?"""
+    """Does a capitalised word name this person, in full or shortened: a prefix of the first
+    name ("Alex": Alexandra), or a short form of four or more letters that shares its first
+    three ("Gabi": Gabriela, "Pati": Patrícia)?"""
     word = word.strip(".'’")
     if len(word) < 2 or not word[0].isupper():
         return False
     if matches(word, person):
         return True
     first = fold(person.name.split(" ")[0]) if person.name else ""
-    return len(word) >= 3 and len(first) > len(word) and first.startswith(fold(word))
+    short = fold(word)
+    if len(short) < 3 or len(first) <= len(short):
+        return False
+    return first.startswith(short) or (len(short) >= 4 and first[:3] == short[:3])
 
 
 def _greeting_line(line: str, words: list[str], others: tuple[Address, ...]) -> Address | None:
