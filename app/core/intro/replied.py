@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 
 from app.core.intro.language import leading_language
-from app.core.intro.lexicon import LANGUAGES, LEXICONS, compile_entries, fold
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, Matcher, fold, matcher_for
 from app.core.intro.people import display_name
 from app.core.intro.reading import recipients
 from app.core.intro.signals import Signals
@@ -54,8 +54,6 @@ _OWN = ("first_contact", "passed_on", "moved_aside")
 _NOT_YET = ("offer", "request", "self_intro")
 _LINES = re.compile(r"(?<=[.!?])\s+|\n")  # sentences and lines
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-_PUNCT = re.compile(r"[^\w\s'-]+")
-_SPACES = re.compile(r"\s+")
 _SCAN = 4_000
 _AFTER = 4  # words after the thanks that may hold the name ("thanks for the intro, Joe")
 _TITLES = frozenset(
@@ -95,22 +93,23 @@ class ReplyReading:
 
 def read_reply(signals: Signals) -> ReplyReading:
     """The reply signals of one message (its own text, subject and recipients)."""
+    reading = _read(signals, None)
+    return reading if reading is not None else ReplyReading((), None, ())  # not reached
+
+
+def _read(signals: Signals, weights: Weights | None) -> ReplyReading | None:
+    """`read_reply`; with `weights`, None as soon as they cannot reach their threshold.
+
+    The signals are read cheapest first; with `weights`, what is still unread counts at its
+    best, and the reading stops once even that falls short (most mail says nothing of an
+    introduction, and is not read line by line for thanks and greetings).
+    """
     email = signals.reading.email
     others = recipients(email)
     thanks_intro = signals.value("thanks_intro") > 0
-    thanked = _thanked(email, others, signals.language, thanks_intro, signals.folded)
-    on_reply = thanked is not None and bool(thanked.email)
-    greeted = _addressed(email, others) - ({thanked.email} if on_reply and thanked else set())
-    own, words = _own_words(email, signals.language)
-    said = signals.words.get("thanks_intro", "")
     is_reply = signals.value("is_reply") > 0
     values = {
         "thanks_intro": float(thanks_intro),
-        **own,
-        "thanked_recipient": float(on_reply),
-        "thanked_absent": float(thanked is not None and not on_reply),
-        "greets_other": float(bool(greeted)),
-        "thank_and_greet": float(on_reply and bool(greeted)),
         "re_subject": float(is_reply),
         "intro_subject": float(
             is_reply and (signals.value("subject_intro") > 0 or signals.value("subject_pair") > 0)
@@ -119,9 +118,32 @@ def read_reply(signals: Signals) -> ReplyReading:
         "not_yet": float(any(signals.value(k) > 0 for k in _NOT_YET)),
         "after_fact": float(signals.value("after_fact") > 0),
     }
+    own, words = _own_words(signals.folded or fold(email.new_text[:_SCAN]), signals.language)
+    values.update(own)
+    if weights is not None and not _reachable(values, weights):
+        return None
+    thanked = _thanked(email, others, signals.language, thanks_intro, signals.folded)
+    on_reply = thanked is not None and bool(thanked.email)
+    values["thanked_recipient"] = float(on_reply)
+    values["thanked_absent"] = float(thanked is not None and not on_reply)
+    if weights is not None and not _reachable(values, weights):
+        return None
+    greeted = _addressed(email, others) - ({thanked.email} if on_reply and thanked else set())
+    values["greets_other"] = float(bool(greeted))
+    values["thank_and_greet"] = float(on_reply and bool(greeted))
+    said = signals.words.get("thanks_intro", "")
     return ReplyReading(
         tuple(values[f] for f in REPLY_FEATURES), thanked, ((said,) if said else ()) + words
     )
+
+
+def _reachable(values: dict[str, float], weights: Weights) -> bool:
+    """Could the weights reach their threshold, each signal not yet read at its best?"""
+    best = tuple(
+        values[f] if f in values else float(w > 0)
+        for f, w in zip(REPLY_FEATURES, weights.weights, strict=True)
+    )
+    return weights.confidence(best) >= 0.5
 
 
 def reply_signals(signals: Signals) -> tuple[float, ...]:
@@ -133,7 +155,9 @@ def reply_to_introduction(
     signals: Signals, me: str | None, *, weights: Weights = REPLY_WEIGHTS
 ) -> Introduction | None:
     """The introduction a reply answers, when the reply says so; else None."""
-    reading = read_reply(signals)
+    reading = _read(signals, weights)
+    if reading is None:
+        return None  # cannot reach the threshold, whatever the greetings
     confidence = weights.confidence(reading.values)
     if confidence < 0.5:
         return None
@@ -170,32 +194,26 @@ def reply_to_introduction(
 
 
 @cache
-def _own_patterns(language: str) -> dict[str, re.Pattern[str] | None]:
-    """The `reply_alone` categories of the language and English (all seven when unknown)."""
+def _own_matcher(language: str) -> Matcher:
+    """The `reply_alone` categories of the language and English (all seven when unknown),
+    in one matcher (entries found by their first words, as the lexicons' categories are)."""
     codes = LANGUAGES if not language else (language, "en") if language != "en" else ("en",)
     entries: dict[str, list[str]] = {c: [] for c in _OWN}
     for code in codes:
         path = resources.files("app.core.intro").joinpath(f"lexicon/{code}.json")
         block = json.loads(path.read_text("utf-8")).get("reply_alone", {})
         for category in _OWN:
-            entries[category] += [_plain(e) for e in block.get(category, [])]
-    return {c: compile_entries(found) for c, found in entries.items()}
+            entries[category] += block.get(category, [])
+    return matcher_for(entries)
 
 
-def _plain(text: str) -> str:
-    """Folded, punctuation as space: "schön, von dir zu hören" reads as its entry."""
-    return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
-
-
-def _own_words(email: Email, language: str) -> tuple[dict[str, float], tuple[str, ...]]:
-    text = _plain(email.new_text[:_SCAN])
-    values, words = {}, []
-    for category, pattern in _own_patterns(language).items():
-        found = pattern.search(text) if pattern is not None else None
-        values[category] = float(found is not None)
-        if found is not None:
-            words.append(found.group())
-    return values, tuple(words)
+def _own_words(folded: str, language: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The `reply_alone` categories found in the folded own text (one sentence a line)."""
+    found: dict[str, str] = {}
+    for _, category, said in _own_matcher(language).scan(folded[: _SCAN * 2]):
+        found.setdefault(category, said)
+    values = {c: float(c in found) for c in _OWN}
+    return values, tuple(found[c] for c in _OWN if c in found)
 
 
 def _same(a: Address, b: Address) -> bool:
@@ -230,7 +248,8 @@ def _thanked(
         words = _WORD.findall(line)
         if not words:
             continue
-        whole = fold(line)
+        # An ASCII line needs no accent folding to be searched for a thanks word.
+        whole = line.lower().replace("’", "'") if line.isascii() else fold(line)
         if not any(first in whole for first in thanks):
             greeted = _greeting_line(line, words, others)
             continue  # no thanks on this line: only a greeting to remember
@@ -267,12 +286,15 @@ def _thanked(
 def _addressed(email: Email, others: tuple[Address, ...]) -> set[str]:
     """Recipients a line opens by addressing: "Alma, un placer", "Hi Alma -"."""
     found: set[str] = set()
-    for line in _LINES.split(email.new_text[:4_000]):
-        words = _WORD.findall(line)[:2]
-        for word in words:
+    if not others:
+        return found
+    for line in _LINES.split(email.new_text[:_SCAN]):
+        for word in _WORD.findall(line)[:2]:
             after = line.split(word, 1)[-1].lstrip()[:1]
+            if not after or after not in ",:-–—!":
+                continue  # not a word that opens by addressing: no name to match
             person = next((a for a in others if _names(word, a)), None)
-            if person is not None and after and after in ",:-–—!":
+            if person is not None:
                 found.add(person.email)
                 break
     return found
