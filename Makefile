@@ -39,18 +39,21 @@ i18n: install
 
 # Fit the introduction signals' weights and the sentence ask model (scikit-learn, a dev
 # dependency) into app/core/intro/weights.json and app/core/checks/ask_weights.json, and the
-# request signals' weights into app/core/intro/request_weights.json;
+# request signals' weights into app/core/intro/request_weights.json, and the reply signals'
+# (a reply without its introduction) into app/core/intro/reply_weights.json;
 # deterministic, offline.
 train: install
 	$(PY) -m scripts.train_intro
 	$(PY) -m scripts.train_asks
 	$(PY) -m scripts.train_requests
+	$(PY) -m scripts.train_replies
 
 # Fails first when the committed weights are stale, then prints cross-validated figures.
 eval: install
 	$(PY) -m scripts.train_intro --check
 	$(PY) -m scripts.train_asks --check
 	$(PY) -m scripts.train_requests --check
+	$(PY) -m scripts.train_replies --check
 	$(PY) -m scripts.eval
 
 bench: install

@@ -66,6 +66,10 @@ def main() -> int:
 
     for text in replies_report():
         print(text)
+    from scripts.eval_teams import report as teams_report
+
+    for text in teams_report():
+        print(text)
     from scripts.eval_requests import report as requests_report
 
     for text in requests_report():

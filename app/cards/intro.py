@@ -178,6 +178,9 @@ def _about(intro: Introduction, others: list[Person]) -> Widget:
                 speaker=esc(short_name(intro.introducer)), name=esc(short_name(person))
             )
         widgets.append(decorated(text, top=top, bottom=esc(person.email), icon="PERSON"))
+    for team in intro.teams:  # a team named in prose: its members are listed above
+        members = _("Team: {members}").format(members=_listed(team.members))
+        widgets.append(decorated(esc(members), icon="MULTIPLE_PEOPLE"))
     return section("", widgets, collapse_after=2)
 
 

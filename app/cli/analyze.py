@@ -81,9 +81,10 @@ def introduction_json(intro: Introduction | None) -> JsonObject | None:
         # True when no message given makes the introduction and a reply to it was read.
         "from_reply": intro.from_reply,
         # A group among the introduced ("Growth Team") and the members the mail names.
+        # A team named in prose has no address; its members are among the introduced.
         "teams": [
             {"name": p.name, "email": p.email, "members": list(p.members)}
-            for p in intro.introduced
+            for p in (*intro.introduced, *intro.teams)
             if p.members
         ],
     }
@@ -120,6 +121,8 @@ def _summary(record: JsonObject) -> str:
         + (f" ({', '.join(members[p['email']])})" if members.get(p["email"]) else "")
         for p in intro["introduced"]
     )
+    listed = [t for t in intro.get("teams", []) if not t["email"]]  # teams named in prose
+    people += "".join(f" ({t['name']}: {', '.join(t['members'])})" for t in listed)
     role = "" if intro["user_role"] == "unknown" else f", you: {intro['user_role']}"
     detail = f"{intro['kind']}, {intro['confidence']:.2f}{role}"
     return f"{record['file']}: {who} introduced {people} ({detail})"

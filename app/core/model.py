@@ -126,6 +126,10 @@ class Introduction:
     # Recognised from a reply to it (the thread given holds no introduction): who was
     # thanked for it, and who is on the reply; `message_index` is then -1.
     from_reply: bool = False
+    # Teams named in prose ("Noor runs lifecycle and Caleb handles paid"): each a `Person`
+    # with no address whose `members` are people of `introduced` (who stay there, each
+    # with their address); see `app/core/intro/team_prose.py`.
+    teams: tuple[Person, ...] = ()
 
 
 # --- Requests for an introduction (app/core/intro/request.py) ---

@@ -34,3 +34,25 @@ def test_one_person_and_the_introducer_is_both() -> None:
 def test_two_people_and_the_introducer_is_all() -> None:
     """Sue and Tom on To, Joe on Cc: three people are not "both"."""
     assert _label(_card(SUE, TOM, DANA)) == "Reply to all"
+
+
+def test_a_team_named_in_prose_is_listed_once_below_its_members() -> None:
+    """Sue and Tom each keep their line; the team adds one line of its members, and the
+    draft still goes to the two of them (the team has no address)."""
+    team = Person("the team", "", "Sue leads product and Tom builds pipelines.", ("Sue", "Tom"))
+    found = Introduction(
+        "classic", JOE, (SUE, TOM, DANA), "introduced", 0.9, (), 0, "Intro", teams=(team,)
+    )
+    advice = suggest_reply(found, Thread(), DANA.email, Preferences())
+    ids = {"messageId": "m1", "threadId": "t1", "me": DANA.email}
+    card = intro.build(found, advice, Preferences(), Urls("https://x.example"), ids)
+    texts = [
+        w["decoratedText"]["text"]
+        for s in card["sections"]
+        for w in s["widgets"]
+        if "decoratedText" in w
+    ]
+    assert "Team: Sue and Tom" in texts
+    assert _label(card) == "Reply to all"
+    assert advice.suggestion is not None
+    assert [a.email for a in advice.suggestion.to] == [SUE.email, TOM.email]

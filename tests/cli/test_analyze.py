@@ -177,3 +177,17 @@ def test_a_team_and_its_named_members(capsys: pytest.CaptureFixture[str]) -> Non
 def test_no_team_no_teams(capsys: pytest.CaptureFixture[str]) -> None:
     _, records = _analyze(capsys, str(EMAILS / "classic_meet.eml"))
     assert records[0]["introduction"]["teams"] == []
+
+
+def test_a_team_named_in_prose(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each person described by name ("Noor runs lifecycle"): the individuals stay in
+    "introduced" with their addresses; the team, with no address, lists them."""
+    status, records = _analyze(capsys, str(EMAILS / "one_to_many_prose_team.eml"))
+    intro = records[0]["introduction"]
+    assert status == 0
+    assert [p["name"] for p in intro["introduced"]] == [
+        "Ezra Goldfarb", "Noor Haddad", "Caleb Ortiz", "Theo Lind"
+    ]  # fmt: skip
+    assert intro["teams"] == [
+        {"name": "the team", "email": "", "members": ["Noor Haddad", "Caleb Ortiz", "Theo Lind"]}
+    ]

@@ -14,6 +14,7 @@ policy for the language to write to a thread in).
 from app.core.intro.description import described  # what the mail says about someone
 from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of, settle_language
+from app.core.intro.replied import REPLY_FEATURES, reply_signals  # replies without the intro
 from app.core.intro.request import (  # requests for an introduction
     REQUEST_FEATURES,
     detect_request,
@@ -23,12 +24,14 @@ from app.core.intro.signals import FEATURES, Signals, signals_of
 
 __all__ = [
     "FEATURES",
+    "REPLY_FEATURES",
     "REQUEST_FEATURES",
     "Signals",
     "described",
     "detect_introduction",
     "detect_request",
     "language_of",
+    "reply_signals",
     "request_signals",
     "settle_language",
     "signals_of",

@@ -18,6 +18,7 @@ from app.core.intro.reading import recipients
 from app.core.intro.replied import reply_to_introduction
 from app.core.intro.signals import Signals, signals_of
 from app.core.intro.team import members_listed, with_members
+from app.core.intro.team_prose import team_in_prose
 from app.core.intro.weights import WEIGHTS, Weights
 from app.core.mail.history import each_quoted, quoted_messages
 from app.core.model import (
@@ -153,6 +154,9 @@ def _build(
     introduced = with_members(introduced, sentence, members)
     if kind in ("classic", "handoff") and any(p.members for p in introduced):
         kind = "one_to_many"  # one person introduced to a team whose members are named
+    # A team described in prose is listed beside the people; the kind stays the cast's
+    # (each member is introduced in their own right).
+    teams = team_in_prose(introduced, reading.spans, signals.language, reading.addressed())
     introducer = _introducer(email)
     return Introduction(
         kind=_forward_kind(email, kind),
@@ -166,6 +170,7 @@ def _build(
         message_id=email.message_id,
         references=email.references,
         language=signals.language or "en",
+        teams=teams,
     )
 
 

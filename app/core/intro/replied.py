@@ -2,34 +2,59 @@
 
 Gmail hands us the thread it has; a reply sent from another client, a forwarded copy or
 a trimmed quote often leaves the introduction out. The reply still says what it
-answers: it thanks someone for the introduction ("thanks for the intro, Joe", "danke
-für die Vermittlung"), moves the introducer to Bcc, or answers a subject of the
-introduction's shape ("Re: Sue <> Joe", "AW: Vorstellung"). From that we tell that the
-thread answers an introduction, and who made it: the person the thanks are addressed
-to (on To/Cc, or only named when moved to Bcc). The others on the reply are the
-people introduced. The introduction is in no message we read: `message_index` is -1.
+answers, in general signals (`REPLY_FEATURES`): it thanks someone for the introduction
+("thanks for the intro, Joe", "danke für die Vermittlung"), thanks one recipient by name
+and greets another, uses the words of a first contact ("good to e-meet", "muito gosto"),
+says who passed the contact on ("A Carla me passou teu contato"), moves the introducer
+to Bcc, or answers a subject of the introduction's shape ("Re: Sue <> Joe", "AW:
+Vorstellung"); an offer, a request, a self-introduction or a report-back speak against.
+The signals' weights are fitted offline (`scripts/train_replies.py`, logistic
+regression) and read from `reply_weights.json`; serving only multiplies and adds.
+Phrases are per language (the lexicons' `thanks_intro` and their `reply_alone` block).
+
+Who made the introduction: the person the thanks are addressed to (on To/Cc, or only
+named when moved to Bcc), else nobody known. The others on the reply are the people
+introduced; a reply to the thanked person alone (a report-back) introduces nobody. The
+introduction is in no message we read: `message_index` is -1.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from app.core.intro.language import settle_language
-from app.core.intro.lexicon import LANGUAGES, LEXICONS, fold
+from app.core.intro.lexicon import LANGUAGES, LEXICONS, Matcher, fold, matcher_for
 from app.core.intro.people import display_name
 from app.core.intro.reading import recipients
 from app.core.intro.signals import Signals
+from app.core.intro.weights import Weights
 from app.core.mail.names import matches
 from app.core.model import Address, Email, Introduction, Person, UserRole
 
-# Fixed confidences (not fitted: the replies are too few to fit on; see `scripts/eval_replies`).
-THANKED = 0.8  # the reply thanks someone for an introduction
-SUBJECT_ONLY = 0.6  # a reply to a subject of an introduction's shape, with thanks to a named person
-THANK_AND_GREET = 0.6  # thanks one person on the reply by name and greets another
+REPLY_FEATURES = (
+    "thanks_intro",  # thanks for an introduction, pleased to meet, moved to Bcc (lexicon)
+    "first_contact",  # words of a first contact: "good to e-meet", "encantado", "muito gosto"
+    "passed_on",  # who passed the contact on: "gave me your details", "me passou teu contato"
+    "moved_aside",  # a Bcc word: "bcc'ing you", "en cci", "in ccn"
+    "thanked_recipient",  # thanks addressed by name to someone on To/Cc
+    "thanked_absent",  # thanks to a named person who is not on the message
+    "greets_other",  # a recipient addressed by name, other than the one thanked
+    "thank_and_greet",  # both: thanks to one recipient, a greeting to another
+    "re_subject",  # "Re:", "AW:", "Sv:" ...
+    "intro_subject",  # a reply to a subject of an introduction's shape ("Re: Sue <> Joe")
+    "several",  # two or more people on the reply besides the sender
+    "not_yet",  # an offer, a request or a self-introduction
+    "after_fact",  # a report-back ("as discussed", "nos conocimos en")
+)
+_OWN = ("first_contact", "passed_on", "moved_aside")
 _NOT_YET = ("offer", "request", "self_intro")
 _LINES = re.compile(r"(?<=[.!?])\s+|\n")  # sentences and lines
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+_SCAN = 4_000
 _AFTER = 4  # words after the thanks that may hold the name ("thanks for the intro, Joe")
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "herr", "herrn", "frau", "sr", "sra", "senor", "senora",
@@ -45,58 +70,102 @@ _NOT_NAMES = frozenset(
 _LEXICON_WORDS = {code: LEXICONS[code].words for code in LANGUAGES}
 
 
-def reply_to_introduction(signals: Signals, me: str | None) -> Introduction | None:
-    """The introduction a reply answers, when the reply says so; else None."""
+def _load_weights() -> Weights:
+    path = resources.files("app.core.intro").joinpath("reply_weights.json")
+    data = json.loads(path.read_text("utf-8"))
+    by_name = dict(zip(data["features"], data["weights"], strict=True))
+    values = tuple(float(by_name.get(f, 0.0)) for f in REPLY_FEATURES)
+    return Weights(values, float(data["bias"]), float(data["threshold"]))
+
+
+REPLY_WEIGHTS = _load_weights()
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyReading:
+    """What a reply says about the introduction it answers: the signal values (in
+    `REPLY_FEATURES` order), whom it thanks, and the words that fired."""
+
+    values: tuple[float, ...]
+    thanked: Address | None
+    words: tuple[str, ...]
+
+
+def read_reply(signals: Signals) -> ReplyReading:
+    """The reply signals of one message (its own text, subject and recipients)."""
+    reading = _read(signals, None)
+    return reading if reading is not None else ReplyReading((), None, ())  # not reached
+
+
+def _read(signals: Signals, weights: Weights | None) -> ReplyReading | None:
+    """`read_reply`; with `weights`, None as soon as they cannot reach their threshold.
+
+    The signals are read cheapest first; with `weights`, what is still unread counts at its
+    best, and the reading stops once even that falls short (most mail says nothing of an
+    introduction, and is not read line by line for thanks and greetings).
+    """
     email = signals.reading.email
     others = recipients(email)
-    if any(signals.value(k) > 0 for k in _NOT_YET):
-        # An introduction offered, asked for or made of oneself: none answered, unless the
-        # message has the shape of a first reply to both (an ask inside it is its own
-        # problem, for the reply checks).
-        return _thank_and_greet(signals, others, me)
-    thanked_intro = signals.value("thanks_intro") > 0
-    intro_subject = signals.value("is_reply") > 0 and (
-        signals.value("subject_intro") > 0 or signals.value("subject_pair") > 0
-    )
-    if not (thanked_intro or intro_subject):
-        return _thank_and_greet(signals, others, me)
-    introducer = _thanked(email, others, signals.language, thanked_intro, signals.folded)
-    if introducer is None:
-        if not thanked_intro or signals.value("is_reply") == 0:
-            return None  # nobody thanked, and not a reply (or only the subject): not enough
-        introducer = Address("", "")
-    confidence = THANKED if thanked_intro else SUBJECT_ONLY
-    return _answered(signals, others, introducer, confidence, me)
-
-
-def _thank_and_greet(
-    signals: Signals, others: tuple[Address, ...], me: str | None
-) -> Introduction | None:
-    """The shape of a first reply to both: it thanks one recipient by name and greets
-    another ("Gracias Martín!! / Julián, un placer …"), with no other word of thanks
-    for an introduction."""
-    if len(others) < 2:
+    thanks_intro = signals.value("thanks_intro") > 0
+    is_reply = signals.value("is_reply") > 0
+    values = {
+        "thanks_intro": float(thanks_intro),
+        "re_subject": float(is_reply),
+        "intro_subject": float(
+            is_reply and (signals.value("subject_intro") > 0 or signals.value("subject_pair") > 0)
+        ),
+        "several": float(len(others) >= 2),
+        "not_yet": float(any(signals.value(k) > 0 for k in _NOT_YET)),
+        "after_fact": float(signals.value("after_fact") > 0),
+    }
+    own, words = _own_words(signals.folded or fold(email.new_text[:_SCAN]), signals.language)
+    values.update(own)
+    if weights is not None and not _reachable(values, weights):
         return None
-    email = signals.reading.email
-    thanked = _thanked(email, others, signals.language, False, signals.folded)
-    if thanked is None or not thanked.email:
-        return None  # thanks to someone on the reply, by name
-    greeted = _addressed(email, others) - {thanked.email}
-    if not greeted:
+    thanked = _thanked(email, others, signals.language, thanks_intro, signals.folded)
+    on_reply = thanked is not None and bool(thanked.email)
+    values["thanked_recipient"] = float(on_reply)
+    values["thanked_absent"] = float(thanked is not None and not on_reply)
+    if weights is not None and not _reachable(values, weights):
         return None
-    return _answered(signals, others, thanked, THANK_AND_GREET, me)
-
-
-def _answered(
-    signals: Signals,
-    others: tuple[Address, ...],
-    introducer: Address,
-    confidence: float,
-    me: str | None,
-) -> Introduction | None:
-    email = signals.reading.email
+    greeted = _addressed(email, others) - ({thanked.email} if on_reply and thanked else set())
+    values["greets_other"] = float(bool(greeted))
+    values["thank_and_greet"] = float(on_reply and bool(greeted))
     said = signals.words.get("thanks_intro", "")
-    evidence = (f"reply to an introduction: “{said}”" if said else "reply to an introduction",)
+    return ReplyReading(
+        tuple(values[f] for f in REPLY_FEATURES), thanked, ((said,) if said else ()) + words
+    )
+
+
+def _reachable(values: dict[str, float], weights: Weights) -> bool:
+    """Could the weights reach their threshold, each signal not yet read at its best?"""
+    best = tuple(
+        values[f] if f in values else float(w > 0)
+        for f, w in zip(REPLY_FEATURES, weights.weights, strict=True)
+    )
+    return weights.confidence(best) >= 0.5
+
+
+def reply_signals(signals: Signals) -> tuple[float, ...]:
+    """The values of `REPLY_FEATURES` for one message (for fitting and evaluation)."""
+    return read_reply(signals).values
+
+
+def reply_to_introduction(
+    signals: Signals, me: str | None, *, weights: Weights = REPLY_WEIGHTS
+) -> Introduction | None:
+    """The introduction a reply answers, when the reply says so; else None."""
+    reading = _read(signals, weights)
+    if reading is None:
+        return None  # cannot reach the threshold, whatever the greetings
+    confidence = weights.confidence(reading.values)
+    if confidence < 0.5:
+        return None
+    email = signals.reading.email
+    others = recipients(email)
+    introducer = reading.thanked or Address("", "")
+    shown = ", ".join(f"“{w}”" for w in dict.fromkeys(reading.words[:2]))
+    evidence = (f"reply to an introduction: {shown}" if shown else "reply to an introduction",)
     sender = email.sender
     introduced = tuple(
         Person(display_name(a.name, a) or a.name, a.email)
@@ -111,7 +180,7 @@ def _answered(
         introducer=who,
         introduced=introduced,
         user_role=_role(me, who, introduced),
-        confidence=confidence,
+        confidence=round(confidence, 3),
         evidence=evidence,
         message_index=-1,
         subject=email.subject,
@@ -122,6 +191,29 @@ def _answered(
         language=settle_language(email.new_text or email.text, signals.language) or "en",
         from_reply=True,
     )
+
+
+@cache
+def _own_matcher(language: str) -> Matcher:
+    """The `reply_alone` categories of the language and English (all seven when unknown),
+    in one matcher (entries found by their first words, as the lexicons' categories are)."""
+    codes = LANGUAGES if not language else (language, "en") if language != "en" else ("en",)
+    entries: dict[str, list[str]] = {c: [] for c in _OWN}
+    for code in codes:
+        path = resources.files("app.core.intro").joinpath(f"lexicon/{code}.json")
+        block = json.loads(path.read_text("utf-8")).get("reply_alone", {})
+        for category in _OWN:
+            entries[category] += block.get(category, [])
+    return matcher_for(entries)
+
+
+def _own_words(folded: str, language: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The `reply_alone` categories found in the folded own text (one sentence a line)."""
+    found: dict[str, str] = {}
+    for _, category, said in _own_matcher(language).scan(folded[: _SCAN * 2]):
+        found.setdefault(category, said)
+    values = {c: float(c in found) for c in _OWN}
+    return values, tuple(found[c] for c in _OWN if c in found)
 
 
 def _same(a: Address, b: Address) -> bool:
@@ -156,7 +248,8 @@ def _thanked(
         words = _WORD.findall(line)
         if not words:
             continue
-        whole = fold(line)
+        # An ASCII line needs no accent folding to be searched for a thanks word.
+        whole = line.lower().replace("’", "'") if line.isascii() else fold(line)
         if not any(first in whole for first in thanks):
             greeted = _greeting_line(line, words, others)
             continue  # no thanks on this line: only a greeting to remember
@@ -193,12 +286,15 @@ def _thanked(
 def _addressed(email: Email, others: tuple[Address, ...]) -> set[str]:
     """Recipients a line opens by addressing: "Alma, un placer", "Hi Alma -"."""
     found: set[str] = set()
-    for line in _LINES.split(email.new_text[:4_000]):
-        words = _WORD.findall(line)[:2]
-        for word in words:
+    if not others:
+        return found
+    for line in _LINES.split(email.new_text[:_SCAN]):
+        for word in _WORD.findall(line)[:2]:
             after = line.split(word, 1)[-1].lstrip()[:1]
+            if not after or after not in ",:-–—!":
+                continue  # not a word that opens by addressing: no name to match
             person = next((a for a in others if _names(word, a)), None)
-            if person is not None and after and after in ",:-–—!":
+            if person is not None:
                 found.add(person.email)
                 break
     return found
@@ -238,14 +334,19 @@ def _spans(
 
 
 def _names(word: str, person: Address) -> bool:
-    """Does a capitalised word name this person, in full or shortened ("Gabi": Gabriela)?"""
+    """Does a capitalised word name this person, in full or shortened: a prefix of the first
+    name ("Alex": Alexandra), or a short form of four or more letters that shares its first
+    three ("Gabi": Gabriela, "Pati": Patrícia)?"""
     word = word.strip(".'’")
     if len(word) < 2 or not word[0].isupper():
         return False
     if matches(word, person):
         return True
     first = fold(person.name.split(" ")[0]) if person.name else ""
-    return len(word) >= 3 and len(first) > len(word) and first.startswith(fold(word))
+    short = fold(word)
+    if len(short) < 3 or len(first) <= len(short):
+        return False
+    return first.startswith(short) or (len(short) >= 4 and first[:3] == short[:3])
 
 
 def _greeting_line(line: str, words: list[str], others: tuple[Address, ...]) -> Address | None:

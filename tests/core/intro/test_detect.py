@@ -97,6 +97,13 @@ INTRODUCTIONS = [
         {"owen@fairbanks.example": "type systems"},
     ),
     Case(
+        "one_to_many_prose_team.eml", "one_to_many", "brooke@sullivan.example",
+        ("ezra@goldfarb.example", "noor@parcelpath.example", "caleb@parcelpath.example",
+         "theo@parcelpath.example"),
+        {"ezra@goldfarb.example": "pricing at Shopwise", "theo@parcelpath.example": "website"},
+        roles={"ezra@goldfarb.example": "introduced"},
+    ),
+    Case(
         "one_sided.eml", "one_sided", "stefan@meridian-fund.example",
         ("raj.kapoor@clearwater.example", "Elena Duarte"),
         {"Elena Duarte": "rural clinic network"},

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from app.core.intro import detect_introduction
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from app.core.intro import REPLY_FEATURES, detect_introduction, signals_of
+from app.core.intro.replied import REPLY_WEIGHTS, read_reply, reply_to_introduction
+from app.core.intro.weights import Weights
 from app.core.model import Address, Email, Thread
 
 NADIA = Address("Nadia Brooks", "nadia@brooks.example")
@@ -121,3 +129,90 @@ def test_a_short_reply_alone_is_read_in_the_language_it_leans_to() -> None:
     assert intro is not None
     assert intro.from_reply
     assert intro.language == "it"
+
+
+def _reading(email: Email) -> dict[str, float]:
+    values = read_reply(signals_of(email)).values
+    return dict(zip(REPLY_FEATURES, values, strict=True))
+
+
+def test_the_committed_reply_weights_cover_every_signal() -> None:
+    """reply_weights.json names every reply signal, in order, with a threshold in (0, 1)."""
+    raw = resources.files("app.core.intro").joinpath("reply_weights.json").read_text("utf-8")
+    data = json.loads(raw)
+    assert data["features"] == list(REPLY_FEATURES)
+    assert len(REPLY_WEIGHTS.weights) == len(REPLY_FEATURES)
+    assert 0.0 < REPLY_WEIGHTS.threshold < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Sarah,\n\nGood to e-meet. Can you do a call Thursday?", "Re: lunch"),
+        ("Misha, buenas tardes:\n\nEncantado. ¿Hablamos el viernes?", "RE: dudas"),
+        ("Liebe Alma,\n\nschön, von dir zu hören. Videocall im Januar?", "Re: Kaffee"),
+        ("Bonjour Alma,\n\nenchanté ! Un appel jeudi ?", "Re: projet"),
+        ("Olá Alma,\n\nMuito gosto. Fico a aguardar.", "Re: projeto"),
+        ("Ciao Alma,\n\npiacere di conoscerti! Ci sentiamo venerdì?", "Re: progetto"),
+        ("Beste Alma,\n\nleuk je te leren kennen. Bellen donderdag?", "Re: project"),
+    ],
+)
+def test_words_of_a_first_contact_in_seven_languages(text: str, subject: str) -> None:
+    """Punctuation inside the phrase ("schön, von dir zu hören") does not hide it."""
+    assert _reading(_reply(text, to=(ALMA,), subject=subject))["first_contact"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia gave me your details - could we talk on Friday?",
+        "A Nadia me passou teu contato. Podemos falar amanhã?",
+        "Nadia mi ha dato il tuo contatto: ci sentiamo venerdì?",
+        "Nadia me pasó tu contacto. ¿Hablamos?",
+        "Nadia hat mir deine Kontaktdaten gegeben. Telefonieren wir?",
+        "Nadia m'a donné tes coordonnées. On s'appelle ?",
+        "Nadia gaf me je gegevens. Zullen we bellen?",
+    ],
+)
+def test_someone_passed_the_contact_on(text: str) -> None:
+    assert _reading(_reply(text, to=(ALMA,)))["passed_on"] == 1.0
+
+
+def test_a_reply_in_a_plain_thread_has_no_reply_signal() -> None:
+    """An ordinary reply: no word of thanks, first contact, Bcc or passed-on contact."""
+    values = _reading(_reply("Alma, the figures look right. I'll file them today.", to=(ALMA,)))
+    assert values["greets_other"] == 1.0
+    assert not any(values[k] for k in ("thanks_intro", "first_contact", "passed_on", "moved_aside"))
+    assert (
+        detect_introduction(_reply("Alma, the figures look right.", to=(ALMA,))).introduction
+        is None
+    )
+
+
+def test_thanks_to_the_introducer_moved_to_bcc_with_a_bcc_word() -> None:
+    """ "Thanks Nadia - bcc'ing you now": thanked by name, not on the reply, a Bcc word."""
+    email = _reply("Thanks Nadia - bcc'ing you now.\n\nAlma, a call on Thursday?", to=(ALMA,))
+    values = _reading(email)
+    assert values["thanked_absent"] == values["moved_aside"] == 1.0
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert intro.introducer.name == "Nadia"
+
+
+def test_weights_that_accept_nothing_recognise_no_reply() -> None:
+    """The decision is the fitted model's: a model that never fires finds no reply."""
+    email = _reply("Nadia, thanks for the introduction!\n\nAlma, great to meet you.", to=(ALMA,))
+    never = Weights(tuple(0.0 for _ in REPLY_FEATURES), -30.0, 0.5)
+    assert reply_to_introduction(signals_of(email), None, weights=never) is None
+    assert reply_to_introduction(signals_of(email), None) is not None
+
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "dev-labels.csv").exists(), reason="corpus not beside the repo")
+def test_committed_reply_weights_are_current() -> None:
+    """Refitting on the labelled corpus gives the committed file byte for byte."""
+    from scripts.train_replies import main
+
+    assert main(["--check"]) == 0
