@@ -38,7 +38,7 @@ FEATURES: tuple[str, ...] = (
     "scheduling_handoff", "mutual_meet", "handoff_cc",
     "described", "named", "addressed",
     "recipients", "has_cc", "many_recipients", "cc_sender_org", "cc_recipient_org", "cc_new",
-    "subject_intro", "subject_pair", "is_reply", "is_forward", "length",
+    "subject_intro", "subject_pair", "subject_inherited", "is_reply", "is_forward", "length",
     "cue_classic", "cue_handoff", "cue_one_sided", "cue_copied", "bulk",
 )  # fmt: skip
 _MAX_SCAN = 8_000
@@ -293,12 +293,16 @@ def _headers(values: dict[str, float], email: Email, others: tuple[Address, ...]
     subject = fold(email.subject)
     hints = {name for name, _ in subject_hints(email.subject)}
     in_lexicon = any(lex.subject and lex.subject.search(subject) for lex in _languages(""))
-    # A reply's subject is its thread's ("Re: Intro: Sue <> Joe"): it says nothing of the reply.
-    own_subject = not _REPLY.match(email.subject)
-    values["subject_intro"] = float(own_subject and (in_lexicon or bool(hints - {"subject-pair"})))
+    values["subject_intro"] = float(in_lexicon or bool(hints - {"subject-pair"}))
     loose = "subject-pair" in hints or bool(_PAIR.search(subject))
     people = (email.sender, *others) if email.sender else others
-    values["subject_pair"] = float(own_subject and loose and _pairs_people(subject, people))
+    values["subject_pair"] = float(loose and _pairs_people(subject, people))
+    # A reply's subject is its thread's ("Re: Intro: Sue <> Joe"): what it says of the
+    # thread is not said by the reply (the fit weighs the two apart).
+    values["subject_inherited"] = float(
+        bool(_REPLY.match(email.subject))
+        and bool(values["subject_intro"] or values["subject_pair"])
+    )
     values["is_reply"] = float(bool(_REPLY.match(email.subject) or email.in_reply_to))
     values["is_forward"] = float(bool(_FORWARD.match(email.subject)))
     values["length"] = min(math.log1p(len(own.split())) / math.log(1000), 1.0)

@@ -89,13 +89,14 @@ def test_two_people_greeted_and_described() -> None:
 
 
 def test_subject_pair_and_reply() -> None:
-    """ "Sue <> Joe" is a pair subject; on a reply ("Re: Sue <> Joe") it is the thread's."""
+    """ "Sue <> Joe" is a pair subject; on a reply ("Re: Sue <> Joe") it is also the thread's."""
     to = (Address("Sue", "sue@x.example"),)
     assert _on(_email("Sue, meet Joe.", to, subject="Sue <> Joe"))["subject_pair"] == 1.0
     on = _on(_email("Thanks!", to, subject="Re: Sue <> Joe"))
-    assert "subject_pair" not in on
-    assert "subject_intro" not in _on(_email("Thanks!", to, subject="Re: Intro: Sue and Joe"))
+    assert on["subject_pair"] == 1.0
+    assert on["subject_inherited"] == 1.0
     assert on["is_reply"] == 1.0
+    assert "subject_inherited" not in _on(_email("Sue, meet Joe.", to, subject="Sue <> Joe"))
 
 
 def test_a_slash_or_and_pairs_only_people_on_the_message() -> None:
