@@ -42,7 +42,9 @@ def _person_matches(label: str, name: str, email: str) -> bool:
     label = label.split("(")[0].strip() or label
     if len(name.strip(". ")) == 1 and label[:1].lower() == name.strip(". ").lower():
         return True  # a sender who signs with an initial ("H") is named as the header says
-    return matches(label, Address(name, email)) or matches(name, Address(label, ""))
+    # The strict ruler: a nickname ("Gabi") is not the labelled name ("Gabriela Souza").
+    strict = matches(label, Address(name, email), nicknames=False)
+    return strict or matches(name, Address(label, ""), nicknames=False)
 
 
 def roles_right(row: Row, intro: Introduction) -> bool:

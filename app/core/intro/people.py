@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.core.intro.cues import GREET, NAME
-from app.core.mail.names import first_name, matches, name_tokens
+from app.core.mail.names import first_name, goes_by, matches, name_tokens
 from app.core.model import Address
 from app.core.text import Sentence
 
@@ -75,8 +75,11 @@ def full_names(text: str) -> tuple[str, ...]:
 
 
 def resolve(name: str, people: Sequence[Address]) -> Address | None:
-    """The recipient a written name refers to, when exactly one matches."""
-    found = [p for p in people if matches(name, p)]
+    """The recipient a written name refers to, when exactly one matches (by name words
+    first; by nickname or a prefix of the first name only when no name word matches)."""
+    found = [p for p in people if matches(name, p, nicknames=False)]
+    if not found:
+        found = [p for p in people if matches(name, p)]
     if len(found) == 1:
         return found[0]
     exact = [p for p in found if name_tokens(name) >= name_tokens(p.name) and p.name]
@@ -161,12 +164,14 @@ class Blurbs:
             said = self._sentence(i)
             if said is None:
                 continue  # "Hi Jeff:" or "Sue and Dana," says nothing about anyone
-            mentions = not tokens.isdisjoint(said.named)
+            called = {w for w in said.named if w not in tokens and goes_by(w, name)}  # "Gabi"
+            mentions = not tokens.isdisjoint(said.named) or bool(called)
             if mentions and said.short and i in self._cues:
                 anchored = True  # "Bob, meet Annie." anchors what follows about Annie
                 continue
             if mentions or (anchored and _PRONOUN_START.match(said.body)):
-                picked.append(_own_clauses(said.body, tokens) if mentions else said.body)
+                own = _own_clauses(said.body, tokens | called) if mentions else said.body
+                picked.append(own)
                 size += len(picked[-1])
                 anchored = True
             else:

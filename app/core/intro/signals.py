@@ -38,7 +38,7 @@ FEATURES: tuple[str, ...] = (
     "scheduling_handoff", "mutual_meet", "handoff_cc",
     "described", "named", "addressed",
     "recipients", "has_cc", "many_recipients", "cc_sender_org", "cc_recipient_org", "cc_new",
-    "subject_intro", "subject_pair", "is_reply", "is_forward", "length",
+    "subject_intro", "subject_pair", "subject_inherited", "is_reply", "is_forward", "length",
     "cue_classic", "cue_handoff", "cue_one_sided", "cue_copied", "bulk",
 )  # fmt: skip
 _MAX_SCAN = 8_000
@@ -47,6 +47,10 @@ _WORDS = re.compile(r"\w+")
 _REPLY = re.compile(r"^\s*(?:re|aw|sv|r|rif|antw|ant|res|odp)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 _FORWARD = re.compile(r"^\s*(?:re\s*:\s*)*(?:fwd?|wg|tr|rv|enc|i|doorst|fw)\s*:", re.IGNORECASE)
 _PAIR = re.compile(r"<>|<->|<=>|↔|⟷|\s/\s|\s\+\s|\s&\s|\s(?:x|and|y|und|et|e|en)\s")
+# Arrows join two people and nothing else; "/", "&", "and" join anything ("T&D Model",
+# "Analyst/Associate Meeting"), so they count when each side names someone on the message.
+_ARROW = re.compile(r"<>|<->|<=>|↔|⟷")
+_JOIN = re.compile(r"/|\+|&|\s(?:x|and|y|und|et|e|en)\s")
 # A veto of the phrase reader counts as a sentence of the matching category.
 _VETO_CATEGORY = {
     "self-introduction": "self_intro",
@@ -67,6 +71,8 @@ _AGAINST = frozenset(
     {"self_intro", "request", "offer", "scheduling", "announcement", "product", "after_fact",
      "thanks_intro"}
 )  # fmt: skip
+# A number of three digits, digits joined by a dash, an address or a link.
+_DETAILS = re.compile(r"\d{3}|\d-\d|@|www\.|https?:")
 _CUE_KINDS = {"classic": "cue_classic", "handoff": "cue_handoff", "one_sided": "cue_one_sided"}
 
 
@@ -125,7 +131,7 @@ def signals_of(email: Email) -> Signals:
     spans = split_sentences(own)[:_MAX_SENTENCES]
     text = _Text.of(spans)
     words: dict[str, str] = {}
-    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs")}
+    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact")}
     fired: dict[str, int] = {}
     for lexicon in lexicons:
         hits = lexicon.matcher.scan(text.joined)
@@ -140,6 +146,9 @@ def signals_of(email: Email) -> Signals:
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
     values = dict.fromkeys(FEATURES, 0.0)
+    found["reach_out"] -= found["self_contact"] | _contact_details(text)
+    if not found["reach_out"]:
+        words.pop("reach_out", None)
     # A connecting sentence that also asks, offers, schedules or sells is that, not a connection.
     against = set().union(*(found[c] for c in _AGAINST))
     for category in LEXICAL:
@@ -170,6 +179,12 @@ def signals_of(email: Email) -> Signals:
     _headers(values, email, others, own)
     _cues(values, reading, others)
     return Signals(language, tuple(values[f] for f in FEATURES), words, reading, text.joined)
+
+
+def _contact_details(text: _Text) -> set[int]:
+    """Sentences giving a phone number, an extension or an address: a service contact
+    ("for questions please call the desk at 5-7928"), not a person to meet."""
+    return {i for i, sentence in enumerate(text.folded) if _DETAILS.search(sentence)}
 
 
 def _people(
@@ -279,10 +294,34 @@ def _headers(values: dict[str, float], email: Email, others: tuple[Address, ...]
     hints = {name for name, _ in subject_hints(email.subject)}
     in_lexicon = any(lex.subject and lex.subject.search(subject) for lex in _languages(""))
     values["subject_intro"] = float(in_lexicon or bool(hints - {"subject-pair"}))
-    values["subject_pair"] = float("subject-pair" in hints or bool(_PAIR.search(subject)))
+    loose = "subject-pair" in hints or bool(_PAIR.search(subject))
+    people = (email.sender, *others) if email.sender else others
+    values["subject_pair"] = float(loose and _pairs_people(subject, people))
+    # A reply's subject is its thread's ("Re: Intro: Sue <> Joe"): what it says of the
+    # thread is not said by the reply (the fit weighs the two apart).
+    values["subject_inherited"] = float(
+        bool(_REPLY.match(email.subject))
+        and bool(values["subject_intro"] or values["subject_pair"])
+    )
     values["is_reply"] = float(bool(_REPLY.match(email.subject) or email.in_reply_to))
     values["is_forward"] = float(bool(_FORWARD.match(email.subject)))
     values["length"] = min(math.log1p(len(own.split())) / math.log(1000), 1.0)
+
+
+def _pairs_people(subject: str, people: tuple[Address, ...]) -> bool:
+    """A folded subject joins two people: an arrow, or a join with someone on the message
+    named on each side of it ("Ana / Luis", "Connecting Dana Park and Joe Smith")."""
+    if _ARROW.search(subject):
+        return True
+    names = {fold(w) for p in people[:20] for w in name_tokens(p.name)}
+    names = {w for w in names if len(w) >= 3 or (len(w) == 2 and not w.isascii())}  # 王磊
+    names |= {w for p in people[:20] for w in _person_tokens(p)}
+    for join in _JOIN.finditer(subject):
+        left = _WORDS.findall(subject[: join.start()])
+        right = _WORDS.findall(subject[join.end() :])
+        if not names.isdisjoint(left) and not names.isdisjoint(right):
+            return True
+    return False
 
 
 def _cues(values: dict[str, float], reading: Reading, others: tuple[Address, ...]) -> None:

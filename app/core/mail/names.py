@@ -7,9 +7,11 @@ match "Thomas Nides" on the Cc line.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from nameparser import HumanName
 
@@ -110,15 +112,58 @@ def _ascii_spellings(word: str) -> tuple[str, ...]:
     return tuple(v for v in {german, plain} if v and v.isascii() and len(v) > 1)
 
 
-def matches(name: str, person: Address) -> bool:
-    """Does a name written in a message refer to this recipient?"""
+def matches(name: str, person: Address, *, nicknames: bool = True) -> bool:
+    """Does a name written in a message refer to this recipient?
+
+    With `nicknames`, a lone first name also matches the display name's first name it
+    is a nickname of ("Bill" for William, "Pepe" for José) or a prefix of ("Gabi" for
+    Gabriela); `nicknames=False` is the stricter reading (the evaluation's ruler).
+    """
     wanted = name_tokens(name)
     if not wanted:
         return False
     known, local = _known_as(person.name, person.email)
     if not wanted.isdisjoint(known):
         return True
-    return bool(local) and any(len(w) >= 4 and w in local for w in wanted)
+    if bool(local) and any(len(w) >= 4 and w in local for w in wanted):
+        return True
+    return nicknames and bool(person.name) and goes_by(name, person.name)
+
+
+_MIN_PREFIX = 3  # "Gabi" for Gabriela, "Alex" for Alexander; never "Al" for Alice
+
+
+@lru_cache(maxsize=8192)
+def goes_by(written: str, display: str) -> bool:
+    """A written first name alone ("Gabi") is one the display name's bearer goes by."""
+    words = _WORD.findall(without_title(written))
+    if len(words) != 1:
+        return False
+    short, given = _plain(words[0]), _plain(first_name(display))
+    if not short or not given or short == given:
+        return False
+    if len(short) >= _MIN_PREFIX and given.startswith(short):
+        return True
+    table = _nickname_table()
+    return short in table.get(given, ()) or given in table.get(short, ())
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower().strip(".'’-").translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _nickname_table() -> dict[str, frozenset[str]]:
+    """Given name -> the nicknames it goes by (`nicknames.json`: the nicknames dataset and
+    our own short forms in the other languages), read on first use."""
+    raw = resources.files("app.core.mail").joinpath("nicknames.json").read_text("utf-8")
+    data = json.loads(raw)
+    table: dict[str, set[str]] = {}
+    for part in ("given", "ours"):
+        for given, short in data.get(part, {}).items():
+            table.setdefault(given, set()).update(short)
+    return {given: frozenset(short) for given, short in table.items()}
 
 
 @lru_cache(maxsize=4096)

@@ -164,3 +164,20 @@ def test_vocative_lines_need_a_comma_or_colon() -> None:
     """Lines addressing someone are found past the greeting; other lines are skipped."""
     text = "Hi Sue,\nthanks.\nLarry,\nEd: please meet Sue\nJoe meet Sue\n" + "x\n" * 70 + "Al,"
     assert vocatives(text) == ("Sue", "Larry", "Ed")
+
+
+def test_resolve_prefers_a_name_word_to_a_nickname() -> None:
+    """ "Erin" is Erin Shaw when she is on the message, though the nicknames list Erin for
+    Aaron; alone, "Gabi" resolves to Gabriela by the prefix of her first name."""
+    erin, aaron = Address("Erin Shaw", "erin@x.example"), Address("Aaron Lee", "aaron@x.example")
+    assert resolve("Erin", [aaron, erin]) == erin
+    gabriela = Address("Gabriela Souza", "gs@x.example")
+    assert resolve("Gabi", [aaron, gabriela]) == gabriela
+
+
+def test_a_blurb_is_found_under_the_nickname_the_writer_uses() -> None:
+    """ "Gabi leads data at Lumen." is what was said about Gabriela Souza (display name)."""
+    text = "Hi both, meet each other. Gabi leads data at Lumen. Bill runs analytics at Hart."
+    blurbs = Blurbs(split_sentences(text), frozenset())
+    assert blurbs.about("Gabriela Souza") == "Gabi leads data at Lumen."
+    assert blurbs.about("William Hart") == "Bill runs analytics at Hart."

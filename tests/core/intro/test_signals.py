@@ -89,11 +89,39 @@ def test_two_people_greeted_and_described() -> None:
 
 
 def test_subject_pair_and_reply() -> None:
-    """ "Re: Sue <> Joe" is a pair subject on a reply."""
-    email = _email("Thanks!", (Address("Sue", "sue@x.example"),), subject="Re: Sue <> Joe")
-    on = _on(email)
+    """ "Sue <> Joe" is a pair subject; on a reply ("Re: Sue <> Joe") it is also the thread's."""
+    to = (Address("Sue", "sue@x.example"),)
+    assert _on(_email("Sue, meet Joe.", to, subject="Sue <> Joe"))["subject_pair"] == 1.0
+    on = _on(_email("Thanks!", to, subject="Re: Sue <> Joe"))
     assert on["subject_pair"] == 1.0
+    assert on["subject_inherited"] == 1.0
     assert on["is_reply"] == 1.0
+    assert "subject_inherited" not in _on(_email("Sue, meet Joe.", to, subject="Sue <> Joe"))
+
+
+def test_a_slash_or_and_pairs_only_people_on_the_message() -> None:
+    """ "Ana / Luis" with both on the message pairs them; "T&D Model" or
+    "Analyst/Associate Meeting" joins words, not people."""
+    to = (Address("Ana Gil", "ana@gil.example"), Address("Luis Mora", "luis@mora.example"))
+    assert _on(_email("Hi both.", to, subject="Ana / Luis"))["subject_pair"] == 1.0
+    assert _on(_email("Hi both.", to, subject="Ana and Luis"))["subject_pair"] == 1.0
+    for subject in ("T&D Model", "Analyst/Associate Committee Meeting", "Ana / budget"):
+        assert "subject_pair" not in _on(_email("Hi both.", to, subject=subject)), subject
+
+
+def test_contact_me_and_service_contacts_are_not_reaching_out() -> None:
+    """Pointing the reader to someone reaches out; pointing to the writer, or to a desk with
+    a phone number, does not (seven languages share the rule, the words are per language)."""
+    to = (Address("Ana Gil", "ana@gil.example"),)
+    assert _on(_email("Please contact Tracy Warner, who runs recruiting.", to))["reach_out"] > 0
+    for text in (
+        "Please contact me if you have any questions.",
+        "I will call you Monday morning to discuss.",
+        "To reserve a seat, please call Stephanie Taylor at 5-7928.",
+        "Bei Fragen melden Sie sich bei mir.",
+        "Neem gerust contact met mij op.",
+    ):
+        assert "reach_out" not in _on(_email(text, to)), text
 
 
 def test_words_that_fired_are_kept() -> None:

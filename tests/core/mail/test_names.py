@@ -119,3 +119,38 @@ def test_first_name_after_a_portuguese_or_spanish_title(name: str, first: str) -
 def test_an_ordinal_indicator_is_glued_to_its_title() -> None:
     assert glued_title("Eng. ª Marta Sousa") == "Eng.ª Marta Sousa"
     assert without_title("Eng. ª Marta Sousa") == "Marta Sousa"
+
+
+@pytest.mark.parametrize(
+    ("written", "display"),
+    [
+        ("Betty", "Elizabeth Moore"),  # the nicknames dataset
+        ("Hank", "Henry Ford"),
+        ("Pepe", "José Ruiz"),  # our short forms in the other languages
+        ("Paco", "Francisco Gil"),
+        ("Beppe", "Giuseppe Greco"),
+        ("Gabi", "Gabriela Souza"),  # a prefix of the display name's first name
+        ("Maxi", "Dr. Maximilian Berg"),
+    ],
+)
+def test_a_first_name_matches_the_display_name_it_is_a_nickname_of(
+    written: str, display: str
+) -> None:
+    """A lone first name matches the display name its bearer goes by; the strict ruler not."""
+    person = Address(display, "someone@example.com")
+    assert matches(written, person)
+    assert not matches(written, person, nicknames=False)
+
+
+@pytest.mark.parametrize(
+    ("written", "display"),
+    [
+        ("Al", "Alice Berg"),  # a prefix of two letters says nothing
+        ("Bill", "Wilma Hart"),
+        ("Gabi Ruiz", "Gabriela Souza"),  # two words: a different person
+        ("Dana", "Daniel Park"),  # not a prefix, not a nickname
+    ],
+)
+def test_other_names_do_not_match_by_nickname(written: str, display: str) -> None:
+    """Short prefixes, unrelated names and full names of someone else stay apart."""
+    assert not matches(written, Address(display, "x@example.com"))
