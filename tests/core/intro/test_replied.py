@@ -190,8 +190,13 @@ def test_a_reply_in_a_plain_thread_has_no_reply_signal() -> None:
 
 
 def test_thanks_to_the_introducer_moved_to_bcc_with_a_bcc_word() -> None:
-    """ "Thanks Nadia - bcc'ing you now": thanked by name, not on the reply, a Bcc word."""
-    email = _reply("Thanks Nadia - bcc'ing you now.\n\nAlma, a call on Thursday?", to=(ALMA,))
+    """ "Thanks Nadia - bcc'ing you now": thanked by name, not on the reply, a Bcc word.
+
+    (With the weights refitted after the subject signals changed, the Bcc words, the
+    thanks and a greeting to Alma alone score just under the threshold; the reply says
+    what first replies usually say to the other side too.)"""
+    text = "Thanks Nadia - bcc'ing you now.\n\nAlma, great to meet you. A call on Thursday?"
+    email = _reply(text, to=(ALMA,))
     values = _reading(email)
     assert values["thanked_absent"] == values["moved_aside"] == 1.0
     intro = detect_introduction(email).introduction
