@@ -21,6 +21,7 @@ from importlib import resources
 from itertools import pairwise
 
 from app.core.checks.ask_cues import cue
+from app.core.checks.ask_mood import mood_features
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.memo import per_analysis
 
@@ -62,9 +63,9 @@ _FORM_PAIRS = (
 )
 
 
-def _forms(folded: str) -> set[str]:
+def _scan_forms(folded: str) -> list[tuple[int, str, str]]:
     # "pourriez-vous", "envoie-moi", "enviar-me": the entries are written with a space.
-    return {family for _, family, _ in _FORM_WORDS.scan(folded.replace("-", " "))}
+    return _FORM_WORDS.scan(folded.replace("-", " "))
 
 
 def request_forms(sentence: str) -> frozenset[str]:
@@ -91,9 +92,12 @@ def _features(sentence: str) -> tuple[str, ...]:
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
     found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
-    forms = _forms(folded)
+    scanned = _scan_forms(folded)
+    forms = {family for _, family, _ in scanned}
     found += [f"f:{family}" for family in sorted(forms)]
     found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]
+    modal_ends = [at + len(words) for at, family, words in scanned if family == "modal_you"]
+    found += mood_features(folded, modal_ends)
     cued = cue(sentence)
     if cued is not None:
         found += [f"c:{cued[0]}", f"c:{cued[0]} {cued[1]}"]
