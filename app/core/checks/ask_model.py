@@ -3,8 +3,9 @@
 Word 1–3-grams of the folded sentence (lower case, accents and digits folded), the kinds
 of thing asked for (`ask_kinds.json`), the families of request form it uses
 (`ask_forms.json`: "could you", "send me", "for me", a meeting word, "about your" ...,
-seven languages) and the path of the English request cues (`ask_cues`) feed
-two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
+seven languages), the mood of the request (`ask_mood`: an imperative, a modal with a
+verb of doing, the writer benefiting) and the path of the English request cues
+(`ask_cues`) feed two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
 dependency) and read here from `ask_weights.json`: one over ask / meeting / none
 (a proposal to meet is its own class, so it is never taken for an ask), one over the
 kinds of ask. Serving only looks words up and adds weights. Reading the package's own
@@ -76,7 +77,8 @@ def request_forms(sentence: str) -> frozenset[str]:
 def features(sentence: str) -> list[str]:
     """The sentence's features: words, word pairs and triples, first words, length, "?",
     the kinds of ask whose words it uses (`ask_kinds.json`), its request-form families
-    (`ask_forms.json`), and the path of the English request cues (`ask_cues`)."""
+    (`ask_forms.json`), its mood (`ask_mood`), and the path of the English request cues
+    (`ask_cues`)."""
     return list(_features(sentence))
 
 
