@@ -98,8 +98,8 @@ def _features(sentence: str) -> tuple[str, ...]:
     forms = {family for _, family, _ in scanned}
     found += [f"f:{family}" for family in sorted(forms)]
     found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]
-    modal_ends = [at + len(words) for at, family, words in scanned if family == "modal_you"]
-    found += mood_features(folded, modal_ends)
+    modals = [(at, at + len(words)) for at, family, words in scanned if family == "modal_you"]
+    found += mood_features(folded, modals)
     cued = cue(sentence)
     if cued is not None:
         found += [f"c:{cued[0]}", f"c:{cued[0]} {cued[1]}"]

@@ -7,8 +7,9 @@ Features of the ask model (`ask_model`), read from `ask_mood.json` (seven langua
   "If that date doesn't work,"), opens with a verb of doing something for someone,
   optionally after a please word ("Please book it", "Schick mir bitte", "Merci de
   m'envoyer"); `m:imp+please` when a please word is there too;
-- `m:modal`: a "could you" form (`ask_forms.json`, `modal_you`) followed by such a verb
-  ("could you resend", "kannst du mir ... schicken", "pourriez-vous m'envoyer");
+- `m:modal`: a "could you" form (`ask_forms.json`, `modal_you`) that names the reader or
+  opens its clause, followed by such a verb ("could you resend", "kannst du mir ...
+  schicken", "pourriez-vous m'envoyer");
 - `+me` on either when the writer benefits: a word of the writer after the verb ("send
   me", "book my flight", "mándame", "fammi").
 
@@ -46,6 +47,7 @@ class _Lexicon:
     greetings: frozenset[str]
     please: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     clitics: frozenset[str]
+    you: frozenset[str]
 
 
 def _words(entry: str) -> tuple[str, ...]:
@@ -64,6 +66,7 @@ def _load() -> _Lexicon:
         greetings=frozenset(_words(w)[0] for w in data["greeting"]),
         please=_by_first_word({_words(w) for w in data["please"]}),
         clitics=frozenset(fold(w) for w in data["clitic"]),
+        you=frozenset(fold(w) for w in data["you"]),
     )
 
 
@@ -135,8 +138,22 @@ def _imperative(words: list[str], items: list[str], please: bool) -> list[str]:
     return []
 
 
-def _modal(text: str, modal_ends: list[int]) -> list[str]:
-    for end in modal_ends:
+def _modal(
+    text: str, words: list[str], items: list[str], modals: list[tuple[int, int]]
+) -> list[str]:
+    """A "could you" form with a verb of doing after it; the form must name the reader
+    ("could you", "kannst du") or open its clause ("Poderia me enviar …"): "uma conversa
+    curta poderia ajudar" is a third person."""
+    openings = set()
+    for start in _openings(items):
+        openings |= {
+            start,
+            _skip_please(words, start + (start < len(words) and words[start] in _LEX.greetings)),
+        }
+    for start, end in modals:
+        form = _WORD.findall(text[start:end])
+        if not (_LEX.you.intersection(form) or len(_WORD.findall(text[:start])) in openings):
+            continue
         rest = _WORD.findall(text[end : end + _MODAL_CHARS])[:_MODAL_REACH]
         verb = next((k for k in range(len(rest)) if _is_act(rest, k)), None)
         if verb is not None:
@@ -144,10 +161,10 @@ def _modal(text: str, modal_ends: list[int]) -> list[str]:
     return []
 
 
-def mood_features(text: str, modal_ends: list[int]) -> list[str]:
-    """The mood features of a folded sentence; `modal_ends`: where its "could you"
-    forms end (character offsets in `text`)."""
+def mood_features(text: str, modals: list[tuple[int, int]]) -> list[str]:
+    """The mood features of a folded sentence; `modals`: where its "could you" forms
+    start and end (character offsets in `text`)."""
     items = [i.strip() for i in _ITEMS.findall(text)]
     words = [i for i in items if i[:1].isalnum()]
     please = any(_please_at(words, i) for i, w in enumerate(words) if w in _LEX.please)
-    return _imperative(words, items, please) + _modal(text, modal_ends)
+    return _imperative(words, items, please) + _modal(text, words, items, modals)
