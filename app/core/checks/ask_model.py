@@ -3,8 +3,9 @@
 Word 1–3-grams of the folded sentence (lower case, accents and digits folded), the kinds
 of thing asked for (`ask_kinds.json`), the families of request form it uses
 (`ask_forms.json`: "could you", "send me", "for me", a meeting word, "about your" ...,
-seven languages) and the path of the English request cues (`ask_cues`) feed
-two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
+seven languages), the mood of the request (`ask_mood`: an imperative, a modal with a
+verb of doing, the writer benefiting) and the path of the English request cues
+(`ask_cues`) feed two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
 dependency) and read here from `ask_weights.json`: one over ask / meeting / none
 (a proposal to meet is its own class, so it is never taken for an ask), one over the
 kinds of ask. Serving only looks words up and adds weights. Reading the package's own
@@ -21,6 +22,7 @@ from importlib import resources
 from itertools import pairwise
 
 from app.core.checks.ask_cues import cue
+from app.core.checks.ask_mood import mood_features
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.memo import per_analysis
 
@@ -62,9 +64,9 @@ _FORM_PAIRS = (
 )
 
 
-def _forms(folded: str) -> set[str]:
+def _scan_forms(folded: str) -> list[tuple[int, str, str]]:
     # "pourriez-vous", "envoie-moi", "enviar-me": the entries are written with a space.
-    return {family for _, family, _ in _FORM_WORDS.scan(folded.replace("-", " "))}
+    return _FORM_WORDS.scan(folded.replace("-", " "))
 
 
 def request_forms(sentence: str) -> frozenset[str]:
@@ -75,7 +77,8 @@ def request_forms(sentence: str) -> frozenset[str]:
 def features(sentence: str) -> list[str]:
     """The sentence's features: words, word pairs and triples, first words, length, "?",
     the kinds of ask whose words it uses (`ask_kinds.json`), its request-form families
-    (`ask_forms.json`), and the path of the English request cues (`ask_cues`)."""
+    (`ask_forms.json`), its mood (`ask_mood`), and the path of the English request cues
+    (`ask_cues`)."""
     return list(_features(sentence))
 
 
@@ -91,9 +94,12 @@ def _features(sentence: str) -> tuple[str, ...]:
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
     found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
-    forms = _forms(folded)
+    scanned = _scan_forms(folded)
+    forms = {family for _, family, _ in scanned}
     found += [f"f:{family}" for family in sorted(forms)]
     found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]
+    modals = [(at, at + len(words)) for at, family, words in scanned if family == "modal_you"]
+    found += mood_features(folded, modals)
     cued = cue(sentence)
     if cued is not None:
         found += [f"c:{cued[0]}", f"c:{cued[0]} {cued[1]}"]

@@ -5,7 +5,8 @@ A sentence asks when the English request cues name the ask outright (`ask_cues`:
 benefits), or when the fitted sentence classifier says so (`ask_model`: word n-grams,
 request forms in seven languages, the cues as features; meeting proposals are their own
 class, so never an ask). A request form the cues found but cannot decide needs the model
-to lean to an ask; otherwise the model must reach its fitted threshold. The kind is the
+to lean to an ask; otherwise the model must reach its fitted threshold. An offer, or
+taking up a proposed meeting, is never an ask. The kind is the
 cues', else the fitted kind model's.
 """
 
@@ -17,8 +18,10 @@ from typing import cast
 
 from app.core.checks import ask_patterns as pat
 from app.core.checks.ask_cues import CuePath, cue
-from app.core.checks.ask_model import ASK_MODEL, AskModel, request_forms
+from app.core.checks.ask_model import ASK_MODEL, AskModel, features, request_forms
 from app.core.checks.finding import AskKind, Finding
+from app.core.checks.reply_words import LANGUAGES as REPLY_LANGUAGES
+from app.core.checks.reply_words import said
 from app.core.i18n import N_, Msg
 from app.core.text.sentences import Sentence, normalize
 
@@ -82,7 +85,7 @@ def decide(sentence: str, model: AskModel) -> AskKind | None:
     # A request form named by the cues needs the model to lean to an ask; without one,
     # the model must be fairly sure.
     threshold = CUED_THRESHOLD if found is not None else None
-    if not model.asks(sentence, threshold) or _offers(sentence):
+    if not model.asks(sentence, threshold) or _offers(sentence) or _accepts(sentence):
         return None
     if found is not None:
         return found[1]
@@ -109,6 +112,16 @@ def _offers(sentence: str) -> bool:
     """An offer ("would you like me to send...") gives, it does not ask."""
     lowered = normalize(sentence).lower()
     return bool(pat.OFFER.search(lowered)) and not pat.FOR_ME.search(lowered)
+
+
+def _accepts(sentence: str) -> bool:
+    """Taking up a proposed meeting ("Un café mardi : cela me convient très bien", the
+    reply lexicons' `accept` words beside a meeting or time word) is a next step, unless
+    the sentence also names something asked for (a job, a review, names ...)."""
+    found = said(sentence, REPLY_LANGUAGES).categories
+    if "accept" not in found or not ("meet" in found or "plan" in found):
+        return False
+    return not any(f.startswith("k:") for f in features(sentence))
 
 
 def check_asks(sentences: Sequence[Sentence], other: str) -> tuple[Finding, ...]:

@@ -222,3 +222,16 @@ _BLANK_AS_WRITTEN = re.compile(
 def test_blank_shares_one_boundary_without_changing_matches(text: str) -> None:
     """With every part behind one \\b, BLANK blanks what the parts as written do."""
     assert _blank(pat.BLANK, text) == _blank(_BLANK_AS_WRITTEN, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Merci de proposer un café mardi matin : cela me convient très bien. Que préférez-vous ?",
+        "El jueves me va bien para el café, ¿a qué hora te viene mejor?",
+        "Dienstag passt mir gut für einen Kaffee, wann hast du Zeit?",
+    ],
+)
+def test_taking_up_a_proposed_meeting_is_not_an_ask(sentence: str) -> None:
+    """Accepting a proposed coffee or time (the reply lexicons' accept words) is a next step."""
+    assert ask_kind(sentence) is None
