@@ -168,8 +168,12 @@ def check_introducer_kept(
 ) -> tuple[Finding, ...]:
     """`dropped_introducer` unless the introducer is on To/Cc or moved to Bcc openly.
 
-    `text` is None when only the recipients are known (the compose trigger).
+    `text` is None when only the recipients are known (the compose trigger). An introducer
+    known by neither address nor name (a reply recognised alone that never says who
+    introduced) cannot be said to be dropped.
     """
+    if not introducer.email and not introducer.name:
+        return ()
     if is_copied(introducer, to_cc):
         return ()
     if text is not None and acknowledges_bcc(text):

@@ -33,6 +33,12 @@ def test_dropped_introducer_is_a_warning() -> None:
     assert (finding.start, finding.end) == (0, 0)
 
 
+def test_an_introducer_known_by_nothing_is_not_said_to_be_dropped() -> None:
+    """A reply recognised alone that never says who introduced: no one to keep on Cc."""
+    assert check_introducer_kept(Address("", ""), (SUE,), (), "Hi Sue, call Thursday?") == ()
+    assert check_introducer_kept(Address("Joe", ""), (SUE,), (), "Hi Sue.") != ()
+
+
 def test_bcc_with_acknowledgement_is_fine() -> None:
     """Moving the introducer to Bcc and saying so is good etiquette."""
     assert check_introducer_kept(JOE, (SUE,), (JOE,), "Moving Joe to Bcc, thanks Joe!") == ()
