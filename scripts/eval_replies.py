@@ -18,7 +18,6 @@ optimistic for phrasing they share.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,8 +29,9 @@ from app.core.intro.replied import REPLY_WEIGHTS, reply_to_introduction
 from app.core.intro.weights import Weights
 from app.core.model import Introduction
 from scripts.eval_intro import _person_matches
-from scripts.intro_data import CORPUS, Row, load_rows
-from scripts.train_replies import choose_and_fit, design
+from scripts.intro_data import Row, load_rows
+from scripts.reporting import corpus_report
+from scripts.train_replies import design, fit_reply_weights
 
 FOLDS = 5
 
@@ -111,13 +111,13 @@ def cross_validated(rows: list[Row], reads: list[Read]) -> list[str]:
     fold_weights: list[Weights] = [REPLY_WEIGHTS] * len(rows)
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     for train, test in folds.split(data.x, data.y, data.g):
-        weights, _ = choose_and_fit(data.take(train))
+        weights, _ = fit_reply_weights(data.take(train))
         for i in test:
             fold_weights[i] = weights
     lines = _lines(f"grouped {FOLDS}-fold CV (by thread)", _outcomes(reads, fold_weights))
     written = np.array([r.source == "written" for r in rows])
     for name, held in (("real", ~written), ("written", written)):
-        weights, _ = choose_and_fit(data.take(np.flatnonzero(~held)))
+        weights, _ = fit_reply_weights(data.take(np.flatnonzero(~held)))
         index = np.flatnonzero(held)
         count = _outcomes([reads[i] for i in index], [weights] * len(index))
         lines += _lines(f"leave-one-source-out, {name} held out (fitted on the other)", count)
@@ -141,12 +141,7 @@ def report(rows: list[Row] | None = None) -> list[str]:
 
 
 def main() -> int:
-    if not (CORPUS / "dev-labels.csv").exists():
-        print(f"corpus not found at {CORPUS} (set INTRO_CORPUS)", file=sys.stderr)
-        return 2
-    for text in report():
-        print(text)
-    return 0
+    return corpus_report(report)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import math
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,8 @@ from sklearn.model_selection import StratifiedGroupKFold
 from app.core.intro.lexicon import LANGUAGES, fold
 from app.core.intro.request import detect_request
 from app.core.model import IntroRequest
-from scripts.intro_data import CORPUS, Row, load_rows
+from scripts.intro_data import Row, load_rows
+from scripts.reporting import corpus_report
 from scripts.train_intro import choose_and_fit
 from scripts.train_requests import design, labelled_rows
 
@@ -152,12 +152,7 @@ def report() -> list[str]:
 
 
 def main() -> int:
-    if not (CORPUS / "dev-labels.csv").exists():
-        print(f"corpus not found at {CORPUS} (set INTRO_CORPUS)", file=sys.stderr)
-        return 2
-    for text in report():
-        print(text)
-    return 0
+    return corpus_report(report)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,10 @@ prose reading adds no one to the introduced people, so it cannot change roles.
 
 from __future__ import annotations
 
-import sys
-
 from app.core.intro import detect_introduction
 from scripts.eval_intro import _person_matches, roles_right
-from scripts.intro_data import CORPUS, Row, load_rows
+from scripts.intro_data import Row, load_rows
+from scripts.reporting import corpus_report
 
 
 def report(rows: list[Row] | None = None) -> list[str]:
@@ -47,12 +46,7 @@ def report(rows: list[Row] | None = None) -> list[str]:
 
 
 def main() -> int:
-    if not (CORPUS / "dev-labels.csv").exists():
-        print(f"corpus not found at {CORPUS} (set INTRO_CORPUS)", file=sys.stderr)
-        return 2
-    for text in report():
-        print(text)
-    return 0
+    return corpus_report(report)
 
 
 if __name__ == "__main__":

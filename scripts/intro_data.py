@@ -12,6 +12,7 @@ import csv
 import hashlib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -140,10 +141,12 @@ def _keys(row: Row) -> list[str]:
     return keys
 
 
-def data_hash(rows: list[Row]) -> str:
-    """A hash of the labels and bytes fitted on (to tell when the weights are stale)."""
+def data_hash(rows: list[Row], labels: Sequence[object] | None = None) -> str:
+    """A hash of the labels and bytes fitted on (to tell when the weights are stale):
+    each row's own label, or the one `labels` gives it (a trainer's 0/1 target)."""
     digest = hashlib.sha256()
-    for row in rows:
-        digest.update(f"{row.id}\t{row.label}\n".encode())
+    for i, row in enumerate(rows):
+        label = row.label if labels is None else labels[i]
+        digest.update(f"{row.id}\t{label}\n".encode())
         digest.update(hashlib.sha256(row.raw).digest())
     return digest.hexdigest()[:16]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,14 +96,17 @@ def threshold_for(y: np.ndarray, p: np.ndarray) -> float:
     return round(best_t, 4)
 
 
-def choose_and_fit(data: Data) -> tuple[Weights, float]:
-    """C by grouped inner CV log-loss, threshold from the same out-of-fold scores, then fit all."""
+def choose_and_fit(
+    data: Data, threshold: Callable[[np.ndarray, np.ndarray], float] | None = None
+) -> tuple[Weights, float]:
+    """C by grouped inner CV log-loss, threshold from the same out-of-fold scores (by
+    `threshold_for`, or the trainer's own rule), then fit all."""
     scored = [(_log_loss(data.y, _oof(data, c), data.w), c) for c in C_GRID]
     c = min(scored)[1]
-    threshold = threshold_for(data.y, _oof(data, c))
+    threshold_value = (threshold or threshold_for)(data.y, _oof(data, c))
     model = _fit(data, c)
     weights = tuple(round(float(v), 6) for v in model.coef_[0])
-    return Weights(weights, round(float(model.intercept_[0]), 6), threshold), c
+    return Weights(weights, round(float(model.intercept_[0]), 6), threshold_value), c
 
 
 def fitted_json(rows: list[Row], data: Data) -> dict[str, object]:

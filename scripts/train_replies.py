@@ -13,7 +13,6 @@ places. `--check` refits and fails when the committed file differs (stale weight
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -23,8 +22,8 @@ import sklearn
 from app.core.intro import REPLY_FEATURES, reply_signals, signals_of
 from app.core.intro.weights import Weights
 from scripts.fitting import write_or_check
-from scripts.intro_data import Row, groups, load_rows
-from scripts.train_intro import C_GRID, Data, _fit, _log_loss, _oof, render
+from scripts.intro_data import Row, data_hash, groups, load_rows
+from scripts.train_intro import Data, choose_and_fit, render
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "app" / "core" / "intro" / "reply_weights.json"
 # Precision asked of the threshold on the out-of-fold scores (detection asks 0.90). 2026-12,
@@ -59,28 +58,14 @@ def threshold_for(y: np.ndarray, p: np.ndarray) -> float:
     return round(best_t, 4)
 
 
-def choose_and_fit(data: Data) -> tuple[Weights, float]:
-    """C by grouped inner CV log-loss, the threshold from its out-of-fold scores, then fit all."""
-    scored = [(_log_loss(data.y, _oof(data, c), data.w), c) for c in C_GRID]
-    c = min(scored)[1]
-    threshold = threshold_for(data.y, _oof(data, c))
-    model = _fit(data, c)
-    weights = tuple(round(float(v), 6) for v in model.coef_[0])
-    return Weights(weights, round(float(model.intercept_[0]), 6), threshold), c
-
-
-def data_hash(rows: list[Row], y: np.ndarray) -> str:
-    """A hash of the labels and bytes fitted on."""
-    digest = hashlib.sha256()
-    for row, label in zip(rows, y, strict=True):
-        digest.update(f"{row.id}\t{label}\n".encode())
-        digest.update(hashlib.sha256(row.raw).digest())
-    return digest.hexdigest()[:16]
+def fit_reply_weights(data: Data) -> tuple[Weights, float]:
+    """`train_intro.choose_and_fit` with this trainer's stricter threshold rule."""
+    return choose_and_fit(data, threshold_for)
 
 
 def fitted_json(rows: list[Row], data: Data) -> dict[str, object]:
     """What `reply_weights.json` holds."""
-    weights, c = choose_and_fit(data)
+    weights, c = fit_reply_weights(data)
     return {
         "features": list(REPLY_FEATURES),
         "weights": list(weights.weights),

@@ -10,7 +10,6 @@ refits and fails when the committed file differs (stale weights).
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import sklearn
 
 from app.core.intro import REQUEST_FEATURES, request_signals
 from scripts.fitting import write_or_check
-from scripts.intro_data import Row, groups, load_rows
+from scripts.intro_data import Row, data_hash, groups, load_rows
 from scripts.train_intro import Data, choose_and_fit, render
 
 WEIGHTS_FILE = (
@@ -51,15 +50,6 @@ def design(rows: list[Row], y: np.ndarray) -> Data:
     x = np.array([request_signals(r.email) for r in rows], dtype=float)
     w = np.array([r.weight for r in rows], dtype=float)
     return Data(x, y, w, np.array(groups(rows)))
-
-
-def data_hash(rows: list[Row], y: np.ndarray) -> str:
-    """A hash of the request labels and bytes fitted on."""
-    digest = hashlib.sha256()
-    for row, label in zip(rows, y, strict=True):
-        digest.update(f"{row.id}\t{label}\n".encode())
-        digest.update(hashlib.sha256(row.raw).digest())
-    return digest.hexdigest()[:16]
 
 
 def fitted_json(rows: list[Row], y: np.ndarray) -> dict[str, object]:
