@@ -112,15 +112,27 @@ def choose_and_fit(
 def fitted_json(rows: list[Row], data: Data) -> dict[str, object]:
     """What `weights.json` holds."""
     weights, c = choose_and_fit(data)
+    return weights_json(FEATURES, weights, c, rows, data.y, data_hash(rows))
+
+
+def weights_json(
+    features: tuple[str, ...],
+    weights: Weights,
+    c: float,
+    rows: list[Row],
+    y: np.ndarray,
+    hashed: str,
+) -> dict[str, object]:
+    """A fitted file's content (every trainer's): the model, how it was chosen, on what."""
     return {
-        "features": list(FEATURES),
+        "features": list(features),
         "weights": list(weights.weights),
         "bias": weights.bias,
         "threshold": weights.threshold,
         "C": c,
         "rows": len(rows),
-        "positives": int(data.y.sum()),
-        "data_hash": data_hash(rows),
+        "positives": int(y.sum()),
+        "data_hash": hashed,
         "fitted_with": f"scikit-learn {sklearn.__version__}",
     }
 

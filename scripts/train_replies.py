@@ -17,13 +17,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import sklearn
 
 from app.core.intro import REPLY_FEATURES, reply_signals, signals_of
 from app.core.intro.weights import Weights
 from scripts.fitting import write_or_check
 from scripts.intro_data import Row, data_hash, groups, load_rows
-from scripts.train_intro import Data, choose_and_fit, render
+from scripts.train_intro import Data, choose_and_fit, render, weights_json
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "app" / "core" / "intro" / "reply_weights.json"
 # Precision asked of the threshold on the out-of-fold scores (detection asks 0.90). 2026-12,
@@ -66,17 +65,7 @@ def fit_reply_weights(data: Data) -> tuple[Weights, float]:
 def fitted_json(rows: list[Row], data: Data) -> dict[str, object]:
     """What `reply_weights.json` holds."""
     weights, c = fit_reply_weights(data)
-    return {
-        "features": list(REPLY_FEATURES),
-        "weights": list(weights.weights),
-        "bias": weights.bias,
-        "threshold": weights.threshold,
-        "C": c,
-        "rows": len(rows),
-        "positives": int(data.y.sum()),
-        "data_hash": data_hash(rows, data.y),
-        "fitted_with": f"scikit-learn {sklearn.__version__}",
-    }
+    return weights_json(REPLY_FEATURES, weights, c, rows, data.y, data_hash(rows, data.y))
 
 
 def main(argv: list[str]) -> int:

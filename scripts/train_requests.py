@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import sklearn
 
 from app.core.intro import REQUEST_FEATURES, request_signals
 from scripts.fitting import write_or_check
 from scripts.intro_data import Row, data_hash, groups, load_rows
-from scripts.train_intro import Data, choose_and_fit, render
+from scripts.train_intro import Data, choose_and_fit, render, weights_json
 
 WEIGHTS_FILE = (
     Path(__file__).resolve().parents[1] / "app" / "core" / "intro" / "request_weights.json"
@@ -55,17 +54,7 @@ def design(rows: list[Row], y: np.ndarray) -> Data:
 def fitted_json(rows: list[Row], y: np.ndarray) -> dict[str, object]:
     """What `request_weights.json` holds."""
     weights, c = choose_and_fit(design(rows, y))
-    return {
-        "features": list(REQUEST_FEATURES),
-        "weights": list(weights.weights),
-        "bias": weights.bias,
-        "threshold": weights.threshold,
-        "C": c,
-        "rows": len(rows),
-        "positives": int(y.sum()),
-        "data_hash": data_hash(rows, y),
-        "fitted_with": f"scikit-learn {sklearn.__version__}",
-    }
+    return weights_json(REQUEST_FEATURES, weights, c, rows, y, data_hash(rows, y))
 
 
 def main(argv: list[str]) -> int:

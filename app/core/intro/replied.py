@@ -31,7 +31,7 @@ from app.core.intro.lexicon import LANGUAGES, LEXICONS, Matcher, fold, matcher_f
 from app.core.intro.people import display_name
 from app.core.intro.reading import recipients
 from app.core.intro.signals import Signals
-from app.core.intro.weights import Weights
+from app.core.intro.weights import Weights, load_weights
 from app.core.mail.names import matches
 from app.core.model import Address, Email, Introduction, Person, UserRole
 
@@ -70,15 +70,7 @@ _NOT_NAMES = frozenset(
 _LEXICON_WORDS = {code: LEXICONS[code].words for code in LANGUAGES}
 
 
-def _load_weights() -> Weights:
-    path = resources.files("app.core.intro").joinpath("reply_weights.json")
-    data = json.loads(path.read_text("utf-8"))
-    by_name = dict(zip(data["features"], data["weights"], strict=True))
-    values = tuple(float(by_name.get(f, 0.0)) for f in REPLY_FEATURES)
-    return Weights(values, float(data["bias"]), float(data["threshold"]))
-
-
-REPLY_WEIGHTS = _load_weights()
+REPLY_WEIGHTS = load_weights("reply_weights.json", REPLY_FEATURES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from app.core.intro.detect import detect_introduction
 from app.core.intro.language import language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
 from app.core.intro.people import display_name, sign_off_name
-from app.core.intro.weights import Weights
+from app.core.intro.weights import load_weights
 from app.core.model import Email, IntroRequest, Person, Thread
 from app.core.text import split_sentences
 
@@ -135,15 +135,7 @@ def detect_request(thread_or_email: Thread | Email, me: str | None = None) -> In
     return None
 
 
-def _load_weights() -> Weights:
-    path = resources.files("app.core.intro").joinpath("request_weights.json")
-    data = json.loads(path.read_text("utf-8"))
-    by_name = dict(zip(data["features"], data["weights"], strict=True))
-    values = tuple(float(by_name.get(f, 0.0)) for f in REQUEST_FEATURES)
-    return Weights(values, float(data["bias"]), float(data["threshold"]))
-
-
-REQUEST_WEIGHTS = _load_weights()
+REQUEST_WEIGHTS = load_weights("request_weights.json", REQUEST_FEATURES)
 
 
 @dataclass(frozen=True, slots=True)

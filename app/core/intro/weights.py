@@ -44,8 +44,8 @@ class Weights:
         return sorted(pairs, key=lambda pair: -abs(pair[1]))
 
 
-def from_json(data: dict[str, object]) -> Weights:
-    """Weights from the fitted file's content; signals it lacks weigh 0."""
+def from_json(data: dict[str, object], features: tuple[str, ...] = FEATURES) -> Weights:
+    """Weights over `features` from a fitted file's content; signals it lacks weigh 0."""
     names = data.get("features", [])
     values = data.get("weights", [])
     bias, threshold = data.get("bias", 0.0), data.get("threshold", 0.5)
@@ -55,13 +55,14 @@ def from_json(data: dict[str, object]) -> Weights:
         raise ValueError("weights: bias and threshold must be numbers")
     by_name = dict(zip(names, values, strict=True))
     return Weights(
-        tuple(float(by_name.get(f, 0.0)) for f in FEATURES), float(bias), float(threshold)
+        tuple(float(by_name.get(f, 0.0)) for f in features), float(bias), float(threshold)
     )
 
 
-def _load() -> Weights:
-    raw = resources.files("app.core.intro").joinpath("weights.json").read_text("utf-8")
-    return from_json(json.loads(raw))
+def load_weights(file_name: str, features: tuple[str, ...] = FEATURES) -> Weights:
+    """A fitted file of this package (`weights.json`, `reply_weights.json` ...) over `features`."""
+    raw = resources.files("app.core.intro").joinpath(file_name).read_text("utf-8")
+    return from_json(json.loads(raw), features)
 
 
-WEIGHTS = _load()
+WEIGHTS = load_weights("weights.json")
