@@ -141,13 +141,19 @@ def render(content: dict[str, object]) -> str:
     return json.dumps(content, indent=1, ensure_ascii=False) + "\n"
 
 
-def main(argv: list[str]) -> int:
+def fit_and_write(
+    path: Path, content: Callable[[list[Row]], dict[str, object]], argv: list[str]
+) -> int:
+    """A trainer's `main`: fit `content` on the labelled mail, write `path` (or `--check`)."""
     rows = load_rows()
     if not rows:
         print("no labelled mail found (set INTRO_CORPUS)", file=sys.stderr)
         return 2
-    text = render(fitted_json(rows, design(rows)))
-    return write_or_check(WEIGHTS_FILE, text, argv)
+    return write_or_check(path, render(content(rows)), argv)
+
+
+def main(argv: list[str]) -> int:
+    return fit_and_write(WEIGHTS_FILE, lambda rows: fitted_json(rows, design(rows)), argv)
 
 
 if __name__ == "__main__":

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import ast
 import importlib
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.fresh import fresh_python
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
@@ -249,18 +249,7 @@ print(sorted(m for m in sys.modules if m == "devkit" or m.startswith("devkit."))
 
 def _loaded_devkit(build: str, tmp_path: Path) -> str:
     """Run `_LOADED_DEVKIT` in a fresh interpreter with no `INTRO_*` variable set."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTRO_")}
-    env.update(PYTHONPATH=str(ROOT), INTRO_DATABASE_URL="memory://")
-    done = subprocess.run(
-        [sys.executable, "-c", _LOADED_DEVKIT.format(build=build)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return fresh_python(_LOADED_DEVKIT.format(build=build), tmp_path)
 
 
 def test_the_default_app_loads_no_devkit_module(tmp_path: Path) -> None:

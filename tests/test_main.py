@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.fresh import fresh_python
+
 _GC_AFTER_IMPORT = """
 import gc, json
 import app.main
@@ -19,18 +17,7 @@ print(json.dumps({"thresholds": gc.get_threshold(), "frozen": gc.get_freeze_coun
 
 def test_import_settles_the_garbage_collector(tmp_path: Path) -> None:
     """What import made is frozen out of later collections; the thresholds are ours."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTRO_")}
-    env.update(PYTHONPATH=str(ROOT), INTRO_DATABASE_URL="memory://")
-    done = subprocess.run(
-        [sys.executable, "-c", _GC_AFTER_IMPORT],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
+    found = json.loads(fresh_python(_GC_AFTER_IMPORT, tmp_path))
     assert tuple(found["thresholds"]) == tuple(found["expected"])
     assert tuple(found["expected"]) != (700, 10, 10)  # not Python's default
     assert found["frozen"] > 10_000  # FastAPI, pydantic, googleapiclient, our lexicons
