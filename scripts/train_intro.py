@@ -76,8 +76,19 @@ def _log_loss(y: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
     return float(-np.sum(w * (y * np.log(p) + (1 - y) * np.log(1 - p))) / np.sum(w))
 
 
-def threshold_for(y: np.ndarray, p: np.ndarray) -> float:
-    """The lowest threshold with precision ≥ target (else the best F0.5), midway to the next."""
+def f05(precision: float, recall: float) -> float:
+    """F0.5: precision weighed above recall."""
+    return 1.25 * precision * recall / (0.25 * precision + recall)
+
+
+def threshold_for(
+    y: np.ndarray,
+    p: np.ndarray,
+    target: float = TARGET_PRECISION,
+    unmet: Callable[[float, float], float] = f05,
+) -> float:
+    """The lowest threshold with precision ≥ `target` (the most recall among those), else
+    the one best by `unmet(precision, recall)` (F0.5 unless the trainer says otherwise)."""
     best_t, best_key = 0.5, (-1.0, -1.0)
     for t in np.unique(np.round(p, 4)):
         chosen = p >= t
@@ -86,11 +97,8 @@ def threshold_for(y: np.ndarray, p: np.ndarray) -> float:
             continue
         precision = tp / int(np.sum(chosen))
         recall = tp / int(np.sum(y == 1))
-        f05 = 1.25 * precision * recall / (0.25 * precision + recall)
-        key = (
-            float(precision >= TARGET_PRECISION),
-            recall if precision >= TARGET_PRECISION else f05,
-        )
+        met = precision >= target
+        key = (float(met), recall if met else unmet(precision, recall))
         if key > best_key:
             best_t, best_key = float(t), key
     return round(best_t, 4)

@@ -22,6 +22,7 @@ from app.core.intro import REPLY_FEATURES, reply_signals, signals_of
 from app.core.intro.weights import Weights
 from scripts.intro_data import Row, data_hash, groups
 from scripts.train_intro import Data, choose_and_fit, fit_and_write, weights_json
+from scripts.train_intro import threshold_for as intro_threshold
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "app" / "core" / "intro" / "reply_weights.json"
 # Precision asked of the threshold on the out-of-fold scores (detection asks 0.90). 2026-12,
@@ -40,20 +41,8 @@ def design(rows: list[Row]) -> Data:
 
 
 def threshold_for(y: np.ndarray, p: np.ndarray) -> float:
-    """The lowest threshold whose precision is ≥ target (else the most precise one)."""
-    best_t, best_key = 0.5, (-1.0, -1.0)
-    for t in np.unique(np.round(p, 4)):
-        chosen = p >= t
-        tp = int(np.sum(chosen & (y == 1)))
-        if not tp:
-            continue
-        precision = tp / int(np.sum(chosen))
-        recall = tp / int(np.sum(y == 1))
-        met = precision >= TARGET_PRECISION
-        key = (float(met), recall if met else precision)
-        if key > best_key:
-            best_t, best_key = float(t), key
-    return round(best_t, 4)
+    """Detection's rule at this trainer's target; short of it, the most precise threshold."""
+    return intro_threshold(y, p, TARGET_PRECISION, lambda precision, _recall: precision)
 
 
 def fit_reply_weights(data: Data) -> tuple[Weights, float]:
