@@ -42,6 +42,7 @@ _NAME_PART = re.compile(r"[^\W\d_]+")
 _MAX_NAMES = 5  # "Jhon Gerardo Vega Medina": more than five name words is a title or a list
 _SIGNATURE_LINES = 3
 _MIN_WRITER = 2  # a writer's name shorter than this ("J") is an initial, not a name
+_MAX_GLUED = 64  # letters of a word read as the writer's names glued together
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,8 @@ def _writer_names(writer: Iterable[str]) -> frozenset[str]:
 def _is_writer(word: str, mine: frozenset[str]) -> bool:
     """The word is the writer's names glued ("rajkapadia", "kapadiaraj"), or one of them
     with initials ("rkapadia"): at least one whole name in it."""
+    if len(word) > _MAX_GLUED:
+        return False  # no one's names glued run this long; and the search below recurses
     initials = {name[0] for name in mine}
 
     @cache

@@ -128,3 +128,9 @@ def test_the_finding_says_the_file_is_named_after_you() -> None:
     assert finding.code == "resume_attached"
     assert "“RajKapadia.pdf” is named after you" in finding.message
     assert check_resume_attachments(attachments, split_sentences(text), ("Sue Park",)) == ()
+
+
+def test_a_very_long_name_is_refused_not_a_crash() -> None:
+    """A 5,000-letter word that starts with the writer's initial: no deep search, no."""
+    assert not named_after_person("r" * 5000 + ".pdf", writer=("Raj Kapadia",))
+    assert not named_after_person("rajkapadia" * 20 + ".pdf", writer=("Raj Kapadia",))
