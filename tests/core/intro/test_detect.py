@@ -646,3 +646,27 @@ def test_without_a_phrase_cue_the_handoff_names_who_is_introduced() -> None:
     intro = verdict.introduction
     assert intro is not None, verdict.reason
     assert [p.email for p in intro.introduced] == ["omar@clinic.example", "kelly@lab.example"]
+
+
+def test_a_broken_name_after_copying_gives_way_to_the_copied_it_names() -> None:
+    """A name the cue read wrong ("Directo r", a scan's broken word) resolves to nobody:
+    the people copied whom the sentence names are the introduced."""
+    email = Email(
+        sender=Address("Rosa Vidal", "rosa@lab.example"),
+        to=(Address("Omar Haddad", "omar@clinic.example"),),
+        cc=(
+            Address("Robert Stein", "rob@agency.example"),
+            Address("Mia Lund", "mia@agency.example"),
+        ),
+        new_text=(
+            "Omar:\nMany thanks for sending this. I am\ncopying CDC Directo r Rob Stein and his "
+            "colleague Mia Lund on this e-\nmail. I am sure one of them will contact you."
+        ),
+    )
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert sorted(p.email for p in intro.introduced) == [
+        "mia@agency.example",
+        "omar@clinic.example",
+        "rob@agency.example",
+    ]
