@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -11,6 +12,8 @@ from app.core.mail.names import matches
 from app.core.model import Address, Email, IntroKind
 
 Cast = list[tuple[str, Address | None]]
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_WORD = re.compile(r"\w+")
 _MAX_PEOPLE = 12
 _KINDS: tuple[IntroKind, ...] = ("classic", "handoff", "one_sided", "one_to_many")
 
@@ -86,8 +89,21 @@ def _named(hits: Sequence[Hit], email: Email, others: tuple[Address, ...]) -> Ca
                 continue
             if person is None and hit.cue.needs_copied and len(email.cc) == 1:
                 person = email.cc[0] if not resolve(name, email.to) else None
+            copied = _copied_in_clause(email, hit.start) if person is None else []
+            if copied:  # "copying CDC Directo r Bob Redfield and ... Marty Cetron": a broken
+                found.extend((a.name, a) for a in copied)  # name; the copied it names
+                continue
             found.append((display_name(name, person), person))
     return found
+
+
+def _copied_in_clause(email: Email, start: int) -> list[Address]:
+    """The people on Cc whose last name the hand-off's sentence, from its cue on, holds."""
+    if not email.cc:
+        return []
+    clause = _SENTENCE_END.split(email.new_text[start : start + 400], maxsplit=1)[0]
+    words = set(_WORD.findall(clause.lower()))
+    return [a for a in email.cc[:_MAX_PEOPLE] if a.name and a.name.split()[-1].lower() in words]
 
 
 def _addressed(

@@ -141,6 +141,8 @@ def _build(
     kind, people = cast(
         reading.hits, email, recipients(email), reading.subject_names, reading.addressed()
     )
+    if not reading.hits:
+        people = _named_by_lexicon(signals, email, people)
     if not people:
         return None
     if not reading.hits:
@@ -172,6 +174,24 @@ def _build(
         language=signals.language or "en",
         teams=teams,
     )
+
+
+def _named_by_lexicon(
+    signals: Signals, email: Email, people: list[tuple[str, Address | None]]
+) -> list[tuple[str, Address | None]]:
+    """Without a phrase cue, the cast falls back on the first few recipients: when that
+    leaves out someone a connecting or hand-off sentence of the lexicon names, the people
+    are the To recipients it does not name (the reader) and those it names."""
+    named = signals.named_in_connecting(recipients(email))
+    cast_ = {a.email for _, a in people if a is not None}
+    if all(a.email in cast_ for a in named):
+        return people
+    sender = email.sender.email if email.sender else ""
+    helped = [a for a in email.to if a not in named and a.email != sender]
+    found: list[tuple[str, Address | None]] = [
+        (display_name("", a), a) for a in (*helped, *named) if a.email != sender
+    ]
+    return found if len(found) >= 2 else people
 
 
 def _kind_from_signals(signals: Signals, people: int) -> IntroKind:

@@ -85,6 +85,15 @@ class Signals:
     words: dict[str, str]
     reading: Reading
     folded: str = ""  # the own text's sentences, folded, one a line (what the lexicons read)
+    connecting: tuple[int, ...] = ()  # sentences (indices of `folded`) that connect or hand off
+
+    def named_in_connecting(self, people: tuple[Address, ...]) -> tuple[Address, ...]:
+        """The people a connecting or hand-off sentence, or the one after it, names
+        ("I'm copying our chief science officer, Kelly Gebo.")."""
+        lines = self.folded.split("\n")
+        near = {j for i in self.connecting for j in (i, i + 1) if 0 <= j < len(lines)}
+        words = frozenset(w for j in near for w in _WORDS.findall(lines[j]))
+        return tuple(p for p in people if not _person_tokens(p).isdisjoint(words))
 
     def value(self, name: str) -> float:
         """The value of one named signal."""
@@ -178,7 +187,10 @@ def signals_of(email: Email) -> Signals:
     values["handoff_cc"] = _handoff_cc(email, text, found["handoff"])
     _headers(values, email, others, own)
     _cues(values, reading, others)
-    return Signals(language, tuple(values[f] for f in FEATURES), words, reading, text.joined)
+    connecting = tuple(sorted((found["connect"] | found["handoff"]) - against))
+    return Signals(
+        language, tuple(values[f] for f in FEATURES), words, reading, text.joined, connecting
+    )
 
 
 def _contact_details(text: _Text) -> set[int]:

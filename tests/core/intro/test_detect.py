@@ -623,3 +623,50 @@ def test_a_team_carries_the_members_the_introduction_names() -> None:
         ("design@tidewell.example", ("Mira", "Tomas", "Keiko")),
         ("owen@fairbanks.example", ()),
     ]
+
+
+def test_without_a_phrase_cue_the_handoff_names_who_is_introduced() -> None:
+    """Found by the lexicon alone, a hand-off introduces the person its sentence names,
+    not the first few people copied."""
+    email = Email(
+        sender=Address("Rosa Vidal", "rosa@lab.example"),
+        to=(Address("Omar Haddad", "omar@clinic.example"),),
+        cc=(
+            Address("Ines Moreau", "ines@lab.example"),
+            Address("Paul Berg", "paul@lab.example"),
+            Address("Dana Kirk", "dana@lab.example"),
+            Address("Kelly Park", "kelly@lab.example"),
+        ),
+        new_text=(
+            "Omar -\nThanks for the thoughts and the offer to help. We have talked about this "
+            "before.\nI'm copying our head of clinical research, Kelly Park."
+        ),
+    )
+    verdict = detect_introduction(email)
+    intro = verdict.introduction
+    assert intro is not None, verdict.reason
+    assert [p.email for p in intro.introduced] == ["omar@clinic.example", "kelly@lab.example"]
+
+
+def test_a_broken_name_after_copying_gives_way_to_the_copied_it_names() -> None:
+    """A name the cue read wrong ("Directo r", a scan's broken word) resolves to nobody:
+    the people copied whom the sentence names are the introduced."""
+    email = Email(
+        sender=Address("Rosa Vidal", "rosa@lab.example"),
+        to=(Address("Omar Haddad", "omar@clinic.example"),),
+        cc=(
+            Address("Robert Stein", "rob@agency.example"),
+            Address("Mia Lund", "mia@agency.example"),
+        ),
+        new_text=(
+            "Omar:\nMany thanks for sending this. I am\ncopying CDC Directo r Rob Stein and his "
+            "colleague Mia Lund on this e-\nmail. I am sure one of them will contact you."
+        ),
+    )
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert sorted(p.email for p in intro.introduced) == [
+        "mia@agency.example",
+        "omar@clinic.example",
+        "rob@agency.example",
+    ]
