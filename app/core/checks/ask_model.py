@@ -29,6 +29,7 @@ from app.core.memo import per_analysis
 _TOKENS = re.compile(r"[\w']+|\?")
 _DIGITS = re.compile(r"\d+")
 _MAX_TOKENS = 80  # an ask is a sentence, not a page: longer runs are cut
+_OPENING_WORDS = 6  # an opening clause that sets the scene is short
 
 
 def _kind_words() -> Matcher:
@@ -70,6 +71,28 @@ def _scan_forms(folded: str) -> list[tuple[int, str, str]]:
     return _FORM_WORDS.scan(folded.replace("-", " "))
 
 
+_OPENING = re.compile(r"^(?:[^,:;!?]{1,60}?)(?:[,:;!]|\s[-–—]+\s)")
+
+
+def _lead_meetings(folded: str, scanned: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Meeting words only in a short opening clause before a request ("Before we talk,
+    would you mind reviewing ...", "Antes de hablar, ¿podrías ...") set the scene of the
+    request rather than propose a meeting: they are the family `meet_lead` instead."""
+    meets = [at for at, family, _ in scanned if family == "meet"]
+    if not meets:
+        return scanned
+    opening = _OPENING.match(folded)
+    if opening is None or len(opening.group().split()) > _OPENING_WORDS:
+        return scanned
+    end = opening.end()
+    if max(meets) >= end:
+        return scanned
+    asking = [at for at, family, _ in scanned if family in {"modal_you", "please"}]
+    if not asking or min(asking) < end:  # the request must come after the opening
+        return scanned
+    return [(at, "meet_lead" if f == "meet" else f, w) for at, f, w in scanned]
+
+
 def request_forms(sentence: str) -> frozenset[str]:
     """The families of request forms (`ask_forms.json`) a sentence uses."""
     return frozenset(f[2:] for f in _features(sentence) if f.startswith("f:") and "+" not in f)
@@ -95,7 +118,7 @@ def _features(sentence: str) -> tuple[str, ...]:
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
     found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
-    scanned = _scan_forms(folded)
+    scanned = _lead_meetings(folded, _scan_forms(folded))
     forms = {family for _, family, _ in scanned}
     found += [f"f:{family}" for family in sorted(forms)]
     found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]

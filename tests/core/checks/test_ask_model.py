@@ -159,3 +159,32 @@ def test_a_request_with_no_doubt_of_a_meeting_asks_without_a_kind() -> None:
         model.intent.probabilities(features("please arrange the call"))["meeting"] < MEETING_DOUBT
     )
     assert model.asks("please arrange the call")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before we talk, would you mind reviewing our pilot protocol?",
+        "Antes de la llamada, ¿podrías revisar mi propuesta?",
+        "Vor unserem Telefonat: könnten Sie bitte mein Konzept lesen?",
+    ],
+)
+def test_a_meeting_word_only_in_an_opening_clause_before_a_request_sets_the_scene(
+    sentence: str,
+) -> None:
+    """A meeting word only in a short opening clause, with the request form after it,
+    is `meet_lead`, not a meeting proposal."""
+    from app.core.checks.ask_model import request_forms
+
+    forms = request_forms(sentence)
+    assert "meet_lead" in forms
+    assert "meet" not in forms
+
+
+def test_a_meeting_word_in_the_request_itself_stays_a_meeting() -> None:
+    """ "Could you talk on Tuesday, please?" proposes a meeting: the request form is in
+    the clause with the meeting word, not after it."""
+    from app.core.checks.ask_model import request_forms
+
+    assert "meet" in request_forms("Could you talk on Tuesday, please?")
+    assert "meet" in request_forms("Please, could you find a time for a call?")
