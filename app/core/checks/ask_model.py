@@ -2,7 +2,7 @@
 
 Word 1–3-grams of the folded sentence (lower case, accents and digits folded), the kinds
 of thing asked for (`ask_kinds.json`), the families of request form it uses
-(`ask_forms.json`: "could you", "send me", "for me", a meeting word, "about your" ...,
+(`ask_forms.json`: "could you", "send me", "for me", a meeting word, "call me", "about your" ...,
 seven languages), the mood of the request (`ask_mood`: an imperative, a modal with a
 verb of doing, the writer benefiting) and the path of the English request cues
 (`ask_cues`) feed two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
@@ -29,6 +29,7 @@ from app.core.memo import per_analysis
 _TOKENS = re.compile(r"[\w']+|\?")
 _DIGITS = re.compile(r"\d+")
 _MAX_TOKENS = 80  # an ask is a sentence, not a page: longer runs are cut
+_OPENING_WORDS = 6  # an opening clause that sets the scene is short
 
 
 def _kind_words() -> Matcher:
@@ -61,12 +62,35 @@ _FORM_PAIRS = (
     ("please", "meet"),
     ("modal_you", "about_you"),
     ("give_me", "about_you"),
+    ("meet", "meet_me"),
 )
 
 
 def _scan_forms(folded: str) -> list[tuple[int, str, str]]:
     # "pourriez-vous", "envoie-moi", "enviar-me": the entries are written with a space.
     return _FORM_WORDS.scan(folded.replace("-", " "))
+
+
+_OPENING = re.compile(r"^(?:[^,:;!?]{1,60}?)(?:[,:;!]|\s[-–—]+\s)")
+
+
+def _lead_meetings(folded: str, scanned: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Meeting words only in a short opening clause before a request ("Before we talk,
+    would you mind reviewing ...", "Antes de hablar, ¿podrías ...") set the scene of the
+    request rather than propose a meeting: they are the family `meet_lead` instead."""
+    meets = [at for at, family, _ in scanned if family == "meet"]
+    if not meets:
+        return scanned
+    opening = _OPENING.match(folded)
+    if opening is None or len(opening.group().split()) > _OPENING_WORDS:
+        return scanned
+    end = opening.end()
+    if max(meets) >= end:
+        return scanned
+    asking = [at for at, family, _ in scanned if family in {"modal_you", "please"}]
+    if not asking or min(asking) < end:  # the request must come after the opening
+        return scanned
+    return [(at, "meet_lead" if f == "meet" else f, w) for at, f, w in scanned]
 
 
 def request_forms(sentence: str) -> frozenset[str]:
@@ -94,7 +118,7 @@ def _features(sentence: str) -> tuple[str, ...]:
         found.append(f"s2:{' '.join(tokens[:2])}")
         found.append(f"len:{min(len(tokens) // 8, 4)}")
     found += sorted({f"k:{kind}" for _, kind, _ in _KIND_WORDS.scan(folded)})
-    scanned = _scan_forms(folded)
+    scanned = _lead_meetings(folded, _scan_forms(folded))
     forms = {family for _, family, _ in scanned}
     found += [f"f:{family}" for family in sorted(forms)]
     found += [f"f:{a}+{b}" for a, b in _FORM_PAIRS if a in forms and b in forms]
@@ -142,6 +166,11 @@ def linear_from_json(data: dict[str, object]) -> Linear:
     )
 
 
+# P(meeting) from which an ask must name its kind (`AskModel.asks`). Chosen on the
+# cross-validated real sentences (0.15 / 0.2 / 0.25 tried: README, "Measured").
+MEETING_DOUBT = 0.2
+
+
 @dataclass(frozen=True, slots=True)
 class AskModel:
     """The two fitted models and the probability from which a sentence is an ask."""
@@ -157,11 +186,17 @@ class AskModel:
     def asks(self, sentence: str, threshold: float | None = None) -> bool:
         """An ask: P(ask) reaches the threshold (the fitted one unless given) and is not
         below P(meeting) (a sentence that reads as much like a meeting proposal as like
-        an ask is a next step)."""
-        found = self.intent.probabilities(features(sentence))
-        ask = found.get("ask", 0.0)
+        an ask is a next step). A sentence that reads even partly like a meeting
+        proposal (P(meeting) ≥ `MEETING_DOUBT`) is an ask only when it names a kind
+        of ask (`ask_kinds.json`: a job, a review, names ...): "can you arrange this
+        call?" is a next step, "can you review my deck before our call?" still asks."""
+        names = features(sentence)
+        found = self.intent.probabilities(names)
+        ask, meeting = found.get("ask", 0.0), found.get("meeting", 0.0)
         bar = self.threshold if threshold is None else threshold
-        return ask >= bar and ask >= found.get("meeting", 0.0)
+        if ask < bar or ask < meeting:
+            return False
+        return meeting < MEETING_DOUBT or any(f.startswith("k:") for f in names)
 
     def kind_of(self, sentence: str) -> str:
         """The most likely kind of ask (job, referral, contacts, favour, review, ...)."""

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from app.core.checks.ask_model import ASK_MODEL, Linear, features, model_from_json
+from app.core.checks.ask_model import (
+    ASK_MODEL,
+    MEETING_DOUBT,
+    AskModel,
+    Linear,
+    features,
+    model_from_json,
+)
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 
@@ -121,3 +128,63 @@ def test_probabilities_add_up_the_features_as_a_plain_loop_does(sentence: str) -
         exps = [math.exp(s - top) for s in scores]
         expected = {c: e / sum(exps) for c, e in zip(model.classes, exps, strict=True)}
         assert found == expected
+
+
+def _three_class(meeting_weight: float) -> AskModel:
+    """A hand-set ask / meeting / none model: "please" leans to an ask, "call" to a
+    meeting by `meeting_weight` (no kind model needed for `asks`)."""
+    intent = Linear(
+        ("ask", "meeting", "none"),
+        (0.0, 0.0, 0.0),
+        {"w:please": (3.0, 0.0, 0.0), "w:call": (0.0, meeting_weight, 0.0)},
+    )
+    return AskModel(intent, Linear(("favour", "review"), (0.0,), {}), 0.5)
+
+
+def test_a_request_that_reads_partly_as_a_meeting_asks_only_when_it_names_a_kind() -> None:
+    """Past the threshold and above P(meeting), a sentence whose P(meeting) reaches
+    MEETING_DOUBT still asks only when it names a kind of ask (a review here)."""
+    model = _three_class(2.4)  # P(ask) ~0.6, P(meeting) ~0.37: an ask, but in doubt
+    found = model.intent.probabilities(features("please arrange the call"))
+    assert found["ask"] >= 0.5
+    assert found["ask"] > found["meeting"] >= MEETING_DOUBT
+    assert not model.asks("please arrange the call")
+    assert model.asks("please review the deck before the call")
+
+
+def test_a_request_with_no_doubt_of_a_meeting_asks_without_a_kind() -> None:
+    """With P(meeting) under MEETING_DOUBT no kind word is needed."""
+    model = _three_class(0.0)
+    assert (
+        model.intent.probabilities(features("please arrange the call"))["meeting"] < MEETING_DOUBT
+    )
+    assert model.asks("please arrange the call")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before we talk, would you mind reviewing our pilot protocol?",
+        "Antes de la llamada, ¿podrías revisar mi propuesta?",
+        "Vor unserem Telefonat: könnten Sie bitte mein Konzept lesen?",
+    ],
+)
+def test_a_meeting_word_only_in_an_opening_clause_before_a_request_sets_the_scene(
+    sentence: str,
+) -> None:
+    """A meeting word only in a short opening clause, with the request form after it,
+    is `meet_lead`, not a meeting proposal."""
+    from app.core.checks.ask_model import request_forms
+
+    forms = request_forms(sentence)
+    assert "meet_lead" in forms
+    assert "meet" not in forms
+
+
+def test_a_meeting_word_in_the_request_itself_stays_a_meeting() -> None:
+    """ "Could you talk on Tuesday, please?" proposes a meeting: the request form is in
+    the clause with the meeting word, not after it."""
+    from app.core.checks.ask_model import request_forms
+
+    assert "meet" in request_forms("Could you talk on Tuesday, please?")
+    assert "meet" in request_forms("Please, could you find a time for a call?")
