@@ -155,7 +155,7 @@ def signals_of(email: Email) -> Signals:
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
     values = dict.fromkeys(FEATURES, 0.0)
-    found["reach_out"] -= found["self_contact"] | _contact_details(text)
+    found["reach_out"] -= found["self_contact"] | _contact_details(text, found["reach_out"])
     if not found["reach_out"]:
         words.pop("reach_out", None)
     # A connecting sentence that also asks, offers, schedules or sells is that, not a connection.
@@ -193,10 +193,10 @@ def signals_of(email: Email) -> Signals:
     )
 
 
-def _contact_details(text: _Text) -> set[int]:
-    """Sentences giving a phone number, an extension or an address: a service contact
-    ("for questions please call the desk at 5-7928"), not a person to meet."""
-    return {i for i, sentence in enumerate(text.folded) if _DETAILS.search(sentence)}
+def _contact_details(text: _Text, among: set[int]) -> set[int]:
+    """The sentences of `among` giving a phone number, an extension or an address: a
+    service contact ("for questions please call the desk at 5-7928"), not a person to meet."""
+    return {i for i in among if _DETAILS.search(text.folded[i])}
 
 
 def _people(
