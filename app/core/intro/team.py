@@ -67,9 +67,12 @@ def members_listed(spans: tuple[Sentence, ...], language: str) -> tuple[str, tup
     members ("Ezra - the growth team is", ("Noor", "Caleb" …)), or ("", ())."""
     codes = _languages(language)
     phrases = [e for code in codes for e in LEXICONS[code].team]
-    for span in spans:
-        quick = fold(span.text)
-        if not any(p in quick for p in phrases):
+    quick = [fold(span.text) for span in spans]
+    whole = "\n".join(quick)  # a phrase in a sentence is in the whole (phrases hold no "\n")
+    if not any(p in whole for p in phrases):
+        return "", ()  # no team phrase anywhere (most mail): one test per phrase, not per sentence
+    for span, folded_span in zip(spans, quick, strict=True):
+        if not any(p in folded_span for p in phrases):
             continue  # no team phrase in the sentence (most): no offsets to keep
         folded = _fold_same_length(span.text)
         for code in codes:
