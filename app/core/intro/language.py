@@ -66,7 +66,7 @@ def reads_as_none(text: str) -> bool:
     if len(words) < _MIN_WORDS:
         return False
     english = LEXICONS["en"].stopwords
-    hits = sum(word in english for word in words)
+    hits = sum(map(english.__contains__, words))
     return hits < _MIN_ENGLISH * len(words)
 
 
