@@ -13,21 +13,22 @@ would disagree by more. The other checkout needs its own `.venv` (`make install`
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 from pathlib import Path
 
 import httpx
 
 from scripts.bench_stack import (
+    APP_TARGET,
     MESSAGE_PATH,
     QUIET,
     app_env,
     cpu_seconds,
     free_port,
     running,
+    spawn,
     stop,
+    uvicorn_command,
     wait_listening,
 )
 from tests.addon.google_fakes import SERVICE_ACCOUNT, shared_signer
@@ -50,11 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         url = f"http://127.0.0.1:{port}"
         env = app_env(url, stack.certs.url, stack.gmail.url)
         env.pop("PYTHONPATH", None)
-        command = [str(python), "-m", "uvicorn", "app.main:app"]
-        command += ["--host", "127.0.0.1", "--port", str(port), *QUIET]
-        process = subprocess.Popen(command, cwd=other, env=env)
-        if stack.cpu is not None:
-            os.sched_setaffinity(process.pid, {stack.cpu})
+        command = uvicorn_command(APP_TARGET, port, QUIET, python=str(python))
+        process = spawn(command, env, stack.cpu, cwd=other)  # on the app's CPU from the start
         try:
             wait_listening(port, process)
             apps = {"this checkout": (stack.app.pid, stack.url), str(other): (process.pid, url)}

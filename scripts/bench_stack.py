@@ -126,16 +126,18 @@ def app_env(
     }
 
 
-def uvicorn_command(target: str, port: int, flags: Sequence[str] = UVICORN_FLAGS) -> list[str]:
+def uvicorn_command(
+    target: str, port: int, flags: Sequence[str] = UVICORN_FLAGS, python: str = sys.executable
+) -> list[str]:
     """`python -m uvicorn TARGET` on 127.0.0.1:port with these flags (production's by default)."""
     host = ["--host", "127.0.0.1", "--port", str(port)]
-    return [sys.executable, "-m", "uvicorn", target, *host, *flags]
+    return [python, "-m", "uvicorn", target, *host, *flags]
 
 
 def spawn(
-    command: Sequence[str], env: Mapping[str, str], cpu: int | None
+    command: Sequence[str], env: Mapping[str, str], cpu: int | None, cwd: Path = ROOT
 ) -> subprocess.Popen[bytes]:
-    """Start `command` in the repository; on `cpu` alone when one is given.
+    """Start `command` in the repository (or `cwd`); on `cpu` alone when one is given.
 
     The child inherits the affinity of the thread that forks it, from its first
     instruction (set afterwards, threads it started meanwhile would escape).
@@ -144,7 +146,7 @@ def spawn(
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
     try:
-        return subprocess.Popen(list(command), cwd=ROOT, env=dict(env))
+        return subprocess.Popen(list(command), cwd=cwd, env=dict(env))
     finally:
         os.sched_setaffinity(0, mine)
 
