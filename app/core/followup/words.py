@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from app.core.intro.lexicon import LazyPattern, fold
+from app.core.intro.lexicon import LazyPattern, fold, fold_mapped
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 _PUNCT = re.compile(r"[^\w']+")
-_WORD_CHAR = re.compile(r"[\w']")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _WORDS = re.compile(r"[\w']+")
 
@@ -66,33 +65,11 @@ class FollowUpWords:
             sentence = part.group(0)
             if sentence.rstrip().endswith("?"):
                 continue  # a question proposes a meeting; it does not fix one
-            folded, origin = _normalise_mapped(sentence)
+            folded, origin = fold_mapped(sentence, words_only=True)
             found = self.meeting.search(folded)
             if found:
                 return sentence[origin[found.start()] : origin[found.end() - 1] + 1]
         return ""
-
-
-def _normalise_mapped(text: str) -> tuple[str, list[int]]:
-    """`normalise(text)`, and for each of its characters the index it came from in `text`."""
-    chars: list[str] = []
-    origin: list[int] = []
-    space = True  # no leading space
-    for index, char in enumerate(text):
-        pieces = char.lower() if char.isascii() and char != "`" else (fold(char) or " ")
-        for piece in pieces:
-            if _WORD_CHAR.fullmatch(piece) is None:
-                if space:
-                    continue
-                piece, space = " ", True
-            else:
-                space = False
-            chars.append(piece)
-            origin.append(index)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        origin.pop()
-    return "".join(chars), origin
 
 
 def _pattern(data: dict[str, list[str]]) -> LazyPattern:

@@ -38,13 +38,49 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes plain, white space single."""
     lowered = text.lower()
-    if lowered.isascii():  # O(1) in CPython; most mail, and the only costly case to skip
+    if lowered.isascii():  # O(1) in CPython; most mail: no call for it (fold is hot)
         if "`" in lowered:
             lowered = lowered.replace("`", "'")
     else:
-        decomposed = unicodedata.normalize("NFKD", lowered.translate(_APOSTROPHES))
-        lowered = "".join(c for c in decomposed if not unicodedata.combining(c))
+        lowered = _plain(lowered)
     return " ".join(lowered.split())  # str.split and re's \s both split on str.isspace
+
+
+def _plain(lowered: str) -> str:
+    """Accents removed, apostrophes plain; white space left as it is."""
+    if lowered.isascii():
+        return lowered.replace("`", "'") if "`" in lowered else lowered
+    decomposed = unicodedata.normalize("NFKD", lowered.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_WORD_PIECE = re.compile(r"[\w']")
+
+
+def fold_mapped(text: str, *, words_only: bool = False) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each of its characters, the index in `text` it came from.
+
+    With `words_only`, anything but a word character or an apostrophe counts as white
+    space too (the folded form phrase patterns are matched on when punctuation must not
+    matter). A match in the folded text maps back to the original through the list.
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    space = True  # no leading space
+    for index, char in enumerate(text):
+        for piece in _plain(char.lower()):  # "¨" is a space and a mark: one space
+            if piece.isspace() or (words_only and _WORD_PIECE.match(piece) is None):
+                if space:
+                    continue
+                piece, space = " ", True
+            else:
+                space = False
+            chars.append(piece)
+            origin.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
 
 
 _TOKEN = re.compile(r"[\w']+")

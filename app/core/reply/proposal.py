@@ -27,7 +27,7 @@ from typing import Literal
 
 from app.core.checks.reply_words import LANGUAGES, WORDS, reply_languages
 from app.core.checks.structure import WHEN, has_thanks, is_next_step
-from app.core.intro.lexicon import Matcher, fold, matcher_for
+from app.core.intro.lexicon import Matcher, fold, fold_mapped, matcher_for
 from app.core.model import Email
 from app.core.preferences import NextStep
 from app.core.text.sentences import split_sentences
@@ -122,7 +122,7 @@ class _Span:
 
 
 def _proposal_in(sentence: str, language: str, others: tuple[str, ...]) -> Proposal | None:
-    folded, where_from = _fold_mapped(sentence)
+    folded, where_from = fold_mapped(sentence)
     lexicon = _lexicon(language)
     found = lexicon.scan(folded)
     kinds = _longest(_Span(o, o + len(w), c) for o, c, w in found if c in KINDS)
@@ -318,25 +318,6 @@ def _longest(spans: Iterable[_Span]) -> list[_Span]:
 
 def _overlaps(a: _Span, b: _Span) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _fold_mapped(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` (spaces single) and, for each folded character, its index in `text`."""
-    chars: list[str] = []
-    where_from: list[int] = []
-    for index, char in enumerate(text):
-        if char.isspace():
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                where_from.append(index)
-            continue
-        for piece in fold(char):
-            chars.append(piece)
-            where_from.append(index)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        where_from.pop()
-    return "".join(chars), where_from
 
 
 def _original(text: str, where_from: list[int], start: int, end: int) -> str:

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.followup.words import LANGUAGES, WORDS, _normalise_mapped, normalise, words_for
+from app.core.followup.words import LANGUAGES, WORDS, normalise, words_for
+from app.core.intro.lexicon import fold_mapped
 
 # Per language: a sentence with a meeting phrase, and the phrase as written in it.
 WRITTEN = {
@@ -39,7 +40,7 @@ def test_an_unknown_language_reads_english() -> None:
 
 @given(st.text(alphabet=st.characters(codec="latin-1"), max_size=200))
 def test_the_mapped_form_is_the_normal_form(text: str) -> None:
-    folded, origin = _normalise_mapped(text)
+    folded, origin = fold_mapped(text, words_only=True)
     assert folded == normalise(text)
     assert len(origin) == len(folded)
     assert origin == sorted(origin)

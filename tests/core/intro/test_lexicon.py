@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.intro.lexicon import CATEGORIES, LANGUAGES, LEXICONS, compile_entries, fold
+from app.core.intro.lexicon import (
+    CATEGORIES,
+    LANGUAGES,
+    LEXICONS,
+    compile_entries,
+    fold,
+    fold_mapped,
+)
 
 MAX_TOKENS = 7  # a lexicon entry is an idiom, never a sentence
 
@@ -109,3 +117,34 @@ def test_fold_matches_the_regex_definition(text: str) -> None:
 def test_fold_matches_the_regex_definition_on_tricky_spaces_and_marks(text: str) -> None:
     """No-break, em and line-separator spaces, information separators, fullwidth forms."""
     assert fold(text) == _fold_by_regex(text)
+
+
+# Latin, Greek (no capital sigma: "Σ" lowers by its place in a word, "ς" or "σ", which
+# one character alone cannot tell), combining marks, and every kind of space.
+_MAPPED_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="Σ"), max_size=120)
+
+
+@given(_MAPPED_TEXT)
+def test_fold_mapped_is_fold_with_where_each_character_came_from(text: str) -> None:
+    folded, origin = fold_mapped(text)
+    assert folded == fold(text)
+    assert len(origin) == len(folded)
+    assert origin == sorted(origin)
+    for index, char in zip(origin, folded, strict=True):
+        assert char == " " or char in fold(text[index])
+
+
+@given(_MAPPED_TEXT)
+def test_fold_mapped_words_only_treats_punctuation_as_space(text: str) -> None:
+    folded, origin = fold_mapped(text, words_only=True)
+    assert folded == " ".join(re.sub(r"[^\w']+", " ", fold(text)).split())
+    assert len(origin) == len(folded)
+
+
+def test_fold_mapped_finds_a_phrase_in_the_original_text() -> None:
+    text = "Un  café, mañana  à 9h?"
+    folded, origin = fold_mapped(text, words_only=True)
+    start = folded.index("cafe manana")
+    end = start + len("cafe manana")
+    assert text[origin[start] : origin[end - 1] + 1] == "café, mañana"
+    assert fold_mapped("e\u0301te\u0301")[0] == "ete"  # a lone combining mark adds nothing
