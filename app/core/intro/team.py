@@ -26,7 +26,7 @@ _PIECE = re.compile(r"\([^()]{0,80}\)|[^\W\d_][\w'’-]*\.?|[,;&/]|\S")
 _TITLES = frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "mx."})
 
 
-def _fold_same_length(text: str) -> str:
+def fold_same_length(text: str) -> str:
     """Lower case and accents removed, one character for one: offsets stay valid."""
     if text.isascii():
         return text.lower()
@@ -74,7 +74,7 @@ def members_listed(spans: tuple[Sentence, ...], language: str) -> tuple[str, tup
     for span, folded_span in zip(spans, quick, strict=True):
         if not any(p in folded_span for p in phrases):
             continue  # no team phrase in the sentence (most): no offsets to keep
-        folded = _fold_same_length(span.text)
+        folded = fold_same_length(span.text)
         for code in codes:
             for pattern in _patterns(code):
                 for match in pattern.finditer(folded):
@@ -121,13 +121,13 @@ def with_members(
     fresh = tuple(m for m in members if m.lower() not in known)
     if len(fresh) < _MIN_MEMBERS:
         return introduced
-    words = re.findall(r"\w+", _fold_same_length(head))
+    words = re.findall(r"\w+", fold_same_length(head))
     near, opener = set(words[max(1, len(words) - 4) :]), words[0] if words else ""
     lowered = {m.lower() for m in fresh}
     candidates = [i for i, p in enumerate(introduced) if p.name.lower() not in lowered]
 
     def name_words(person: Person) -> set[str]:
-        return {w for w in re.findall(r"\w+", _fold_same_length(person.name)) if len(w) > 1}
+        return {w for w in re.findall(r"\w+", fold_same_length(person.name)) if len(w) > 1}
 
     chosen = next((i for i in candidates if name_words(introduced[i]) & near), None)
     if chosen is None:

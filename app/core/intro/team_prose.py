@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from app.core.intro.lexicon import LANGUAGES
-from app.core.intro.team import _fold_same_length
+from app.core.intro.team import fold_same_length
 from app.core.mail.names import matches
 from app.core.model import Address, Person
 from app.core.text import Sentence
@@ -40,7 +40,7 @@ def _block(language: str) -> tuple[tuple[re.Pattern[str], ...], str]:
     """The language's role patterns (longest first) and its word for a team."""
     path = resources.files("app.core.intro").joinpath(f"lexicon/{language}.json")
     block = json.loads(path.read_text("utf-8")).get("team_prose", {})
-    roles = sorted((_fold_same_length(r) for r in block.get("roles", [])), key=len, reverse=True)
+    roles = sorted((fold_same_length(r) for r in block.get("roles", [])), key=len, reverse=True)
     patterns = tuple(
         re.compile(r"(?<=\s)" + r"\s+".join(re.escape(w) for w in role.split()) + r"(?!\w)")
         for role in roles
@@ -63,7 +63,7 @@ def described_names(
     found: list[str] = []
     sentences: list[str] = []
     for span in spans:
-        folded = _fold_same_length(span.text)
+        folded = fold_same_length(span.text)
         starts = sorted({m.start() for p in patterns for m in p.finditer(folded)})
         for start in starts:
             name = _name_before(span.text[:start])
