@@ -8,8 +8,12 @@ document and image types count: `resume.py`, `cv.html`, `Lebenslauf.tex`, `cv.ym
 ("cv" is also computer vision, "curriculum" a course plan, "portfolio" investments) that count
 only without a course, code or photo word beside them; and context words ("profile",
 "background") that count only when the email says so (`needs_context`). Spanish `resumen`
-(a summary) is not `resume`. Names are decoded first (RFC 2047 words; UTF-8 read as
-Windows-1252), accents folded, and split on separators, digits and camelCase.
+(a summary) is not `resume`. A template, sample or example ("cv_template.pdf", "plantilla_cv.docx",
+"Lebenslauf Vorlage.docx", "voorbeeld-cv.jpg") is nobody's own document; a picture that is an
+icon, logo, wireframe or screenshot ("resume-icon.png") is part of a web page. A photo word
+("foto", "photo") rules out pictures only: "CV NL Foto.pdf" is a CV with a photo on it. Names
+are decoded first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on
+separators, digits and camelCase.
 """
 
 from __future__ import annotations
@@ -37,6 +41,22 @@ class NameVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class _Vetoes:
+    """Words that rule a name out: whole tokens, long ones also inside a token, other scripts."""
+
+    tokens: frozenset[str]
+    inside: re.Pattern[str] | None
+    scripts: tuple[str, ...]
+
+    def found(self, tokens: list[str], lowered: str) -> bool:
+        if any(t in self.tokens for t in tokens):
+            return True
+        if self.inside is not None and any(self.inside.search(t) for t in tokens):
+            return True
+        return not lowered.isascii() and any(word in lowered for word in self.scripts)
+
+
+@dataclass(frozen=True, slots=True)
 class _Lexicon:
     words: dict[str, str]  # one-token Latin-script words
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # Latin-script phrases, split into tokens
@@ -47,8 +67,11 @@ class _Lexicon:
     alone: frozenset[str]  # ambiguous words that, alone in a name, need the email's support
     context: frozenset[str]
     blockers: frozenset[str]
+    not_own: _Vetoes  # templates, samples, examples: any file
+    pictures: _Vetoes  # icons, logos, wireframes, screenshots: pictures only
     photos: tuple[str, ...]
     documents: frozenset[str]
+    images: frozenset[str]
     sheets: frozenset[str]
     document_mime: tuple[str, ...]
 
@@ -61,11 +84,15 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
         return None
     folded = fold(stem)
     tokens = _tokens(folded)
-    if any(_is_photo(t) for t in tokens):
+    lowered = folded.lower()
+    picture = ext in _LEX.images or (not ext and mime_type.startswith("image/"))
+    if _LEX.not_own.found(tokens, lowered):
+        return None
+    if picture and (any(_is_photo(t) for t in tokens) or _LEX.pictures.found(tokens, lowered)):
         return None
     kind = _phrase_kind(tokens) or _glued_kind(tokens)
     if not kind and not folded.isascii():
-        kind = _script_kind(folded.lower())
+        kind = _script_kind(lowered)
     if kind:
         return NameVerdict(kind)
     if not document or any(t in _LEX.blockers for t in tokens):
@@ -163,6 +190,17 @@ def _glued_kind(tokens: list[str]) -> str | None:
     return None
 
 
+def _vetoes(languages: dict[str, list[str]]) -> _Vetoes:
+    words = {fold(w).lower() for words in languages.values() for w in words}
+    latin = {w.replace(" ", "") for w in words if w.isascii()}
+    long = sorted((w for w in latin if len(w) >= _GLUED_MIN), key=len, reverse=True)
+    return _Vetoes(
+        tokens=frozenset(latin),
+        inside=re.compile("|".join(long)) if long else None,
+        scripts=tuple(sorted(w for w in words if not w.isascii())),
+    )
+
+
 def _load() -> _Lexicon:
     raw = resources.files("app.core.checks").joinpath("resume_lexicon.json").read_text("utf-8")
     data = json.loads(raw)
@@ -193,8 +231,11 @@ def _load() -> _Lexicon:
         alone=frozenset(data.get("alone_needs_context", [])),
         context=frozenset(data["context"]),
         blockers=frozenset(data["course_words"]) | frozenset(data["not_words"]),
+        not_own=_vetoes(data["not_own"]),
+        pictures=_vetoes(data["picture_words"]),
         photos=tuple(data["photo_words"]),
         documents=frozenset(data["document_ext"]) | frozenset(data["image_ext"]),
+        images=frozenset(data["image_ext"]),
         sheets=frozenset(data["sheet_ext"]),
         document_mime=tuple(data["document_mime"]),
     )
