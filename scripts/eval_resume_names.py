@@ -11,6 +11,7 @@ figure by resume words alone is printed beside it.
 `scripts/data/resume-names-2.tsv` is a second, later set gathered the same way (issue 13), printed
 as its own block with the same halves: its names were not read while the rules were written, up to
 the commit that added it; what was fixed after reading its errors is said in the README.
+`scripts/data/resume-names-3.tsv`, gathered after those fixes, is a third such set.
 
 `scripts/data/resume-writer-pairs.tsv` holds every attachment name in the corpus mail with
 its writer (From or X-From name): scored with the writer given, as `check_reply` does. As it
@@ -36,6 +37,7 @@ from scripts.reporting import print_report
 
 DATA = Path(__file__).resolve().parent / "data" / "resume-names.tsv"
 DATA2 = Path(__file__).resolve().parent / "data" / "resume-names-2.tsv"
+DATA3 = Path(__file__).resolve().parent / "data" / "resume-names-3.tsv"
 PAIRS = Path(__file__).resolve().parent / "data" / "resume-writer-pairs.tsv"
 TARGET = 0.95
 
@@ -87,7 +89,7 @@ def flagged(name: str, writer: str = "") -> bool:
 
 
 def report(
-    path: Path = DATA, pairs_path: Path = PAIRS, fresh: tuple[Path, ...] = (DATA2,)
+    path: Path = DATA, pairs_path: Path = PAIRS, fresh: tuple[Path, ...] = (DATA2, DATA3)
 ) -> list[str]:
     """Report lines: each file's halves, the writer pairs, then the dev halves' errors."""
     rows = load_rows(path)

@@ -22,6 +22,6 @@ def test_the_report_prints_each_file_as_its_own_set(tmp_path: Path) -> None:
     lines = report()
     assert any(DATA.name in line for line in lines)
     assert any(DATA2.name in line for line in lines)
-    assert sum("whole file" in line for line in lines) == 2
+    assert sum("whole file" in line for line in lines) == 3
     alone = report(fresh=(tmp_path / "absent.tsv",))
     assert sum("whole file" in line for line in alone) == 1
