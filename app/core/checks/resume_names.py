@@ -7,9 +7,11 @@ document and image types count: `resume.py`, `cv.html`, `Lebenslauf.tex`, `cv.ym
 ("Lebenslauf", "hoja de vida", "履歴書", "резюме", "lettre de motivation"); ambiguous words
 ("cv" is also computer vision, "curriculum" a course plan, "portfolio" investments) that count
 only without a course, code or photo word beside them; and context words ("profile",
-"background") that count only when the email says so (`needs_context`). Spanish `resumen`
-(a summary) is not `resume`. A template, sample or example ("cv_template.pdf", "plantilla_cv.docx",
-"Lebenslauf Vorlage.docx", "voorbeeld-cv.jpg") is nobody's own document; a picture that is an
+"background") that count only when the email says so (`needs_context`). "cv" glued after a
+person's name counts ("audreycv.pdf"); after anything else it does not ("recv", "opencv").
+Spanish `resumen` (a summary) is not `resume`. A template, sample or example
+("cv_template.pdf", "plantilla_cv.docx", "Lebenslauf Vorlage.docx", "voorbeeld-cv.jpg") is
+nobody's own document; a picture that is an
 icon, logo, wireframe or screenshot ("resume-icon.png") is part of a web page. A photo word
 ("foto", "photo") rules out pictures only: "CV NL Foto.pdf" is a CV with a photo on it. Names
 are decoded first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on
@@ -30,6 +32,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("[ÃÂÐÑØÙ][\u0080-\u00ff\u0152-\u2122 ]")
 _GLUED_MIN = 6  # shorter words only match as whole tokens ("cv" is in "recv", "cvpr")
+_OWNER_MIN = 3  # "cv" glued after a name: "audreycv"; "recv", "iacv" have no name before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,8 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
         return NameVerdict(kind)
     if not document or any(t in _LEX.blockers for t in tokens):
         return None
+    if any(_cv_after_a_name(t) for t in tokens):
+        return NameVerdict("resume")
     word = next((t for t in tokens if t in _LEX.ambiguous), None)
     if word:
         # "curriculum.pdf", "portfolio_v2.pdf": the word alone may be a course plan.
@@ -162,6 +167,16 @@ def _tokens(folded: str) -> list[str]:
 
 def _is_photo(token: str) -> bool:
     return any(token == p or (len(token) > len(p) + 2 and token.endswith(p)) for p in _LEX.photos)
+
+
+def _cv_after_a_name(token: str) -> bool:
+    """ "audreycv", "juliecv": "cv" glued after a person's name (Faker's, loaded on first need)."""
+    if not token.endswith("cv") or len(token) < len("cv") + _OWNER_MIN:
+        return False
+    # Imported here: resume_owner reads this module's helpers at import time.
+    from app.core.checks.resume_owner import is_person_name
+
+    return is_person_name(token[: -len("cv")])
 
 
 def _script_kind(lowered: str) -> str | None:

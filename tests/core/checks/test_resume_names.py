@@ -251,3 +251,17 @@ def test_more_words_of_the_resume_families(filename: str, kind: str) -> None:
 def test_a_summary_is_still_no_resume(filename: str) -> None:
     """`resumen` alone is a summary; the CV sense needs `curricular`, in a document."""
     assert classify_filename(filename) is None
+
+
+@pytest.mark.parametrize("filename", ["audreycv.pdf", "juliecv.docx", "Garciacv.pdf"])
+def test_cv_glued_after_a_name_is_a_resume(filename: str) -> None:
+    """ "cv" written straight after its owner's first or last name still names a CV."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert (verdict.kind, verdict.needs_context) == ("resume", False)
+
+
+@pytest.mark.parametrize("filename", ["recv.pdf", "iacv_notes.pdf", "opencv.pdf", "dlcv.pdf"])
+def test_cv_glued_after_anything_else_is_not(filename: str) -> None:
+    """ "cv" at the end of a word that is no person's name ("recv", "opencv") is not a CV."""
+    assert classify_filename(filename) is None
