@@ -7,9 +7,15 @@ document and image types count: `resume.py`, `cv.html`, `Lebenslauf.tex`, `cv.ym
 ("Lebenslauf", "hoja de vida", "履歴書", "резюме", "lettre de motivation"); ambiguous words
 ("cv" is also computer vision, "curriculum" a course plan, "portfolio" investments) that count
 only without a course, code or photo word beside them; and context words ("profile",
-"background") that count only when the email says so (`needs_context`). Spanish `resumen`
-(a summary) is not `resume`. Names are decoded first (RFC 2047 words; UTF-8 read as
-Windows-1252), accents folded, and split on separators, digits and camelCase.
+"background") that count only when the email says so (`needs_context`). "cv" glued after a
+person's name counts ("audreycv.pdf"); after anything else it does not ("recv", "opencv").
+Spanish `resumen` (a summary) is not `resume`. A template, sample or example
+("cv_template.pdf", "plantilla_cv.docx", "Lebenslauf Vorlage.docx", "voorbeeld-cv.jpg") is
+nobody's own document; a picture that is an
+icon, logo, wireframe or screenshot ("resume-icon.png") is part of a web page. A photo word
+("foto", "photo") rules out pictures only: "CV NL Foto.pdf" is a CV with a photo on it. Names
+are decoded first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on
+separators, digits and camelCase.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("[ÃÂÐÑØÙ][\u0080-\u00ff\u0152-\u2122 ]")
 _GLUED_MIN = 6  # shorter words only match as whole tokens ("cv" is in "recv", "cvpr")
+_OWNER_MIN = 3  # "cv" glued after a name: "audreycv"; "recv", "iacv" have no name before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,22 @@ class NameVerdict:
 
     kind: str  # "resume", "cover letter", "job application", "portfolio", "background"
     needs_context: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Vetoes:
+    """Words that rule a name out: whole tokens, long ones also inside a token, other scripts."""
+
+    tokens: frozenset[str]
+    inside: re.Pattern[str] | None
+    scripts: tuple[str, ...]
+
+    def found(self, tokens: list[str], lowered: str) -> bool:
+        if any(t in self.tokens for t in tokens):
+            return True
+        if self.inside is not None and any(self.inside.search(t) for t in tokens):
+            return True
+        return not lowered.isascii() and any(word in lowered for word in self.scripts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +70,11 @@ class _Lexicon:
     alone: frozenset[str]  # ambiguous words that, alone in a name, need the email's support
     context: frozenset[str]
     blockers: frozenset[str]
+    not_own: _Vetoes  # templates, samples, examples: any file
+    pictures: _Vetoes  # icons, logos, wireframes, screenshots: pictures only
     photos: tuple[str, ...]
     documents: frozenset[str]
+    images: frozenset[str]
     sheets: frozenset[str]
     document_mime: tuple[str, ...]
 
@@ -61,15 +87,21 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
         return None
     folded = fold(stem)
     tokens = _tokens(folded)
-    if any(_is_photo(t) for t in tokens):
+    lowered = folded.lower()
+    picture = ext in _LEX.images or (not ext and mime_type.startswith("image/"))
+    if _LEX.not_own.found(tokens, lowered):
+        return None
+    if picture and (any(_is_photo(t) for t in tokens) or _LEX.pictures.found(tokens, lowered)):
         return None
     kind = _phrase_kind(tokens) or _glued_kind(tokens)
     if not kind and not folded.isascii():
-        kind = _script_kind(folded.lower())
+        kind = _script_kind(lowered)
     if kind:
         return NameVerdict(kind)
     if not document or any(t in _LEX.blockers for t in tokens):
         return None
+    if any(_cv_after_a_name(t) for t in tokens):
+        return NameVerdict("resume")
     word = next((t for t in tokens if t in _LEX.ambiguous), None)
     if word:
         # "curriculum.pdf", "portfolio_v2.pdf": the word alone may be a course plan.
@@ -137,6 +169,16 @@ def _is_photo(token: str) -> bool:
     return any(token == p or (len(token) > len(p) + 2 and token.endswith(p)) for p in _LEX.photos)
 
 
+def _cv_after_a_name(token: str) -> bool:
+    """ "audreycv", "juliecv": "cv" glued after a person's name (Faker's, loaded on first need)."""
+    if not token.endswith("cv") or len(token) < len("cv") + _OWNER_MIN:
+        return False
+    # Imported here: resume_owner reads this module's helpers at import time.
+    from app.core.checks.resume_owner import is_person_name
+
+    return is_person_name(token[: -len("cv")])
+
+
 def _script_kind(lowered: str) -> str | None:
     return next((kind for word, kind in _LEX.scripts if word in lowered), None)
 
@@ -161,6 +203,17 @@ def _glued_kind(tokens: list[str]) -> str | None:
             if len(token) > len(word):
                 return _LEX.glued[word]
     return None
+
+
+def _vetoes(languages: dict[str, list[str]]) -> _Vetoes:
+    words = {fold(w).lower() for words in languages.values() for w in words}
+    latin = {w.replace(" ", "") for w in words if w.isascii()}
+    long = sorted((w for w in latin if len(w) >= _GLUED_MIN), key=len, reverse=True)
+    return _Vetoes(
+        tokens=frozenset(latin),
+        inside=re.compile("|".join(long)) if long else None,
+        scripts=tuple(sorted(w for w in words if not w.isascii())),
+    )
 
 
 def _load() -> _Lexicon:
@@ -193,8 +246,11 @@ def _load() -> _Lexicon:
         alone=frozenset(data.get("alone_needs_context", [])),
         context=frozenset(data["context"]),
         blockers=frozenset(data["course_words"]) | frozenset(data["not_words"]),
+        not_own=_vetoes(data["not_own"]),
+        pictures=_vetoes(data["picture_words"]),
         photos=tuple(data["photo_words"]),
         documents=frozenset(data["document_ext"]) | frozenset(data["image_ext"]),
+        images=frozenset(data["image_ext"]),
         sheets=frozenset(data["sheet_ext"]),
         document_mime=tuple(data["document_mime"]),
     )

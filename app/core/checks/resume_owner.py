@@ -107,6 +107,11 @@ def _is_name(word: str) -> bool:
     return word in people.first or word in people.last
 
 
+def is_person_name(word: str) -> bool:
+    """Is this folded, lower-case word a first or last name (Faker's, 36 locales)?"""
+    return _is_name(word)
+
+
 def attachment_named_after_writer(
     filename: str, mime_type: str = "", writer: Iterable[str] = ()
 ) -> NameVerdict | None:

@@ -152,3 +152,116 @@ def test_a_name_that_is_only_an_everyday_word_needs_the_email(filename: str) -> 
 def test_an_ambiguous_word_beside_a_name_is_still_an_application_document() -> None:
     """ "curriculum_marta_rossi.pdf" names a person's curriculum: flagged by its name."""
     assert is_resume_filename("curriculum_marta_rossi.pdf")
+
+
+@pytest.mark.parametrize(
+    "filename",
+    [
+        "cv_template.pdf",  # en
+        "resume_template.docx",
+        "workday_compatible_cv_template.pdf",
+        "CVTemplate.pdf",  # camelCase
+        "resumetemplate.pdf",  # glued
+        "sample_resume.pdf",
+        "cover_letter_example.docx",
+        "plantilla_cv.docx",  # es
+        "Hoja_de_Vida_Plantilla.docx",
+        "Curriculo_modelo.docx",  # pt
+        "modele_cv.docx",  # fr
+        "Lettre de motivation - exemple.pdf",
+        "Lebenslauf Vorlage.docx",  # de
+        "Lebenslauf_Max_Mustermann.pdf",
+        "Curriculum Vitae esempio.pdf",  # it
+        "voorbeeld-cv-1a.jpg",  # nl
+        "motivatiebrief_sjabloon.docx",
+        "szablon_cv.docx",  # pl
+        "简历模板.docx",  # zh
+        "履歴書テンプレート.xlsx",  # ja
+        "이력서 양식.hwp",  # ko
+    ],
+)
+def test_templates_and_samples_are_nobodys_own(filename: str) -> None:
+    """A template, sample or example of a resume or a letter is nobody's own, in any language."""
+    assert classify_filename(filename) is None
+
+
+@pytest.mark.parametrize(
+    "filename",
+    [
+        "resume-icon.png",
+        "menu-resume-icon.png",
+        "menuResumeIcon.svg.png",
+        "cv_logo.jpg",
+        "wireframe_portfolio.png",
+        "moodboard_portfolio.png",
+        "Portfolio_Screenshot.jpeg",
+        "icono_cv.png",  # es
+        "Lebenslauf_Vorschau.png",  # de
+        "apercu_cv.jpg",  # fr
+        "anteprima_curriculum.png",  # it
+        "curriculo_icone.png",  # pt
+        "cv_pictogram.png",  # nl
+        "简历截图.png",  # zh
+    ],
+)
+def test_icons_logos_and_screenshots_are_parts_of_a_page(filename: str) -> None:
+    """A picture that is an icon, logo, wireframe or screenshot is not a scanned document."""
+    assert classify_filename(filename) is None
+
+
+@pytest.mark.parametrize(
+    ("filename", "kind"),
+    [
+        ("portfolio_screenshots.pdf", "portfolio"),  # a document of screenshots is a portfolio
+        ("CV NL Foto 1.pdf", "resume"),  # a CV with a photo on it
+        ("Lebenslauf_mit_Foto.docx", "resume"),
+        ("curriculum_vitae_photo.pdf", "resume"),
+    ],
+)
+def test_picture_and_photo_words_rule_out_pictures_only(filename: str, kind: str) -> None:
+    """Photo, icon and screenshot words rule out image files, never a document."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert verdict.kind == kind
+    assert not verdict.needs_context
+
+
+@pytest.mark.parametrize(
+    ("filename", "kind"),
+    [
+        ("resumen_curricular.pdf", "resume"),  # es (Venezuela, Peru): a CV, not a summary
+        ("Resumen Curricular - Ana Pérez.docx", "resume"),
+        ("anexo_03_2025_ficha_de_resumen_curricular.pdf", "resume"),
+        ("sintesis_curricular.pdf", "resume"),
+        ("마스터 자소서.pdf", "cover letter"),  # ko: short for 자기소개서
+        ("自己PR文章.docx", "cover letter"),  # ja: the self-PR statement of an application
+        ("志望動機_山田.pdf", "cover letter"),
+    ],
+)
+def test_more_words_of_the_resume_families(filename: str, kind: str) -> None:
+    """Regional and short forms of a CV or a cover letter are recognised."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert (verdict.kind, verdict.needs_context) == (kind, False)
+
+
+@pytest.mark.parametrize(
+    "filename", ["resumen_curricular.py", "resumen_final.pdf", "Resumen de la clase.docx"]
+)
+def test_a_summary_is_still_no_resume(filename: str) -> None:
+    """`resumen` alone is a summary; the CV sense needs `curricular`, in a document."""
+    assert classify_filename(filename) is None
+
+
+@pytest.mark.parametrize("filename", ["audreycv.pdf", "juliecv.docx", "Garciacv.pdf"])
+def test_cv_glued_after_a_name_is_a_resume(filename: str) -> None:
+    """ "cv" written straight after its owner's first or last name still names a CV."""
+    verdict = classify_filename(filename)
+    assert verdict is not None
+    assert (verdict.kind, verdict.needs_context) == ("resume", False)
+
+
+@pytest.mark.parametrize("filename", ["recv.pdf", "iacv_notes.pdf", "opencv.pdf", "dlcv.pdf"])
+def test_cv_glued_after_anything_else_is_not(filename: str) -> None:
+    """ "cv" at the end of a word that is no person's name ("recv", "opencv") is not a CV."""
+    assert classify_filename(filename) is None
