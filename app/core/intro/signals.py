@@ -140,7 +140,7 @@ def signals_of(email: Email) -> Signals:
     spans = split_sentences(own)[:_MAX_SENTENCES]
     text = _Text.of(spans)
     words: dict[str, str] = {}
-    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact")}
+    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact", "fyi")}
     fired: dict[str, int] = {}
     for lexicon in lexicons:
         hits = lexicon.matcher.scan(text.joined)
@@ -158,8 +158,9 @@ def signals_of(email: Email) -> Signals:
     found["reach_out"] -= found["self_contact"] | _contact_details(text, found["reach_out"])
     if not found["reach_out"]:
         words.pop("reach_out", None)
-    # A connecting sentence that also asks, offers, schedules or sells is that, not a connection.
-    against = set().union(*(found[c] for c in _AGAINST))
+    # A connecting sentence that also asks, offers, schedules or sells is that, not a connection;
+    # nor is copying someone "for visibility" (`fyi`: a copy that connects nobody).
+    against = set().union(*(found[c] for c in _AGAINST), found["fyi"])
     for category in LEXICAL:
         sentences_found = found[category] if category in _AGAINST else found[category] - against
         values[category] = min(len(sentences_found), 2) / 2
@@ -184,7 +185,7 @@ def signals_of(email: Email) -> Signals:
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, lexicons)
-    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"])
+    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"])
     _headers(values, email, others, own)
     _cues(values, reading, others)
     connecting = tuple(sorted((found["connect"] | found["handoff"]) - against))
@@ -212,7 +213,7 @@ def _people(
     ]
     named = set().union(*named_in) if named_in else set()
     values["named"] = min(len(named), 3) / 3
-    against = set().union(*(found[c] for c in _AGAINST))
+    against = set().union(*(found[c] for c in _AGAINST), found["fyi"])
     for category in ("connect", "handoff", "capable"):
         values[f"{category}_named"] = float(any(named_in[i] for i in found[category] - against))
     values["mutual_meet"] = float(bool(found["mutual"] & found["meet_verbs"]))
