@@ -67,16 +67,17 @@ def test_probe_is_not_training_data() -> None:
 
 
 def test_eval_probe_reports_every_language(capsys) -> None:  # type: ignore[no-untyped-def]
-    """The script prints one line per language (10 introductions, 8 others each) and the
-    pooled line, with the misses when asked."""
+    """The script prints one line per language and batch (batch 1: 10 introductions and 8
+    others each; batch 2: 5 and 3) and the pooled lines, with the misses when asked."""
     rows = load_probe()
     some = [r for r in rows if r.id.endswith(("-001", "-011"))]  # one intro, one negative
     lines = report(outcomes(some), with_misses=True)
     per_language = [t for t in lines if re.match(r"\s*probe [a-z]{2}\s", t)]
     assert len(per_language) == len(LANGS)
     assert all(" 1 intros " in t and "recall" in t for t in per_language)
-    assert "probe, all languages" in "\n".join(lines)
+    assert "probe batch 1, pooled" in "\n".join(lines)
     assert main(["--misses"]) == 0
     printed = capsys.readouterr().out
     for lang in LANGS:
         assert re.search(rf"probe {lang}\s+10 intros\s+8 others\s+precision", printed), lang
+        assert re.search(rf"probe {lang}\s+5 intros\s+3 others\s+precision", printed), lang

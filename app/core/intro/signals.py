@@ -218,7 +218,7 @@ def _people(
         values[f"{category}_named"] = float(any(named_in[i] for i in found[category] - against))
     values["mutual_meet"] = float(bool(found["mutual"] & found["meet_verbs"]))
     describe = frozenset().union(*(lex.describe for lex in lexicons))
-    values["described"] = min(len(_described(text, tokens, describe)), 2) / 2
+    values["described"] = min(len(_described(text, tokens, describe, found["fyi"])), 2) / 2
     greetings = frozenset().union(*(lex.greetings for lex in lexicons))
     values["addressed"] = min(len(_addressed(text, tokens, greetings)), 2) / 2
 
@@ -236,11 +236,16 @@ def _handoff_cc(email: Email, text: _Text, handoff: set[int]) -> float:
     return float(any(not tokens.isdisjoint(text.words[j]) for j in near))
 
 
-def _described(text: _Text, tokens: list[frozenset[str]], describe: frozenset[str]) -> set[int]:
-    """Recipients a sentence describes: their name, then a describing word or two-word frame."""
+def _described(
+    text: _Text, tokens: list[frozenset[str]], describe: frozenset[str], skip: set[int]
+) -> set[int]:
+    """Recipients a sentence describes: their name, then a describing word or two-word frame
+    (not in the sentences of `skip`: "Tim is on copy for information" describes nobody)."""
     found: set[int] = set()
     names = frozenset().union(*tokens)
-    for words in text.words:
+    for index, words in enumerate(text.words):
+        if index in skip:
+            continue
         for j, word in enumerate(words[:-1]):
             if word not in names:
                 continue
