@@ -159,3 +159,39 @@ def test_a_presentation_in_a_forwarded_consent_thread_is_an_introduction() -> No
     assert intro is not None
     assert intro.introducer.email == SENDER.email
     assert {p.email for p in intro.introduced} == {ANNA.email, JONAS.email}
+
+
+BRING_IN = {
+    "en": "Bringing in Tim from our data team - he is far better placed than me to answer.",
+    "de": "Ich hole Tim aus unserem Daten-Team mit dazu, er kann das viel besser als ich.",
+    "es": "Sumo a Tim, de nuestro equipo de datos, que sabe de esto mejor que yo.",
+    "fr": "J'ajoute Tim de notre équipe data, il est mieux placé que moi pour répondre.",
+    "pt": "Junto à conversa o Tim, da equipa de dados, que percebe disto muito melhor do que eu.",
+    "it": "Coinvolgo Tim del team dati, che è più adatto di me a risponderti.",
+    "nl": "Ik haal Tim van ons datateam erbij, hij weet dit veel beter dan ik.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BRING_IN))
+def test_a_colleague_brought_into_the_thread_who_knows_better(language: str) -> None:
+    """ "Bringing in Tim … better placed than me": a hand-off to someone who can help."""
+    on = _on(_email(BRING_IN[language], (ANNA,), (TIM,)))
+    assert on["handoff"] > 0
+    assert on["capable"] > 0
+
+
+NOT_MET = {
+    "en": "I can't believe you two haven't met yet!",
+    "de": "Ich fasse es nicht, dass ihr euch noch nicht kennt!",
+    "es": "¡No puedo creer que no os conozcáis todavía!",
+    "fr": "Je n'arrive pas à croire que vous ne vous connaissez pas encore !",
+    "pt": "Não acredito que vocês ainda não se conhecem!",
+    "it": "Non ci credo che non vi conosciate ancora!",
+    "nl": "Ik kan niet geloven dat jullie elkaar nog niet kennen!",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOT_MET))
+def test_two_people_who_have_not_met_yet_are_being_connected(language: str) -> None:
+    """ "You two haven't met yet": the writer connects the readers."""
+    assert _on(_email(NOT_MET[language], (ANNA, JONAS)))["connect"] > 0
