@@ -67,7 +67,7 @@ def test_someone_who_can_tell_you_is_capable(language: str) -> None:
 
 
 THANKS = {
-    "en": "Thanks so much for making the connection!",
+    "en": "Thanks so much for putting me in touch with Jonas!",
     "de": "Tausend Dank, dass du uns zusammengebracht hast!",
     "es": "Mil gracias por habernos presentado.",
     "fr": "Merci encore de nous avoir présentés.",
