@@ -111,8 +111,16 @@ _OTHER_LANGUAGES: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("each-other-fr", "classic", 3.0, False, r"relation|contact|présent", r"(?i:\b(?:vous|te)\s+mettre\s+en\s+(?:relation|contact)\b|\bje\s+vous\s+mets\s+en\s+(?:relation|contact)\b|\bvous\s+présenter\s+l['’]un(?:e)?\s+à\s+l['’]autre\b)"),
     ("introduce-who-fr", "classic", 3.0, True, r"présent", rf"(?i:\bje\s+(?:vous|te)\s+présente\s+){_WHO}"),
     ("take-it-fr", "classic", 2.5, False, r"laisse", r"(?i:\bje\s+vous\s+laisse\s+(?:échanger|prendre\s+contact|voir\s+ensemble|poursuivre))"),
+    # "Benedikt, das ist Sarah, …": one person addressed, the other presented to them by a
+    # pointing word ("this is", "here is"; a self-introduction says "I am" / "hier ist").
+    ("this-is", "classic", 3.0, True, r"das ist|dies ist|dit is|voici|ella es|él es|el es|esta es|este es|essa é|esse é|esta é|este é|ela é|ele é|lei è|lui è|questa è|questo è|ecco", rf"(?:^|[.!?;:]\s+|\b(?i:{GREET})\s+){_WHO}\s*[,:–—-]+\s*(?:(?i:das|dies|dit)\s+(?i:ist|is)|(?i:voici|ecco)|(?i:ella|él|el|esta|este)\s+(?i:es)|(?i:essa|esse|esta|este|ela|ele)\s+(?i:é)|(?i:lei|lui|questa|questo)\s+(?i:è))\s+(?:(?i:o|a|il|la|l['’])\s*)?{_WHO2}(?=\s*(?:[,.;:!()–—-]|$))"),
 )
 # fmt: on
+
+
+# Cues whose every name must be someone on the message (To/Cc): a pointing word alone
+# ("Danke, das ist Wahnsinn": German nouns are capitalised) names no one.
+NAMES_ON_MESSAGE = frozenset({"this-is"})
 
 
 def _cue(row: tuple[str, str, float, bool, str, str]) -> Cue:

@@ -10,14 +10,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.intro.cues import Cue, cues_for, has_keyword, keywords_in, subject_hints
+from app.core.intro.cues import (
+    NAMES_ON_MESSAGE,
+    Cue,
+    cues_for,
+    has_keyword,
+    keywords_in,
+    subject_hints,
+)
 from app.core.intro.people import at_organisation, resolve, vocatives
 from app.core.intro.vetoes import NEGATIVE, Veto, is_bulk
 from app.core.model import Address, Email
 from app.core.text import Sentence, split_sentences
 
 _HARD_VETO = frozenset(
-    {"self-introduction", "product", "request", "offer", "referral", "speaker", "after-the-fact"}
+    {
+        "self-introduction",
+        "product",
+        "request",
+        "offer",
+        "referral",
+        "speaker",
+        "after-the-fact",
+        "fyi",
+    }
 )
 _MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
 _MAX_SENTENCES = 120
@@ -131,7 +147,18 @@ def _read_sentence(reading: Reading, sentence: SentenceRead, vetoes: tuple[Veto,
             continue
         for match in cue.finditer(text):
             names = [n for n in match.groupdict().values() if n]
+            if cue.name in NAMES_ON_MESSAGE and not _all_on_message(reading.email, names):
+                continue
             reading.hits.append(Hit(cue, sentence.index, names, sentence.span.start))
+
+
+def _all_on_message(email: Email, names: list[str]) -> bool:
+    """Is every name someone on the message (To/Cc, not the sender)? Without headers,
+    the names stand as written."""
+    if not email.headers_present:
+        return True
+    others = recipients(email)
+    return all(resolve(n, others) is not None for n in names)
 
 
 def score(reading: Reading) -> float:

@@ -140,7 +140,7 @@ def signals_of(email: Email) -> Signals:
     spans = split_sentences(own)[:_MAX_SENTENCES]
     text = _Text.of(spans)
     words: dict[str, str] = {}
-    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact")}
+    found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact", "fyi")}
     fired: dict[str, int] = {}
     for lexicon in lexicons:
         hits = lexicon.matcher.scan(text.joined)
@@ -158,8 +158,9 @@ def signals_of(email: Email) -> Signals:
     found["reach_out"] -= found["self_contact"] | _contact_details(text, found["reach_out"])
     if not found["reach_out"]:
         words.pop("reach_out", None)
-    # A connecting sentence that also asks, offers, schedules or sells is that, not a connection.
-    against = set().union(*(found[c] for c in _AGAINST))
+    # A connecting sentence that also asks, offers, schedules or sells is that, not a connection;
+    # nor is copying someone "for visibility" (`fyi`: a copy that connects nobody).
+    against = set().union(*(found[c] for c in _AGAINST), found["fyi"])
     for category in LEXICAL:
         sentences_found = found[category] if category in _AGAINST else found[category] - against
         values[category] = min(len(sentences_found), 2) / 2
@@ -184,7 +185,7 @@ def signals_of(email: Email) -> Signals:
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, lexicons)
-    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"])
+    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"])
     _headers(values, email, others, own)
     _cues(values, reading, others)
     connecting = tuple(sorted((found["connect"] | found["handoff"]) - against))
@@ -212,12 +213,12 @@ def _people(
     ]
     named = set().union(*named_in) if named_in else set()
     values["named"] = min(len(named), 3) / 3
-    against = set().union(*(found[c] for c in _AGAINST))
+    against = set().union(*(found[c] for c in _AGAINST), found["fyi"])
     for category in ("connect", "handoff", "capable"):
         values[f"{category}_named"] = float(any(named_in[i] for i in found[category] - against))
     values["mutual_meet"] = float(bool(found["mutual"] & found["meet_verbs"]))
     describe = frozenset().union(*(lex.describe for lex in lexicons))
-    values["described"] = min(len(_described(text, tokens, describe)), 2) / 2
+    values["described"] = min(len(_described(text, tokens, describe, found["fyi"])), 2) / 2
     greetings = frozenset().union(*(lex.greetings for lex in lexicons))
     values["addressed"] = min(len(_addressed(text, tokens, greetings)), 2) / 2
 
@@ -235,11 +236,16 @@ def _handoff_cc(email: Email, text: _Text, handoff: set[int]) -> float:
     return float(any(not tokens.isdisjoint(text.words[j]) for j in near))
 
 
-def _described(text: _Text, tokens: list[frozenset[str]], describe: frozenset[str]) -> set[int]:
-    """Recipients a sentence describes: their name, then a describing word or two-word frame."""
+def _described(
+    text: _Text, tokens: list[frozenset[str]], describe: frozenset[str], skip: set[int]
+) -> set[int]:
+    """Recipients a sentence describes: their name, then a describing word or two-word frame
+    (not in the sentences of `skip`: "Tim is on copy for information" describes nobody)."""
     found: set[int] = set()
     names = frozenset().union(*tokens)
-    for words in text.words:
+    for index, words in enumerate(text.words):
+        if index in skip:
+            continue
         for j, word in enumerate(words[:-1]):
             if word not in names:
                 continue
