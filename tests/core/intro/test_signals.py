@@ -133,3 +133,18 @@ def test_words_that_fired_are_kept() -> None:
     signals = signals_of(email)
     assert signals.language == "es"
     assert "te presento a" in signals.words["connect"]
+
+
+def test_evidence_is_any_connecting_word_cue_subject_or_description() -> None:
+    """A note to several people has no evidence of an introduction; describing one of
+    them, or a connecting word, is some."""
+    team = (
+        Address("Gerald Nemec", "gerald@firm.example"),
+        Address("Mark Holt", "mark@firm.example"),
+    )
+    plain = _email("Gerald, attached is the summary chart. Please review it.", team[:1], team[1:])
+    assert not signals_of(plain).has_evidence()
+    blurb = _email("Gerald, Mark is our lead on the deal.", team[:1], team[1:])
+    assert signals_of(blurb).has_evidence()
+    connect = _email("Gerald, I'd like you to meet Mark Holt.", team[:1], team[1:])
+    assert signals_of(connect).has_evidence()
