@@ -100,6 +100,10 @@ def _detect_message(email: Email, index: int, me: str | None, weights: Weights) 
 def _verdict(signals: Signals, index: int, me: str | None, weights: Weights) -> IntroVerdict:
     confidence = weights.confidence(signals.values)
     reasons = _evidence(signals, weights)
+    if confidence >= 0.5 and not signals.has_evidence():
+        # Several people on a short message and nothing else: the weights of the headers
+        # and the shape alone do not make an introduction (the gate).
+        return IntroVerdict(None, 0.49, reasons, "no introduction cue")
     if confidence < 0.5:
         return IntroVerdict(None, round(confidence, 3), reasons, _why_not(signals))
     intro = _build(signals, index, round(confidence, 3), reasons, me)

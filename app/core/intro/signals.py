@@ -41,7 +41,15 @@ FEATURES: tuple[str, ...] = (
     "subject_intro", "subject_pair", "subject_inherited", "is_reply", "is_forward", "length",
     "cue_classic", "cue_handoff", "cue_one_sided", "cue_copied", "bulk",
 )  # fmt: skip
+# Evidence that someone is being introduced: connecting or hand-off language, a phrase
+# cue, an introduction's subject, a recipient described. A message with none of it is
+# no introduction, however many people it is sent to (the gate of `detect`).
+EVIDENCE = (
+    "connect", "mutual", "handoff", "capable", "take_it", "reach_out", "described",
+    "subject_intro", "subject_pair", "cue_classic", "cue_handoff", "cue_one_sided",
+)  # fmt: skip
 _MAX_SCAN = 8_000
+_EVIDENCE_AT = tuple(FEATURES.index(name) for name in EVIDENCE)
 _MAX_SENTENCES = 120
 _WORDS = re.compile(r"\w+")
 _REPLY = re.compile(r"^\s*(?:re|aw|sv|r|rif|antw|ant|res|odp)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
@@ -98,6 +106,10 @@ class Signals:
     def value(self, name: str) -> float:
         """The value of one named signal."""
         return self.values[FEATURES.index(name)]
+
+    def has_evidence(self) -> bool:
+        """Does any signal of `EVIDENCE` fire (someone could be introduced at all)?"""
+        return any(self.values[i] > 0 for i in _EVIDENCE_AT)
 
 
 def _person_tokens(person: Address) -> frozenset[str]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.intro import detect_introduction
+from app.core.intro import FEATURES, detect_introduction
+from app.core.intro.weights import Weights
 from app.core.mail.rfc822 import parse_eml
 from app.core.model import Address, Email, Introduction, Person, Thread
 
@@ -670,3 +671,23 @@ def test_a_broken_name_after_copying_gives_way_to_the_copied_it_names() -> None:
         "omar@clinic.example",
         "rob@agency.example",
     ]
+
+
+def test_several_people_and_nothing_else_is_no_introduction() -> None:
+    """The gate: weights that would take a message to several people for an introduction
+    do not, when no connecting word, cue, subject or description is there."""
+    recipients_only = Weights(
+        tuple(10.0 if f == "recipients" else 0.0 for f in FEATURES), bias=0.0, threshold=0.5
+    )
+    team = tuple(Address(n, f"{n.lower()}@firm.example") for n in ("Gerald", "Mark", "Aileen"))
+    email = Email(
+        sender=Address("Eric Jenkins", "eric@counsel.example"),
+        to=team[:1],
+        cc=team[1:],
+        new_text="Gerald, attached is the summary chart. Please review it before Monday.",
+    )
+    verdict = detect_introduction(email, weights=recipients_only)
+    assert verdict.introduction is None
+    assert verdict.reason == "no introduction cue"
+    described = replace(email, new_text=email.new_text + " Mark is our lead on the deal.")
+    assert detect_introduction(described, weights=recipients_only).introduction is not None

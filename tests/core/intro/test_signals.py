@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,3 +134,36 @@ def test_words_that_fired_are_kept() -> None:
     signals = signals_of(email)
     assert signals.language == "es"
     assert "te presento a" in signals.words["connect"]
+
+
+def test_evidence_is_any_connecting_word_cue_subject_or_description() -> None:
+    """A note to several people has no evidence of an introduction; describing one of
+    them, or a connecting word, is some."""
+    team = (
+        Address("Gerald Nemec", "gerald@firm.example"),
+        Address("Mark Holt", "mark@firm.example"),
+    )
+    plain = _email("Gerald, attached is the summary chart. Please review it.", team[:1], team[1:])
+    assert not signals_of(plain).has_evidence()
+    blurb = _email("Gerald, Mark is our lead on the deal.", team[:1], team[1:])
+    assert signals_of(blurb).has_evidence()
+    connect = _email("Gerald, I'd like you to meet Mark Holt.", team[:1], team[1:])
+    assert signals_of(connect).has_evidence()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Alice. May I have your permission to introduce you to Bob Stone?",
+        "Hola Ana. ¿Me das permiso para presentarte a Luis Ortega?",
+        "Hallo Anna, habe ich deine Erlaubnis, dich Jonas Weber vorzustellen?",
+        "Bonjour Anne, ai-je ta permission pour te présenter Paul Girard ?",
+        "Olá Ana, tenho a sua permissão para lhe apresentar o Rui Costa?",
+        "Ciao Anna, ho il tuo permesso per presentarti Marco Bini?",
+        "Hoi Anna, heb ik je toestemming om je aan Daan de Vries voor te stellen?",
+    ],
+)
+def test_asking_permission_to_introduce_is_an_offer(text: str) -> None:
+    """Asking the reader's permission first (the double opt-in) offers an introduction
+    not yet made, in each of the seven languages."""
+    assert _on(_email(text, (Address("Anna Berg", "anna@berg.example"),)))["offer"] > 0
