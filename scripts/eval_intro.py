@@ -21,7 +21,7 @@ from app.core.intro.weights import WEIGHTS, Weights
 from app.core.mail.names import matches
 from app.core.model import Address, Introduction, Person
 from scripts.intro_data import Row
-from scripts.train_intro import Data, choose_and_fit
+from scripts.train_intro import Data, fit_intro
 
 REAL = ("enron", "state", "nih", "web", "intl")
 FOLDS = 5
@@ -83,7 +83,7 @@ def cross_validated(rows: list[Row], data: Data, seed: int = 1) -> list[Outcome]
     outcomes: list[Outcome | None] = [None] * len(rows)
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
     for train, test in folds.split(data.x, data.y, data.g):
-        weights, _ = choose_and_fit(data.take(train))
+        weights, _ = fit_intro(data.take(train))
         for i in test:
             outcomes[i] = judge(rows[i], weights)
     return [o for o in outcomes if o is not None]
@@ -100,7 +100,7 @@ def leave_source_out(rows: list[Row], data: Data) -> dict[str, list[Outcome]]:
     sources = np.array([r.source for r in rows])
     result = {}
     for source in sorted(set(sources)):
-        weights, _ = choose_and_fit(data.take(np.flatnonzero(sources != source)))
+        weights, _ = fit_intro(data.take(np.flatnonzero(sources != source)))
         result[source] = [judge(rows[i], weights) for i in np.flatnonzero(sources == source)]
     return result
 

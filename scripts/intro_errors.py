@@ -22,7 +22,7 @@ from app.core.intro.signals import FEATURES
 from app.core.intro.weights import Weights
 from scripts.eval_intro import FOLDS, REAL, Outcome, judge, leave_source_out, line
 from scripts.intro_data import Row, load_rows
-from scripts.train_intro import Data, choose_and_fit, design
+from scripts.train_intro import Data, design, fit_intro
 
 SEEDS = (1, 2, 3)
 
@@ -45,7 +45,7 @@ def pooled(rows: list[Row], data: Data) -> tuple[list[Outcome], dict[str, Error]
     for seed in SEEDS:
         folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
         for train, test in folds.split(data.x, data.y, data.g):
-            weights, _ = choose_and_fit(data.take(train))
+            weights, _ = fit_intro(data.take(train))
             for i in test:
                 outcome = judge(rows[i], weights)
                 outcomes.append(outcome)

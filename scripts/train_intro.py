@@ -86,17 +86,20 @@ def threshold_for(
     p: np.ndarray,
     target: float = TARGET_PRECISION,
     unmet: Callable[[float, float], float] = f05,
+    w: np.ndarray | None = None,
 ) -> float:
     """The lowest threshold with precision ≥ `target` (the most recall among those), else
-    the one best by `unmet(precision, recall)` (F0.5 unless the trainer says otherwise)."""
+    the one best by `unmet(precision, recall)` (F0.5 unless the trainer says otherwise).
+    With `w`, each row counts by its sample weight (as in the fit)."""
+    w = np.ones(len(y)) if w is None else w
     best_t, best_key = 0.5, (-1.0, -1.0)
     for t in np.unique(np.round(p, 4)):
         chosen = p >= t
-        tp = int(np.sum(chosen & (y == 1)))
+        tp = float(np.sum(w[chosen & (y == 1)]))
         if not tp:
             continue
-        precision = tp / int(np.sum(chosen))
-        recall = tp / int(np.sum(y == 1))
+        precision = tp / float(np.sum(w[chosen]))
+        recall = tp / float(np.sum(w[y == 1]))
         met = precision >= target
         key = (float(met), recall if met else unmet(precision, recall))
         if key > best_key:
@@ -105,21 +108,37 @@ def threshold_for(
 
 
 def choose_and_fit(
-    data: Data, threshold: Callable[[np.ndarray, np.ndarray], float] | None = None
+    data: Data,
+    threshold: Callable[[np.ndarray, np.ndarray], float] | None = None,
+    *,
+    weigh_rows: bool = False,
 ) -> tuple[Weights, float]:
     """C by grouped inner CV log-loss, threshold from the same out-of-fold scores (by
-    `threshold_for`, or the trainer's own rule), then fit all."""
+    `threshold_for`, or the trainer's own rule), then fit all. `weigh_rows`: the threshold
+    counts each row by its sample weight, as the fit does (written mail at half)."""
     scored = [(_log_loss(data.y, _oof(data, c), data.w), c) for c in C_GRID]
     c = min(scored)[1]
-    threshold_value = (threshold or threshold_for)(data.y, _oof(data, c))
+    oof = _oof(data, c)
+    if threshold is not None:
+        threshold_value = threshold(data.y, oof)
+    else:
+        threshold_value = threshold_for(data.y, oof, w=data.w if weigh_rows else None)
     model = _fit(data, c)
     weights = tuple(round(float(v), 6) for v in model.coef_[0])
     return Weights(weights, round(float(model.intercept_[0]), 6), threshold_value), c
 
 
+def fit_intro(data: Data) -> tuple[Weights, float]:
+    """The introduction model: `choose_and_fit` with its threshold counting written mail
+    at the weight the fit gives it. Counted row by row, the easy written introductions
+    reached the target precision at a lower threshold than real mail could bear (pooled
+    real precision 0.79 at a training precision of 0.90)."""
+    return choose_and_fit(data, weigh_rows=True)
+
+
 def fitted_json(rows: list[Row], data: Data) -> dict[str, object]:
     """What `weights.json` holds."""
-    weights, c = choose_and_fit(data)
+    weights, c = fit_intro(data)
     return weights_json(FEATURES, weights, c, rows, data.y, data_hash(rows))
 
 

@@ -39,6 +39,7 @@ _VETOES = {
     "request": "request",
     "offer": "offer",
     "scheduling_handoff": "scheduling",
+    "meet_writer": "scheduling",
     "announcement": "announcement",
     "product": "product",
     "after_fact": "after-the-fact",

@@ -24,8 +24,8 @@ from importlib import resources
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 CATEGORIES = (
     "connect", "mutual", "handoff", "capable", "take_it", "reach_out", "self_contact",
-    "meet_verbs", "self_intro", "request", "offer", "scheduling", "announcement", "product",
-    "after_fact", "thanks_intro", "fyi",
+    "meet_verbs", "self_intro", "request", "offer", "scheduling", "meet_writer", "announcement",
+    "product", "after_fact", "thanks_intro", "fyi",
 )  # fmt: skip
 # A slot word: a word, or a title or initial with its period ("dr.", "j."); never a
 # word carrying other punctuation, so a slot does not run on past a sentence or clause.

@@ -29,7 +29,7 @@ from app.core.text import Sentence, split_sentences
 
 LEXICAL = (
     "connect", "mutual", "handoff", "capable", "take_it", "reach_out",
-    "self_intro", "request", "offer", "scheduling", "announcement", "product",
+    "self_intro", "request", "offer", "scheduling", "meet_writer", "announcement", "product",
     "after_fact", "thanks_intro",
 )  # fmt: skip
 FEATURES: tuple[str, ...] = (
@@ -76,8 +76,8 @@ _WEBMAIL = frozenset(
      "example.com", "protonmail.com", "mail.com"}
 )  # fmt: skip
 _AGAINST = frozenset(
-    {"self_intro", "request", "offer", "scheduling", "announcement", "product", "after_fact",
-     "thanks_intro"}
+    {"self_intro", "request", "offer", "scheduling", "meet_writer", "announcement", "product",
+     "after_fact", "thanks_intro"}
 )  # fmt: skip
 # A number of three digits, digits joined by a dash, an address or a link.
 _DETAILS = re.compile(r"\d{3}|\d-\d|@|www\.|https?:")

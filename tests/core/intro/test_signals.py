@@ -167,3 +167,30 @@ def test_asking_permission_to_introduce_is_an_offer(text: str) -> None:
     """Asking the reader's permission first (the double opt-in) offers an introduction
     not yet made, in each of the seven languages."""
     assert _on(_email(text, (Address("Anna Berg", "anna@berg.example"),)))["offer"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arturo, I'd like to discuss this with you, so I'm copying Lona to find a time.",
+        "Luis, me gustaría reunirme contigo la semana que viene; pongo en copia a Marta.",
+        "Jonas, ich würde mich gerne mit dir treffen. Ich setze Petra in CC.",
+        "Paul, j'aimerais vous rencontrer la semaine prochaine ; je mets Claire en copie.",
+        "Rui, gostaria de me reunir com você na próxima semana; estou copiando a Sofia.",
+        "Marco, vorrei incontrarti la prossima settimana; metto in copia Giulia.",
+        "Daan, ik zou je graag ontmoeten volgende week; ik zet Sanne in de cc.",
+    ],
+)
+def test_the_writer_proposing_to_meet_the_reader_is_meet_writer(text: str) -> None:
+    """The writer as one side of the meeting ("I'd like to discuss this with you"), the
+    one copied to set it up: `meet_writer`, in each of the seven languages."""
+    to = (Address("Ana Reyes", "ana@reyes.example"),)
+    cc = (Address("Lona Vale", "lona@office.example"),)
+    assert _on(_email(text, to, cc))["meet_writer"] > 0
+
+
+def test_a_connecting_sentence_is_not_meet_writer() -> None:
+    """ "You two should meet" connects others: the writer is no side of that meeting."""
+    to = (Address("Ana Reyes", "ana@reyes.example"), Address("Joe Park", "joe@park.example"))
+    on = _on(_email("Ana, meet Joe Park. You two should meet for coffee.", to))
+    assert "meet_writer" not in on
