@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.reply_words import Said, formal_register, said
+from app.core.checks.reply_words import Said, formal_register, proposes, said
 from app.core.checks.structure import is_greeting, is_next_step
 from app.core.checks.wordstart import WordStart
 from app.core.i18n import N_, NP_
@@ -160,10 +160,18 @@ def _about_reader(
 
 
 def is_throwaway(sentence: str, languages: tuple[str, ...] = ()) -> bool:
-    """A generic "let me know if I can ever help" line (English, or one of `languages`)."""
+    """A generic "let me know if I can ever help" line (English, or one of `languages`).
+
+    A bare "don't hesitate" / "let me know" (the lexicons' ``invite``) counts unless the
+    sentence proposes a next step: then it is about that step ("Ik bel je maandag op;
+    komt een andere dag beter uit, laat het me gerust weten"), as the English pattern,
+    which needs a word of help or "anything", reads it."""
     # `said` reads a sentence once for every category, memoised: the focus measure has
     # already read this one.
-    return _is_english_throwaway(sentence) or "throwaway" in said(sentence, languages).categories
+    if _is_english_throwaway(sentence):
+        return True
+    found = said(sentence, languages).categories
+    return "throwaway" in found or ("invite" in found and not proposes(sentence, languages))
 
 
 @per_analysis  # asked by the focus measure and by the throw-away check

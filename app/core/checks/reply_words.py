@@ -11,7 +11,12 @@ written by fluent readers), one entry list per category:
 - ``accept``: taking up what was proposed ("me va bien", "passt mir"): a next step
   next to a ``meet`` or ``plan`` word ("el jueves me va bien");
 - ``bcc``: the introducer moved to Bcc (CCO, Cci, Ccn, Blindkopie ...);
-- ``throwaway``: the generic "let me know if I can help"; ``pleasantry``: politeness
+- ``throwaway``: the generic "let me know if I can help"; ``invite``: a bare "don't
+  hesitate" / "feel free" / "let me know" without the offer ("no dudes en", "melde dich
+  gerne", "laat het gerust weten"): a throw-away offer too, except in a sentence that
+  proposes a next step, where it is about that step ("komt een andere dag beter uit,
+  laat het me gerust weten"); ``booking``: a calendar or booking page ("mi agenda",
+  "Kalender", "prenota"), a next step next to a link; ``pleasantry``: politeness
   addressed to the reader that says nothing about them; ``credential``: self-promotion;
 - ``first_person`` / ``second_person``: pronoun and possessive words;
   ``formal_second_person``: courtesy forms that only a capital tells apart ("Sie", "Lei").
@@ -36,8 +41,8 @@ from app.core.memo import per_analysis
 
 LANGUAGES = ("es", "de", "fr", "pt", "it", "nl")
 PHRASES = (
-    "thanks", "thanks_reader", "meet", "plan", "commit", "accept", "bcc", "throwaway", "pleasantry",
-    "credential",
+    "thanks", "thanks_reader", "meet", "plan", "commit", "accept", "bcc", "throwaway", "invite",
+    "booking", "pleasantry", "credential",
 )  # fmt: skip
 _WORD = re.compile(r"[\w']+")
 

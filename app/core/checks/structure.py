@@ -169,11 +169,33 @@ def _thanks_introducer(sentence: str, introducer: str, languages: tuple[str, ...
     return not (_FOR_YOUR_TIME.search(sentence) or says(sentence, "thanks_reader", languages))
 
 
+_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S", re.IGNORECASE)
+_BOOKING = Caseless(
+    r"\b(?:calendars?|calendly|cal\.com|book(?:ing)?|schedul\w*|slots?|appointments?)\b",
+    needs=("cal", "book", "schedul", "slot", "appointment"),
+)
+
+
+def offers_booking_link(sentence: str, before: str, languages: tuple[str, ...] = ()) -> bool:
+    """A link to book a time: a URL in the sentence, and a word of a calendar or booking
+    page in it or in the sentence before ("Here's my calendar, grab a slot:
+    https://…", "Te dejo mi agenda: https://…"; the lexicons' ``booking`` words)."""
+    if not _LINK.search(sentence):
+        return False
+    near = f"{before}\n{sentence}"
+    return bool(_BOOKING.search(normalize(near))) or says(near, "booking", languages)
+
+
 def check_next_step(
     sentences: Sequence[Sentence], proposal: str, languages: tuple[str, ...] = ()
 ) -> tuple[Finding, ...]:
-    """`no_next_step` when no sentence proposes a meeting, call or follow-up."""
+    """`no_next_step` when no sentence proposes a meeting, call or follow-up, or offers
+    a link to book one."""
     if any(is_next_step(s.text, languages) for s in sentences):
+        return ()
+    befores = ("", *(s.text for s in sentences[:-1]))
+    pairs = zip(sentences, befores, strict=True)
+    if any(offers_booking_link(s.text, before, languages) for s, before in pairs):
         return ()
     at = sentences[-1].end if sentences else 0
     return (

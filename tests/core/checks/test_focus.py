@@ -14,7 +14,9 @@ from app.core.checks import (
     measure_focus,
     split_sentences,
 )
+from app.core.checks.context import reply_context
 from app.core.checks.focus import _ANY_CREDENTIAL, _CREDENTIAL, _FIRST
+from app.core.model import Address
 
 SELF_CENTRED = (
     "Hi Sue,\n\nI'm glad Joe introduced us. I'm working to grow my network in Austin. "
@@ -212,3 +214,15 @@ def test_italian_first_person_without_pronoun_is_self_talk() -> None:
     text = "Ho lavorato dodici anni in banca e sto aprendo un negozio di biciclette."
     focus = measure_focus(split_sentences(text), [], ("it",))
     assert [s.text for s in focus.sender] == [text]
+
+
+def test_a_reader_named_by_their_surname_is_the_reader() -> None:
+    """A formal reply names its reader by the family name ("Frau Dr. Brandt"): the reply
+    context lists surnames after first names, so such a sentence is about the reader."""
+    person = Address("Dr. Helga Brandt", "h.brandt@example.de")
+    context = reply_context(None, None, "me@example.de", (person,))
+    assert context.reader == "Helga"
+    assert "Brandt" in context.reader_names
+    text = "Frau Dr. Brandt, ich freue mich sehr, dass wir uns kennenlernen."
+    found = measure_focus(split_sentences(text), context.reader_names, ("de",))
+    assert [s.text for s in found.reader] == [text]
