@@ -9,7 +9,11 @@ replies: as its writer's draft, against the thread of the introduction it answer
 language, introducer and people). Unlike the written corpus, `too_long` is labelled here:
 a reply is too long only when its notes say so.
 
-    python -m scripts.eval_reply_probe [--verbose]
+    python -m scripts.eval_reply_probe [--verbose] [DIRECTORY]
+
+`scripts/data/reply-probe-2/` is a second, smaller batch (49 replies, 3 good and 4 flawed
+per language, answering the same introductions), written after the fixes made from the
+first: pass it as DIRECTORY.
 
 prints, per code, precision and recall over all languages and tp/fp/fn in each language,
 then per language the good replies with any finding; `--verbose` lists every miss and
@@ -210,9 +214,11 @@ def _expected(row: dict[str, str]) -> frozenset[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the report; 1 when a goal is missed."""
+    """Print the report; 1 when a goal is missed. A directory argument reads another
+    probe of the same shape (`scripts/data/reply-probe-2`)."""
     args = sys.argv[1:] if argv is None else argv
-    lines = report(run_probe(), verbose="--verbose" in args)
+    folders = [Path(a) for a in args if not a.startswith("--")]
+    lines = report(run_probe(folders[0] if folders else PROBE), verbose="--verbose" in args)
     return print_report(lines, ("BELOW", "ABOVE"))
 
 

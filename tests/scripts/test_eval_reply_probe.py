@@ -81,6 +81,17 @@ def test_main_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith(f"reply probe: {len(REPLIES)} replies")
 
 
+def test_the_second_batch_parses_and_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """`scripts/data/reply-probe-2`: every file labelled and read, every language there."""
+    second = PROBE.parent / "reply-probe-2"
+    rows = load_rows(second)
+    assert {p.stem for p in second.glob("*.eml")} == {r["id"] for r in rows}
+    outcomes = run_probe(second)
+    assert {o.lang for o in outcomes} == set(WRITTEN_LANGUAGES)
+    assert main([str(second)]) in (0, 1)
+    assert capsys.readouterr().out.startswith(f"reply probe: {len(outcomes)} replies")
+
+
 def test_command_line_check_agrees_with_the_probe(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
