@@ -59,11 +59,21 @@ _CREDENTIAL = re.compile("|".join(_CREDENTIAL_PARTS))
 _ANY_CREDENTIAL = WordStart(*_CREDENTIAL_PARTS)
 _THROWAWAY = Caseless(
     r"\b(?:let me know|don't hesitate|do not hesitate|feel free|if there's|if there is|if I can"
-    r"|if you (?:ever )?need)\b[^.!?]{0,60}\b(?:anything|any way|anyway|something|help|assist\w*"
-    r"|return the favou?r)\b"
+    r"|(?:if|should|whenever) you (?:ever )?need)\b[^.!?]{0,60}"
+    r"\b(?:anything|any way|anyway|something|help|assist\w*|return the favou?r)\b"
     r"|\b(?:any|some) way (?:I|we) (?:can|could|might) (?:help|return|repay)\b"
     r"|\b(?:return|repay) the favou?r\b|\b(?:I'm|I am) (?:always )?(?:happy|glad) to help\b",
-    needs=("let me know", "hesitate", "feel free", "if ", "way ", "the favo", "to help"),
+    needs=(
+        "let me know",
+        "hesitate",
+        "feel free",
+        "if ",
+        "should you",
+        "whenever you",
+        "way ",
+        "the favo",
+        "to help",
+    ),
 )
 # An offer that names what it would help with ("help with the Austin meetup") is specific:
 # only flagged after an email about the sender.
@@ -147,7 +157,7 @@ def _about_reader(
     the second person at least as often as the first ("so that you know me a little: I
     spent twelve years at ..." is about the sender). In a formal reply "le" / "su" count
     as the second person."""
-    if names and names.search(text):
+    if names and _names_reader(text, names):
         return True
     seconds = other.second_words + (other.register_words if formal else 0)
     seconds += _SECOND.count(text) if english else 0
@@ -157,6 +167,22 @@ def _about_reader(
         return True
     firsts = len(_FIRST_WORDS.findall(text)) if english else other.first_words
     return seconds >= firsts
+
+
+_VOCATIVE_END = re.compile(r"\s*[,:!]")
+_VOCATIVE_LEAD = 3  # words before the name: "Hi", "Dear", "Herr Dr.", "Gentile Ing."
+
+
+def _names_reader(text: str, names: re.Pattern[str]) -> bool:
+    """The sentence names the reader, other than as the vocative it opens with: "Marcus,
+    I've been designing for two years" speaks to Marcus about the writer, while "Marcus's
+    team" or "as Marcus said" is about him."""
+    for found in names.finditer(text):
+        lead = text[: found.start()].split()
+        if len(lead) <= _VOCATIVE_LEAD and _VOCATIVE_END.match(text, found.end()):
+            continue
+        return True
+    return False
 
 
 def is_throwaway(sentence: str, languages: tuple[str, ...] = ()) -> bool:

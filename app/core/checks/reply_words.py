@@ -36,6 +36,7 @@ from functools import cached_property
 from importlib import resources
 
 from app.core.intro import language_of
+from app.core.intro.language import leading_language
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.memo import per_analysis
 
@@ -125,12 +126,19 @@ MIN_FOREIGN_LETTERS = 80  # a text this long with no vote for any of our languag
 def reply_languages(text: str) -> tuple[str, ...] | None:
     """The lexicons to read a reply with: its language; none for English; every one when
     the text is too short to tell; None when it is written in a language we do not read
-    (Polish, Swedish, Chinese ...), where the wording checks must stay silent."""
+    (Polish, Swedish, Chinese ...), where the wording checks must stay silent.
+
+    A reply the vote cannot settle but that leans to one of ours (two votes and more than
+    any other: "Bruno, oi! Parece que a gente briga com as mesmas planilhas …") is read
+    in that language, not taken for a foreign one."""
     language = language_of(text)
     if language in WORDS:
         return (language,)
     if language:
         return ()
+    lean = leading_language(text)
+    if lean in WORDS:  # a lean to English is no evidence against a language we do not read
+        return (lean,)
     letters = sum(c.isalpha() for c in text[:2_000])
     return None if letters >= MIN_FOREIGN_LETTERS else LANGUAGES
 

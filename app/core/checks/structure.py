@@ -24,7 +24,8 @@ TARGET_WORDS = 120
 _I = re.IGNORECASE
 _THANKS = Caseless(
     r"\b(?:thanks?|thank(?:s| you| u)|thx|thnx|tnx|tks|thks|ty|grateful|gratitude|appreciated?"
-    r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos)\b",
+    r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos"
+    r"|owe you (?:one|big|a (?:drink|coffee|beer|pint|lunch|dinner))|in your debt|much obliged)\b",
     word_start=True,
 )
 _GREETING_MEET = Caseless(
@@ -36,7 +37,7 @@ _GREETING_MEET = Caseless(
 _MEET = Caseless(
     r"\b(?:meet|meeting|meet up|coffee|call|phone|ring|chat|talk|speak|catch up|get together"
     r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
-    r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
+    r"|visit|calendly|calendar|schedule|slot|availability|(?<!some )time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
     r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?|see you|see each other|come by|stop by"
     r"|drop by)\b",

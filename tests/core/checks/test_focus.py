@@ -223,6 +223,17 @@ def test_a_reader_named_by_their_surname_is_the_reader() -> None:
     context = reply_context(None, None, "me@example.de", (person,))
     assert context.reader == "Helga"
     assert "Brandt" in context.reader_names
-    text = "Frau Dr. Brandt, ich freue mich sehr, dass wir uns kennenlernen."
+    text = "Ich habe viel über die Arbeit von Frau Dr. Brandt in Kiel gelesen."
     found = measure_focus(split_sentences(text), context.reader_names, ("de",))
     assert [s.text for s in found.reader] == [text]
+
+
+def test_a_name_opening_the_sentence_only_addresses_the_reader() -> None:
+    """ "Marcus, I've spent ten years …" speaks to Marcus about the writer."""
+    names = ["Marcus", "Hale"]
+    vocative = "Marcus, I've spent ten years running warehouses in Leeds."
+    about = "I loved Marcus's talk on warehouse design last spring."
+    question = "Marcus, how did you get into design?"
+    found = measure_focus(split_sentences(f"{vocative} {about} {question}"), names)
+    assert [s.text for s in found.sender] == [vocative]
+    assert [s.text for s in found.reader] == [about, question]

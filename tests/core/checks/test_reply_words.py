@@ -284,3 +284,49 @@ def test_formal_gratitude_is_thanks() -> None:
     assert has_thanks("Ik ben u zeer erkentelijk voor de kennismaking.", ("nl",))
     assert has_thanks("Für die Vorstellung bin ich Ihnen sehr verbunden.", ("de",))
     assert has_thanks("Je vous suis très obligée de cette présentation.", ("fr",))
+
+
+DEBTS = {
+    "es": "Marta, te debo una por presentarnos.",
+    "de": "Anna, ich schulde dir was für diese Vorstellung.",
+    "fr": "Anne, je te revaudrai ça, merci du contact.",
+    "pt": "Ana, fico te devendo essa apresentação.",
+    "it": "Anna, te ne devo una per la presentazione.",
+    "nl": "Anna, ik ben je er een schuldig voor deze introductie.",
+}
+OFFERS_IF_EVER = {
+    "es": "Si alguna vez necesitas una mano con la logística, aquí me tienes.",
+    "pt": "Se um dia precisar de alguma coisa, conte comigo.",
+    "it": "Se mai le servisse qualcosa da parte nostra, me lo faccia sapere.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_debt_of_thanks_is_thanks(language: str) -> None:
+    assert has_thanks(DEBTS[language], (language,))
+    assert not has_thanks(PLANS[language], (language,))
+
+
+def test_an_english_debt_of_thanks_and_an_offer_if_ever_needed() -> None:
+    assert has_thanks("Sam, I owe you one for this intro.")
+    assert not has_thanks("Sorry, I owe you an answer on the budget.")
+    assert is_throwaway("Should you ever need anything from me, just shout.")
+
+
+@pytest.mark.parametrize("language", sorted(OFFERS_IF_EVER))
+def test_an_offer_for_whenever_it_is_needed(language: str) -> None:
+    assert is_throwaway(OFFERS_IF_EVER[language], (language,))
+
+
+def test_some_time_is_no_meeting_time() -> None:
+    assert not is_next_step("I'd love to learn more about it some time.")
+    assert is_next_step("Would you have some time for a call next week?")
+
+
+def test_a_reply_the_vote_cannot_settle_is_read_in_the_language_it_leans_to() -> None:
+    """Two Portuguese votes and one German one: Portuguese, not a language we do not read."""
+    text = (
+        "Carla, valeu pela força.\n\nDiogo, oi! Acho que a gente enfrenta os mesmos problemas "
+        "de estoque. Segunda-feira te mando uns horários, fico aguardando."
+    )
+    assert reply_languages(text) == ("pt",)
