@@ -130,9 +130,11 @@ def measure_focus(
     credentials = words = reader_words = 0
     for sentence in sentences:
         n = count_words(sentence.text)
-        if n < 3 or is_greeting(sentence) or is_throwaway(sentence.text, languages):
+        if n < 3 or is_greeting(sentence):
             continue
-        words += n
+        words += n  # a throw-away offer makes the email longer, not more about the reader
+        if is_throwaway(sentence.text, languages):
+            continue
         text = _PLEASANTRY.blank(normalize(sentence.text))
         other = said(sentence.text, languages)
         cues = len(_CREDENTIAL.findall(text)) if _ANY_CREDENTIAL.search(text) else 0

@@ -237,3 +237,18 @@ def test_a_name_opening_the_sentence_only_addresses_the_reader() -> None:
     found = measure_focus(split_sentences(f"{vocative} {about} {question}"), names)
     assert [s.text for s in found.sender] == [vocative]
     assert [s.text for s in found.reader] == [about, question]
+
+
+def test_a_throwaway_offer_counts_in_the_length_not_in_the_reader_share() -> None:
+    """Three sentences about the writer and a closing offer: long enough to judge, and the
+    offer's "you" does not make the email about the reader."""
+    text = (
+        "Marcus, I've been designing for three years now and my portfolio has grown a lot. "
+        "I've won two student awards and I've shown my capstone at three conferences. "
+        "I'm now building my network across the north of England. "
+        "Should you ever need anything at all from me, just let me know."
+    )
+    focus = measure_focus(split_sentences(text), ["Marcus"])
+    assert focus.words >= 50
+    assert focus.reader == ()
+    assert focus.self_focused
