@@ -194,9 +194,10 @@ def check_next_step(
     a link to book one."""
     if any(is_next_step(s.text, languages) for s in sentences):
         return ()
-    befores = ("", *(s.text for s in sentences[:-1]))
-    pairs = zip(sentences, befores, strict=True)
-    if any(offers_booking_link(s.text, before, languages) for s, before in pairs):
+    texts = [s.text for s in sentences]
+    if any(
+        offers_booking_link(t, texts[i - 1] if i else "", languages) for i, t in enumerate(texts)
+    ):
         return ()
     at = sentences[-1].end if sentences else 0
     return (
