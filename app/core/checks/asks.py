@@ -109,9 +109,22 @@ def _cue_decides(sentence: str, path: CuePath, kind: AskKind) -> bool:
 
 
 def _offers(sentence: str) -> bool:
-    """An offer ("would you like me to send...") gives, it does not ask."""
+    """An offer ("would you like me to send...") gives, it does not ask; so does the
+    reply lexicons' generic offer of help ("si jamais vous avez besoin de quoi que ce
+    soit de ma part, faites-moi signe"), unless the sentence also makes a request ("could
+    you", "send me" …: a meeting form aside) or names something asked for (a favour's
+    words, "de ma part", "return the favour", are at home in an offer)."""
     lowered = normalize(sentence).lower()
-    return bool(pat.OFFER.search(lowered)) and not pat.FOR_ME.search(lowered)
+    if pat.OFFER.search(lowered) and not pat.FOR_ME.search(lowered):
+        return True
+    if "throwaway" not in said(sentence, REPLY_LANGUAGES).categories:
+        return False
+    if request_forms(sentence) - _MEETING_FORMS:
+        return False
+    return not any(f.startswith("k:") and f != "k:favour" for f in features(sentence))
+
+
+_MEETING_FORMS = frozenset({"meet", "meet_me"})
 
 
 def _accepts(sentence: str) -> bool:
@@ -121,7 +134,7 @@ def _accepts(sentence: str) -> bool:
     found = said(sentence, REPLY_LANGUAGES).categories
     if "accept" not in found or not ("meet" in found or "plan" in found):
         return False
-    return not any(f.startswith("k:") for f in features(sentence))
+    return not any(f.startswith("k:") and f != "k:favour" for f in features(sentence))
 
 
 def check_asks(sentences: Sequence[Sentence], other: str) -> tuple[Finding, ...]:

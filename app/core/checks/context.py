@@ -13,6 +13,7 @@ from typing import Literal
 
 from app.core.checks.recipients import is_copied, same_person, shown_first_name
 from app.core.intro import detect_introduction
+from app.core.mail import surnames
 from app.core.model import Address, Email, Introduction, Person, Thread
 
 ThreadState = Literal[
@@ -163,9 +164,12 @@ def _detect(thread: Thread | None, me: str) -> Introduction | None:
 
 
 def _names(people: tuple[Address, ...]) -> tuple[str, ...]:
+    """First names, then family names (a formal reply names its reader by the latter:
+    "Herr Dr. Seidel", "Madame Perrin"); the first one is the name to greet."""
     seen: list[str] = []
-    for person in people:
-        name = shown_first_name(person)
+    for name in [shown_first_name(p) for p in people] + [
+        s for p in people for s in surnames(p.name)
+    ]:
         if name and name not in seen:
             seen.append(name)
     return tuple(seen)

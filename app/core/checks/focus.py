@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.checks.caseless import Caseless
 from app.core.checks.finding import Finding
-from app.core.checks.reply_words import Said, formal_register, said
+from app.core.checks.reply_words import Said, formal_register, proposes, said
 from app.core.checks.structure import is_greeting, is_next_step
 from app.core.checks.wordstart import WordStart
 from app.core.i18n import N_, NP_
@@ -59,11 +59,21 @@ _CREDENTIAL = re.compile("|".join(_CREDENTIAL_PARTS))
 _ANY_CREDENTIAL = WordStart(*_CREDENTIAL_PARTS)
 _THROWAWAY = Caseless(
     r"\b(?:let me know|don't hesitate|do not hesitate|feel free|if there's|if there is|if I can"
-    r"|if you (?:ever )?need)\b[^.!?]{0,60}\b(?:anything|any way|anyway|something|help|assist\w*"
-    r"|return the favou?r)\b"
+    r"|(?:if|should|whenever) you (?:ever )?need)\b[^.!?]{0,60}"
+    r"\b(?:anything|any way|anyway|something|help|assist\w*|return the favou?r)\b"
     r"|\b(?:any|some) way (?:I|we) (?:can|could|might) (?:help|return|repay)\b"
     r"|\b(?:return|repay) the favou?r\b|\b(?:I'm|I am) (?:always )?(?:happy|glad) to help\b",
-    needs=("let me know", "hesitate", "feel free", "if ", "way ", "the favo", "to help"),
+    needs=(
+        "let me know",
+        "hesitate",
+        "feel free",
+        "if ",
+        "should you",
+        "whenever you",
+        "way ",
+        "the favo",
+        "to help",
+    ),
 )
 # An offer that names what it would help with ("help with the Austin meetup") is specific:
 # only flagged after an email about the sender.
@@ -120,9 +130,11 @@ def measure_focus(
     credentials = words = reader_words = 0
     for sentence in sentences:
         n = count_words(sentence.text)
-        if n < 3 or is_greeting(sentence) or is_throwaway(sentence.text, languages):
+        if n < 3 or is_greeting(sentence):
             continue
-        words += n
+        words += n  # a throw-away offer makes the email longer, not more about the reader
+        if is_throwaway(sentence.text, languages):
+            continue
         text = _PLEASANTRY.blank(normalize(sentence.text))
         other = said(sentence.text, languages)
         cues = len(_CREDENTIAL.findall(text)) if _ANY_CREDENTIAL.search(text) else 0
@@ -147,7 +159,7 @@ def _about_reader(
     the second person at least as often as the first ("so that you know me a little: I
     spent twelve years at ..." is about the sender). In a formal reply "le" / "su" count
     as the second person."""
-    if names and names.search(text):
+    if names and _names_reader(text, names):
         return True
     seconds = other.second_words + (other.register_words if formal else 0)
     seconds += _SECOND.count(text) if english else 0
@@ -159,11 +171,35 @@ def _about_reader(
     return seconds >= firsts
 
 
+_VOCATIVE_END = re.compile(r"\s*[,:!]")
+_VOCATIVE_LEAD = 3  # words before the name: "Hi", "Dear", "Herr Dr.", "Gentile Ing."
+
+
+def _names_reader(text: str, names: re.Pattern[str]) -> bool:
+    """The sentence names the reader, other than as the vocative it opens with: "Marcus,
+    I've been designing for two years" speaks to Marcus about the writer, while "Marcus's
+    team" or "as Marcus said" is about him."""
+    for found in names.finditer(text):
+        lead = text[: found.start()].split()
+        if len(lead) <= _VOCATIVE_LEAD and _VOCATIVE_END.match(text, found.end()):
+            continue
+        return True
+    return False
+
+
 def is_throwaway(sentence: str, languages: tuple[str, ...] = ()) -> bool:
-    """A generic "let me know if I can ever help" line (English, or one of `languages`)."""
+    """A generic "let me know if I can ever help" line (English, or one of `languages`).
+
+    A bare "don't hesitate" / "let me know" (the lexicons' ``invite``) counts unless the
+    sentence proposes a next step: then it is about that step ("Ik bel je maandag op;
+    komt een andere dag beter uit, laat het me gerust weten"), as the English pattern,
+    which needs a word of help or "anything", reads it."""
     # `said` reads a sentence once for every category, memoised: the focus measure has
     # already read this one.
-    return _is_english_throwaway(sentence) or "throwaway" in said(sentence, languages).categories
+    if _is_english_throwaway(sentence):
+        return True
+    found = said(sentence, languages).categories
+    return "throwaway" in found or ("invite" in found and not proposes(sentence, languages))
 
 
 @per_analysis  # asked by the focus measure and by the throw-away check

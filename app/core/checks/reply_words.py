@@ -11,7 +11,12 @@ written by fluent readers), one entry list per category:
 - ``accept``: taking up what was proposed ("me va bien", "passt mir"): a next step
   next to a ``meet`` or ``plan`` word ("el jueves me va bien");
 - ``bcc``: the introducer moved to Bcc (CCO, Cci, Ccn, Blindkopie ...);
-- ``throwaway``: the generic "let me know if I can help"; ``pleasantry``: politeness
+- ``throwaway``: the generic "let me know if I can help"; ``invite``: a bare "don't
+  hesitate" / "feel free" / "let me know" without the offer ("no dudes en", "melde dich
+  gerne", "laat het gerust weten"): a throw-away offer too, except in a sentence that
+  proposes a next step, where it is about that step ("komt een andere dag beter uit,
+  laat het me gerust weten"); ``booking``: a calendar or booking page ("mi agenda",
+  "Kalender", "prenota"), a next step next to a link; ``pleasantry``: politeness
   addressed to the reader that says nothing about them; ``credential``: self-promotion;
 - ``first_person`` / ``second_person``: pronoun and possessive words;
   ``formal_second_person``: courtesy forms that only a capital tells apart ("Sie", "Lei").
@@ -31,13 +36,14 @@ from functools import cached_property
 from importlib import resources
 
 from app.core.intro import language_of
+from app.core.intro.language import leading_language
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.memo import per_analysis
 
 LANGUAGES = ("es", "de", "fr", "pt", "it", "nl")
 PHRASES = (
-    "thanks", "thanks_reader", "meet", "plan", "commit", "accept", "bcc", "throwaway", "pleasantry",
-    "credential",
+    "thanks", "thanks_reader", "meet", "plan", "commit", "accept", "bcc", "throwaway", "invite",
+    "booking", "pleasantry", "credential",
 )  # fmt: skip
 _WORD = re.compile(r"[\w']+")
 
@@ -120,12 +126,19 @@ MIN_FOREIGN_LETTERS = 80  # a text this long with no vote for any of our languag
 def reply_languages(text: str) -> tuple[str, ...] | None:
     """The lexicons to read a reply with: its language; none for English; every one when
     the text is too short to tell; None when it is written in a language we do not read
-    (Polish, Swedish, Chinese ...), where the wording checks must stay silent."""
+    (Polish, Swedish, Chinese ...), where the wording checks must stay silent.
+
+    A reply the vote cannot settle but that leans to one of ours (two votes and more than
+    any other: "Bruno, oi! Parece que a gente briga com as mesmas planilhas …") is read
+    in that language, not taken for a foreign one."""
     language = language_of(text)
     if language in WORDS:
         return (language,)
     if language:
         return ()
+    lean = leading_language(text)
+    if lean in WORDS:  # a lean to English is no evidence against a language we do not read
+        return (lean,)
     letters = sum(c.isalpha() for c in text[:2_000])
     return None if letters >= MIN_FOREIGN_LETTERS else LANGUAGES
 

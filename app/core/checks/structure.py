@@ -24,7 +24,8 @@ TARGET_WORDS = 120
 _I = re.IGNORECASE
 _THANKS = Caseless(
     r"\b(?:thanks?|thank(?:s| you| u)|thx|thnx|tnx|tks|thks|ty|grateful|gratitude|appreciated?"
-    r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos)\b",
+    r"|appreciation|appreciate it|merci|danke|gracias|obrigad[oa]|grazie|kudos"
+    r"|owe you (?:one|big|a (?:drink|coffee|beer|pint|lunch|dinner))|in your debt|much obliged)\b",
     word_start=True,
 )
 _GREETING_MEET = Caseless(
@@ -36,7 +37,7 @@ _GREETING_MEET = Caseless(
 _MEET = Caseless(
     r"\b(?:meet|meeting|meet up|coffee|call|phone|ring|chat|talk|speak|catch up|get together"
     r"|spend time|zoom|video|hangout|skype|teams|lunch|breakfast|dinner|drinks?|regroup|sit down"
-    r"|visit|calendly|calendar|schedule|slot|availability|time|get to know|compare notes"
+    r"|visit|calendly|calendar|schedule|slot|availability|(?<!some )time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
     r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?|see you|see each other|come by|stop by"
     r"|drop by)\b",
@@ -169,11 +170,34 @@ def _thanks_introducer(sentence: str, introducer: str, languages: tuple[str, ...
     return not (_FOR_YOUR_TIME.search(sentence) or says(sentence, "thanks_reader", languages))
 
 
+_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S", re.IGNORECASE)
+_BOOKING = Caseless(
+    r"\b(?:calendars?|calendly|cal\.com|book(?:ing)?|schedul\w*|slots?|appointments?)\b",
+    needs=("cal", "book", "schedul", "slot", "appointment"),
+)
+
+
+def offers_booking_link(sentence: str, before: str, languages: tuple[str, ...] = ()) -> bool:
+    """A link to book a time: a URL in the sentence, and a word of a calendar or booking
+    page in it or in the sentence before ("Here's my calendar, grab a slot:
+    https://…", "Te dejo mi agenda: https://…"; the lexicons' ``booking`` words)."""
+    if not _LINK.search(sentence):
+        return False
+    near = f"{before}\n{sentence}"
+    return bool(_BOOKING.search(normalize(near))) or says(near, "booking", languages)
+
+
 def check_next_step(
     sentences: Sequence[Sentence], proposal: str, languages: tuple[str, ...] = ()
 ) -> tuple[Finding, ...]:
-    """`no_next_step` when no sentence proposes a meeting, call or follow-up."""
+    """`no_next_step` when no sentence proposes a meeting, call or follow-up, or offers
+    a link to book one."""
     if any(is_next_step(s.text, languages) for s in sentences):
+        return ()
+    texts = [s.text for s in sentences]
+    if any(
+        offers_booking_link(t, texts[i - 1] if i else "", languages) for i, t in enumerate(texts)
+    ):
         return ()
     at = sentences[-1].end if sentences else 0
     return (

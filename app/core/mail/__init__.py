@@ -11,7 +11,7 @@ from app.core.mail.addresses import parse_addresses
 from app.core.mail.assemble import Part, build_email
 from app.core.mail.body import Split, split_body
 from app.core.mail.history import QuotedMessage, quoted_messages
-from app.core.mail.names import first_name, greeting_name, matches
+from app.core.mail.names import first_name, greeting_name, matches, surnames
 from app.core.mail.rfc822 import decode_text, forwarded_part, parse_eml
 
 __all__ = [
@@ -28,4 +28,5 @@ __all__ = [
     "parse_eml",
     "quoted_messages",
     "split_body",
+    "surnames",
 ]

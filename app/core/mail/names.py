@@ -79,6 +79,26 @@ def first_name(name: str) -> str:
     return first if first and first[0].isalpha() else ""
 
 
+_MIN_SURNAME = 3  # "Li", "Ng" are too short to look for in running text
+
+
+@lru_cache(maxsize=4096)
+def surnames(name: str) -> tuple[str, ...]:
+    """The family-name words of a full name, as written with a capital: a reader
+    addressed formally is named by them ("Herr Dr. Seidel", "mevrouw Van Dijk" for
+    "Marloes van Dijk", "Sr. García" for "José García Márquez"). Empty for a lone name."""
+    name = without_title(name.strip())
+    if not name or "@" in name or _PLACEHOLDER.match(name):
+        return ()
+    parsed = _parse(name)
+    if not parsed.first or not parsed.last:
+        return ()
+    words = _WORD.findall(f"{parsed.middle} {parsed.last}")
+    return tuple(
+        w for w in words if len(w) >= _MIN_SURNAME and w[0].isupper() and w.lower() not in _TITLES
+    )
+
+
 def greeting_name(person: Address) -> str:
     """First name, else a name guessed from the address, else empty (never "None")."""
     guessed = first_name(_name_from_local(person.email))

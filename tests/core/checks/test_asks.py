@@ -235,3 +235,22 @@ def test_blank_shares_one_boundary_without_changing_matches(text: str) -> None:
 def test_taking_up_a_proposed_meeting_is_not_an_ask(sentence: str) -> None:
     """Accepting a proposed coffee or time (the reply lexicons' accept words) is a next step."""
     assert ask_kind(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Si jamais vous avez besoin de quoi que ce soit de ma part, faites-moi signe.",
+        "Si alguna vez necesitas algo de mi parte, aquí me tienes.",
+        "Se mai le servisse qualcosa da parte mia, me lo dica.",
+    ],
+)
+def test_a_generic_offer_of_help_is_no_ask(sentence: str) -> None:
+    """The reply lexicons' offers of help give; a favour's words in them ("de ma part")
+    do not make them asks."""
+    assert ask_kind(sentence) is None
+
+
+def test_an_offer_that_also_asks_is_still_an_ask() -> None:
+    text = "Si necesitas algo, dímelo; ¿me podrías pasar algún contacto de inversores?"
+    assert ask_kind(text) is not None

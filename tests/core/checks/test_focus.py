@@ -14,7 +14,9 @@ from app.core.checks import (
     measure_focus,
     split_sentences,
 )
+from app.core.checks.context import reply_context
 from app.core.checks.focus import _ANY_CREDENTIAL, _CREDENTIAL, _FIRST
+from app.core.model import Address
 
 SELF_CENTRED = (
     "Hi Sue,\n\nI'm glad Joe introduced us. I'm working to grow my network in Austin. "
@@ -212,3 +214,41 @@ def test_italian_first_person_without_pronoun_is_self_talk() -> None:
     text = "Ho lavorato dodici anni in banca e sto aprendo un negozio di biciclette."
     focus = measure_focus(split_sentences(text), [], ("it",))
     assert [s.text for s in focus.sender] == [text]
+
+
+def test_a_reader_named_by_their_surname_is_the_reader() -> None:
+    """A formal reply names its reader by the family name ("Frau Dr. Brandt"): the reply
+    context lists surnames after first names, so such a sentence is about the reader."""
+    person = Address("Dr. Helga Brandt", "h.brandt@example.de")
+    context = reply_context(None, None, "me@example.de", (person,))
+    assert context.reader == "Helga"
+    assert "Brandt" in context.reader_names
+    text = "Ich habe viel über die Arbeit von Frau Dr. Brandt in Kiel gelesen."
+    found = measure_focus(split_sentences(text), context.reader_names, ("de",))
+    assert [s.text for s in found.reader] == [text]
+
+
+def test_a_name_opening_the_sentence_only_addresses_the_reader() -> None:
+    """ "Marcus, I've spent ten years …" speaks to Marcus about the writer."""
+    names = ["Marcus", "Hale"]
+    vocative = "Marcus, I've spent ten years running warehouses in Leeds."
+    about = "I loved Marcus's talk on warehouse design last spring."
+    question = "Marcus, how did you get into design?"
+    found = measure_focus(split_sentences(f"{vocative} {about} {question}"), names)
+    assert [s.text for s in found.sender] == [vocative]
+    assert [s.text for s in found.reader] == [about, question]
+
+
+def test_a_throwaway_offer_counts_in_the_length_not_in_the_reader_share() -> None:
+    """Three sentences about the writer and a closing offer: long enough to judge, and the
+    offer's "you" does not make the email about the reader."""
+    text = (
+        "Marcus, I've been designing for three years now and my portfolio has grown a lot. "
+        "I've won two student awards and I've shown my capstone at three conferences. "
+        "I'm now building my network across the north of England. "
+        "Should you ever need anything at all from me, just let me know."
+    )
+    focus = measure_focus(split_sentences(text), ["Marcus"])
+    assert focus.words >= 50
+    assert focus.reader == ()
+    assert focus.self_focused

@@ -13,9 +13,13 @@ import pytest
 
 from app.core.checks import has_thanks, is_next_step, reply_languages
 from app.core.checks.draft import Draft, check_reply
+from app.core.checks.finding import Finding
+from app.core.checks.focus import is_throwaway
 from app.core.checks.recipients import acknowledges_bcc
 from app.core.checks.reply_words import LANGUAGES, PHRASES, said
+from app.core.checks.structure import check_next_step
 from app.core.model import Address, Introduction, Person
+from app.core.text import split_sentences
 
 THANKS = {
     "es": "Mil gracias, Ana, por presentarnos.",
@@ -209,3 +213,120 @@ def test_formal_address_counts_as_second_person() -> None:
     assert not said("Sie hat mir davon erzählt.", ("de",)).second_person
     assert said("Mi farebbe piacere conoscerLa, se Lei ha tempo.", ("it",)).second_person
     assert not said("Lei lavora a Milano da anni.", ("it",)).second_person
+
+
+# Issue 13, reply probe: families read in every language (sentences written for these
+# tests, not the probe's).
+SCHEDULING_INVITES = {
+    "es": "Te llamo el jueves por la mañana; si prefieres otra hora, no dudes en decírmelo.",
+    "de": "Ich rufe dich am Donnerstag an, melde dich gerne, falls dir ein anderer Tag passt.",
+    "fr": "Je t'appelle jeudi matin ; n'hésite pas si un autre jour t'arrange mieux.",
+    "pt": "Te ligo na quinta de manhã; se outro dia for melhor, fique à vontade para avisar.",
+    "it": "Ti chiamo giovedì mattina; se preferisci un altro giorno, non esitare a dirmelo.",
+    "nl": "Ik bel je donderdagochtend; past een andere dag beter, laat het me gerust weten.",
+}
+BARE_INVITES = {
+    "es": "No dudes en escribirme.",
+    "de": "Melde dich gerne jederzeit bei mir.",
+    "fr": "N'hésite pas à m'écrire.",
+    "pt": "Fique à vontade para me escrever.",
+    "it": "Non esitare a scrivermi.",
+    "nl": "Laat het me gerust weten.",
+}
+BOOKING_LINKS = {
+    "es": "Aquí tienes mi agenda para reservar media hora: https://citas.example.com/lucia",
+    "de": "Such dir in meinem Kalender einen Termin aus: https://meet.example.com/lucia",
+    "fr": "Voici mon agenda pour réserver un créneau : https://rdv.example.com/lucia",
+    "pt": "Segue o link da minha agenda para marcar um horário: https://example.com/lucia",
+    "it": "Ecco il mio calendario, prenota pure mezz'ora: https://example.com/lucia",
+    "nl": "Hier is mijn agenda, boek gerust een halfuur: https://example.com/lucia",
+}
+LINKS_ELSEWHERE = {
+    "es": "Aquí tienes el informe del que te hablé: https://example.com/informe",
+    "de": "Hier ist der Artikel, von dem ich erzählt habe: https://example.com/artikel",
+    "fr": "Voici l'article dont je t'ai parlé : https://example.com/article",
+    "pt": "Segue o artigo de que te falei: https://example.com/artigo",
+    "it": "Ecco l'articolo di cui ti ho parlato: https://example.com/articolo",
+    "nl": "Hier is het artikel waar ik het over had: https://example.com/artikel",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_let_me_know_about_the_proposed_step_is_no_throwaway(language: str) -> None:
+    assert is_next_step(SCHEDULING_INVITES[language], (language,))
+    assert not is_throwaway(SCHEDULING_INVITES[language], (language,))
+    assert is_throwaway(BARE_INVITES[language], (language,))
+    assert is_throwaway(THROWAWAY[language], (language,))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_to_book_a_time_is_a_next_step(language: str) -> None:
+    def steps(text: str) -> tuple[Finding, ...]:
+        return check_next_step(split_sentences(text), "", (language,))
+
+    assert steps(BOOKING_LINKS[language]) == ()
+    assert [f.code for f in steps(LINKS_ELSEWHERE[language])] == ["no_next_step"]
+
+
+def test_an_english_booking_link_is_a_next_step() -> None:
+    text = "Grab any half hour that suits you.\nhttps://cal.com/ann/30min"
+    assert check_next_step(split_sentences(text), "", ()) == ()
+    other = "Here is the article I mentioned.\nhttps://example.com/post"
+    assert [f.code for f in check_next_step(split_sentences(other), "", ())] == ["no_next_step"]
+
+
+def test_german_and_dutch_days_in_compounds_are_times() -> None:
+    assert is_next_step("Ich könnte am Mittwochnachmittag bei Ihnen vorbeikommen.", ("de",))
+    assert is_next_step("Ik kan dinsdagavond even bij je langskomen.", ("nl",))
+
+
+def test_formal_gratitude_is_thanks() -> None:
+    assert has_thanks("Ik ben u zeer erkentelijk voor de kennismaking.", ("nl",))
+    assert has_thanks("Für die Vorstellung bin ich Ihnen sehr verbunden.", ("de",))
+    assert has_thanks("Je vous suis très obligée de cette présentation.", ("fr",))
+
+
+DEBTS = {
+    "es": "Marta, te debo una por presentarnos.",
+    "de": "Anna, ich schulde dir was für diese Vorstellung.",
+    "fr": "Anne, je te revaudrai ça, merci du contact.",
+    "pt": "Ana, fico te devendo essa apresentação.",
+    "it": "Anna, te ne devo una per la presentazione.",
+    "nl": "Anna, ik ben je er een schuldig voor deze introductie.",
+}
+OFFERS_IF_EVER = {
+    "es": "Si alguna vez necesitas una mano con la logística, aquí me tienes.",
+    "pt": "Se um dia precisar de alguma coisa, conte comigo.",
+    "it": "Se mai le servisse qualcosa da parte nostra, me lo faccia sapere.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_debt_of_thanks_is_thanks(language: str) -> None:
+    assert has_thanks(DEBTS[language], (language,))
+    assert not has_thanks(PLANS[language], (language,))
+
+
+def test_an_english_debt_of_thanks_and_an_offer_if_ever_needed() -> None:
+    assert has_thanks("Sam, I owe you one for this intro.")
+    assert not has_thanks("Sorry, I owe you an answer on the budget.")
+    assert is_throwaway("Should you ever need anything from me, just shout.")
+
+
+@pytest.mark.parametrize("language", sorted(OFFERS_IF_EVER))
+def test_an_offer_for_whenever_it_is_needed(language: str) -> None:
+    assert is_throwaway(OFFERS_IF_EVER[language], (language,))
+
+
+def test_some_time_is_no_meeting_time() -> None:
+    assert not is_next_step("I'd love to learn more about it some time.")
+    assert is_next_step("Would you have some time for a call next week?")
+
+
+def test_a_reply_the_vote_cannot_settle_is_read_in_the_language_it_leans_to() -> None:
+    """Two Portuguese votes and one German one: Portuguese, not a language we do not read."""
+    text = (
+        "Carla, valeu pela força.\n\nDiogo, oi! Acho que a gente enfrenta os mesmos problemas "
+        "de estoque. Segunda-feira te mando uns horários, fico aguardando."
+    )
+    assert reply_languages(text) == ("pt",)

@@ -178,3 +178,8 @@ def test_taking_up_a_proposed_time_or_meeting_is_a_next_step(sentence: str, lang
 def test_agreeing_without_a_time_or_meeting_is_no_next_step(sentence: str, language: str) -> None:
     languages = () if language == "en" else (language,)
     assert not is_next_step(sentence, languages)
+
+
+def test_no_sentences_no_next_step_and_no_error() -> None:
+    """Nothing written: the booking-link reading has no sentence before the first."""
+    assert [f.code for f in check_next_step((), "")] == ["no_next_step"]

@@ -12,6 +12,7 @@ from app.core.mail.names import (
     greeting_name,
     matches,
     name_tokens,
+    surnames,
     without_title,
 )
 from app.core.model import Address
@@ -154,3 +155,19 @@ def test_a_first_name_matches_the_display_name_it_is_a_nickname_of(
 def test_other_names_do_not_match_by_nickname(written: str, display: str) -> None:
     """Short prefixes, unrelated names and full names of someone else stay apart."""
     assert not matches(written, Address(display, "x@example.com"))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Marloes van Dijk", ("Dijk",)),
+        ("Dr. Frank Seidel", ("Seidel",)),
+        ("José García Márquez", ("García", "Márquez")),
+        ("Wei Ng", ()),  # too short to look for in running text
+        ("Sue", ()),
+        ("", ()),
+        ("sue@example.com", ()),
+    ],
+)
+def test_surnames(name: str, expected: tuple[str, ...]) -> None:
+    assert surnames(name) == expected
