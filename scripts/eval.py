@@ -109,6 +109,18 @@ def main() -> int:
 
     for text in followup_report():
         print(text)
+    from scripts.eval_probe import report as probe_report
+    from scripts.eval_reply_probe import PROBE as REPLY_PROBE
+    from scripts.eval_reply_probe import report as reply_probe_report
+    from scripts.eval_reply_probe import run_probe
+
+    print("probes written for issues 10 and 13 (their unseen 'before' figures: README):")
+    for text in probe_report():
+        print(text)
+    for folder in (REPLY_PROBE, REPLY_PROBE.with_name("reply-probe-2")):
+        print(f"{folder.name}:")
+        for text in reply_probe_report(run_probe(folder)):
+            print(text)
     return 0
 
 
