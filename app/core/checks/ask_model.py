@@ -42,9 +42,16 @@ _KIND_WORDS = _kind_words()
 
 
 def _form_words() -> Matcher:
-    raw = resources.files("app.core.checks").joinpath("ask_forms.json").read_text("utf-8")
-    data = json.loads(raw)
-    return matcher_for({k: v for k, v in data.items() if isinstance(v, list)})
+    """The request forms (`ask_forms.json`) and the further shapes of a request
+    (`ask_shapes.json`: conditional and indirect requests, the reader's willingness, the
+    writer's need, a task put on the reader, deadlines ...), one matcher: one scan."""
+    families: dict[str, list[str]] = {}
+    for name in ("ask_forms.json", "ask_shapes.json"):
+        raw = resources.files("app.core.checks").joinpath(name).read_text("utf-8")
+        for family, entries in json.loads(raw).items():
+            if isinstance(entries, list):
+                families.setdefault(family, []).extend(entries)
+    return matcher_for(families)
 
 
 _FORM_WORDS = _form_words()
@@ -63,6 +70,15 @@ _FORM_PAIRS = (
     ("modal_you", "about_you"),
     ("give_me", "about_you"),
     ("meet", "meet_me"),
+    # The further shapes of a request (`ask_shapes.json`) also propose meetings ("it
+    # would be great to meet", "if you can call me", "a call at your convenience").
+    ("if_you_could", "meet"),
+    ("would_help", "meet"),
+    ("willing", "meet"),
+    ("need_you", "meet"),
+    ("you_should", "meet"),
+    ("may_i", "meet"),
+    ("deadline", "meet"),
 )
 
 
@@ -182,6 +198,10 @@ class AskModel:
     def ask_probability(self, sentence: str) -> float:
         """P(ask) for one sentence."""
         return self.intent.probabilities(features(sentence)).get("ask", 0.0)
+
+    def meeting_probability(self, sentence: str) -> float:
+        """P(meeting) for one sentence."""
+        return self.intent.probabilities(features(sentence)).get("meeting", 0.0)
 
     def asks(self, sentence: str, threshold: float | None = None) -> bool:
         """An ask: P(ask) reaches the threshold (the fitted one unless given) and is not
