@@ -4,8 +4,9 @@ Word 1–3-grams of the folded sentence (lower case, accents and digits folded),
 of thing asked for (`ask_kinds.json`), the families of request form it uses
 (`ask_forms.json`: "could you", "send me", "for me", a meeting word, "call me", "about your" ...,
 and `ask_shapes.json`: "if you could", "it would be great if", "would you be willing", "I need
-your", "go ahead and", "can I get", "by Friday", mass mail, offers ..., seven languages), the mood of the request (`ask_mood`: an imperative, a modal with a
-verb of doing, the writer benefiting) and the path of the English request cues
+your", "go ahead and", "can I get", "by Friday", mass mail, offers ..., seven languages), the
+mood of the request (`ask_mood`: an imperative, a modal with a verb of doing, the writer
+benefiting) and the path of the English request cues
 (`ask_cues`) feed two linear models fitted offline by `scripts/train_asks.py` (scikit-learn, a dev
 dependency) and read here from `ask_weights.json`: one over ask / meeting / none
 (a proposal to meet is its own class, so it is never taken for an ask), one over the
