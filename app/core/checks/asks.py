@@ -80,7 +80,7 @@ def ask_kind(sentence: str) -> AskKind | None:
 def decide(sentence: str, model: AskModel) -> AskKind | None:
     """`ask_kind` with a given model (evaluation passes each fold's)."""
     found = cue(sentence)
-    if found is not None and _cue_decides(sentence, *found):
+    if found is not None and _cue_decides(sentence, *found) and not _meets(sentence, model, *found):
         return found[1]
     # A request form named by the cues needs the model to lean to an ask; without one,
     # the model must be fairly sure.
@@ -90,6 +90,17 @@ def decide(sentence: str, model: AskModel) -> AskKind | None:
     if found is not None:
         return found[1]
     return cast(AskKind, model.kind_of(sentence))
+
+
+def _meets(sentence: str, model: AskModel, path: CuePath, kind: AskKind) -> bool:
+    """A request-form cue does not decide alone for a sentence the model reads mostly as
+    a meeting proposal ("Would you like to schedule a time to discuss this with me and
+    outside counsel?": "counsel" is an advice word); a strong cue ("refer me") still does."""
+    return path == "form" and model.meeting_probability(sentence) >= MEETING_FIRST
+
+
+# P(meeting) from which a request-form cue leaves the decision to the model.
+MEETING_FIRST = 0.5
 
 
 # Kinds whose request-form cue was right on nearly every labelled sentence it fired on;
@@ -124,7 +135,9 @@ def _offers(sentence: str) -> bool:
     return not any(f.startswith("k:") and f != "k:favour" for f in features(sentence))
 
 
-_MEETING_FORMS = frozenset({"meet", "meet_me"})
+# Form families that are no request of their own: meeting words, and the counter-evidence
+# families of `ask_shapes.json` (an offer, a mass-mail call to action).
+_MEETING_FORMS = frozenset({"meet", "meet_me", "meet_lead", "offer", "mass"})
 
 
 def _accepts(sentence: str) -> bool:

@@ -188,3 +188,52 @@ def test_a_meeting_word_in_the_request_itself_stays_a_meeting() -> None:
 
     assert "meet" in request_forms("Could you talk on Tuesday, please?")
     assert "meet" in request_forms("Please, could you find a time for a call?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family"),
+    [
+        ("I was wondering if you could send the notes when you get a chance.", "if_you_could"),
+        ("Si pudieras revisarlo esta semana, genial.", "if_you_could"),
+        ("Se riesci, mandami il file.", "if_you_could"),
+        ("An intro to her would mean a lot.", "would_help"),
+        ("Un petit mot de ta part m'aiderait vraiment.", "would_help"),
+        ("Een goed woordje zou echt het verschil kunnen maken.", "would_help"),
+        ("Would you be willing to speak at our meetup?", "willing"),
+        ("¿Te animarías a dar una charla?", "willing"),
+        ("Ti andrebbe di fare da giuria?", "willing"),
+        ("I need you to sign the form.", "need_you"),
+        ("Necesito que me confirmes la fecha.", "need_you"),
+        ("Go ahead and file it.", "you_should"),
+        ("Vergiss nicht, mir die Folien zu schicken.", "you_should"),
+        ("Can I get a copy of the invoices?", "may_i"),
+        ("Mag ik u vragen om een steunbrief?", "may_i"),
+        ("Do you know anyone at Stripe?", "know_someone"),
+        ("Kennst du jemanden bei Siemens?", "know_someone"),
+        ("Who should I talk to next?", "who_should_i"),
+        ("Con chi altro dovrei parlare?", "who_should_i"),
+        ("Send it by Friday, please.", "deadline"),
+        ("Pourriez-vous me répondre d'ici vendredi ?", "deadline"),
+        ("Click here to unsubscribe.", "mass"),
+        ("Soll ich Ihnen unser Whitepaper schicken?", "offer"),
+        ("Tu veux que je te passe le nom ?", "offer"),
+        ("Sucht ihr gerade noch Leute fürs Data-Team?", "hiring"),
+        ("Vocês estão contratando pro time de dados?", "hiring"),
+    ],
+)
+def test_further_shapes_of_a_request_in_several_languages(sentence: str, family: str) -> None:
+    """The shapes of `ask_shapes.json` are request-form families like the others, read
+    in the same scan, in any of the seven languages."""
+    from app.core.checks.ask_model import request_forms
+
+    assert family in request_forms(sentence)
+
+
+def test_english_meeting_words_join_the_meeting_family() -> None:
+    """ "meeting" and "call" are meeting words in English as "reunión" and "appel" are in
+    Spanish and French; a request shape beside them is a pair of its own."""
+    from app.core.checks.ask_model import request_forms
+
+    assert "meet" in request_forms("Can you arrange this call?")
+    assert "f:would_help+meet" in features("It would be great to set up a meeting.")
+    assert "meet" not in request_forms("Please send me the report.")

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from app.core.checks import ask_kind, check_asks, split_sentences
 from app.core.checks import ask_patterns as pat
+from app.core.checks.ask_model import AskModel, Linear
+from app.core.checks.asks import decide
 
 ASKS = [
     ("Would you be able to introduce me to anyone on the Stripe payments team?", "introductions"),
@@ -254,3 +256,18 @@ def test_a_generic_offer_of_help_is_no_ask(sentence: str) -> None:
 def test_an_offer_that_also_asks_is_still_an_ask() -> None:
     text = "Si necesitas algo, dímelo; ¿me podrías pasar algún contacto de inversores?"
     assert ask_kind(text) is not None
+
+
+def _flat(meeting_bias: float) -> AskModel:
+    """A model that reads every sentence alike: P(meeting) from its bias alone."""
+    intent = Linear(("ask", "meeting", "none"), (0.0, meeting_bias, 0.0), {})
+    return AskModel(intent, Linear(("favour", "review"), (0.0, 0.0), {}), 0.6)
+
+
+def test_a_form_cue_does_not_decide_a_sentence_read_as_a_meeting() -> None:
+    """A request-form cue ("counsel" is an advice word) decides alone unless the model
+    reads the sentence mostly as a meeting proposal; a strong cue always decides."""
+    proposal = "Would you like to schedule a time to discuss this with me and outside counsel?"
+    assert decide(proposal, _flat(0.0)) == "advice"  # P(meeting) 1/3
+    assert decide(proposal, _flat(3.0)) is None  # P(meeting) ~0.9
+    assert decide("Could you refer me for the analyst role?", _flat(3.0)) == "referral"
