@@ -9,10 +9,9 @@ import pytest
 
 from app.core.intro import FEATURES, detect_introduction, signals_of
 from app.core.intro.reading import read
-from app.core.mail.body import split_body
 from app.core.model import Address, Email
+from tests.core.intro.mail import SENDER, email_of
 
-SENDER = Address("Nora Field", "nora@field.example")
 ANNA = Address("Anna Berg", "anna@berg.example")
 JONAS = Address("Jonas Kerr", "jonas@kerr.example")
 TIM = Address("Tim Hale", "tim@field.example")
@@ -21,11 +20,7 @@ TIM = Address("Tim Hale", "tim@field.example")
 def _email(
     text: str, to: tuple[Address, ...], cc: tuple[Address, ...] = (), subject: str = "Hallo"
 ) -> Email:
-    split = split_body(text)
-    return Email(
-        subject=subject, sender=SENDER, to=to, cc=cc, text=text,
-        new_text=split.own, quoted_text=split.quoted, signature=split.signature,
-    )  # fmt: skip
+    return email_of(text, to, cc, subject)
 
 
 def _on(email: Email) -> dict[str, float]:

@@ -7,20 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.intro import FEATURES, signals_of
-from app.core.mail.body import split_body
 from app.core.model import Address, Email
-
-SENDER = Address("Nora Field", "nora@field.example")
+from tests.core.intro.mail import email_of
 
 
 def _email(
     text: str, to: tuple[Address, ...], cc: tuple[Address, ...] = (), subject: str = ""
 ) -> Email:
-    split = split_body(text)
-    return Email(
-        subject=subject, sender=SENDER, to=to, cc=cc, text=text,
-        new_text=split.own, quoted_text=split.quoted, signature=split.signature,
-    )  # fmt: skip
+    return email_of(text, to, cc, subject)
 
 
 def _on(email: Email) -> dict[str, float]:
