@@ -330,3 +330,28 @@ def test_a_reply_the_vote_cannot_settle_is_read_in_the_language_it_leans_to() ->
         "de estoque. Segunda-feira te mando uns horários, fico aguardando."
     )
     assert reply_languages(text) == ("pt",)
+
+
+# A link beside the noun "book" (a book the writer wrote or read) books no time.
+BOOK_LINKS = {
+    "en": "I wrote a book on exactly this, here it is: https://example.com/book",
+    "nl": "Ik heb er een boek over geschreven, hier is het: https://example.com/boek",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BOOK_LINKS))
+def test_a_link_to_a_book_is_no_booking_link(language: str) -> None:
+    languages = () if language == "en" else (language,)
+    found = check_next_step(split_sentences(BOOK_LINKS[language]), "", languages)
+    assert [f.code for f in found] == ["no_next_step"]
+
+
+def test_booking_a_time_through_a_link_still_counts() -> None:
+    for text in (
+        "Feel free to book a slot here: https://example.com/ann",
+        "Book any time that suits you: https://example.com/ann",
+        "Here is my booking page: https://example.com/ann",
+    ):
+        assert check_next_step(split_sentences(text), "", ()) == (), text
+    dutch = "Boek gerust een halfuur in mijn agenda: https://example.com/ann"
+    assert check_next_step(split_sentences(dutch), "", ("nl",)) == ()
