@@ -116,6 +116,35 @@ def test_a_copy_for_information_sets_off_no_cue() -> None:
     assert read(_email(COPY["en"], (ANNA,), (TIM,))).hits
 
 
+# "For information about …": the subject of the copy's help, not a copy for information.
+INFORMATION_ABOUT = {
+    "en": "I've cc'd Tim, who runs our grants office: ask him for information about funding.",
+    "es": "Pongo en copia a Tim, que lleva las becas; escríbele para información sobre ellas.",
+    "pt": "Estou copiando o Tim, que cuida das bolsas; fale com ele para informação sobre elas.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(INFORMATION_ABOUT))
+def test_asking_someone_for_information_about_something_is_no_copy_for_information(
+    language: str,
+) -> None:
+    email = _email(INFORMATION_ABOUT[language], (ANNA,), (TIM,))
+    reading = read(email)
+    assert "fyi" not in reading.vetoes
+    assert reading.hits or language != "en"  # "I've cc'd Tim" is an English cue
+    assert _on(email)["handoff"] > 0
+
+
+def test_a_copy_for_your_information_is_still_one() -> None:
+    for text in (
+        "Please find the invoice attached. I've cc'd Tim for your information.",
+        "Please find the invoice attached. I've cc'd Tim, for information only.",
+    ):
+        reading = read(_email(text, (ANNA,), (TIM,)))
+        assert "fyi" in reading.vetoes, text
+        assert _on(_email(text, (ANNA,), (TIM,)))["handoff"] == 0, text
+
+
 THIS_IS = {
     "de": "Anna, das ist Jonas, der Entwickler, von dem ich erzählt habe.",
     "es": "Anna, él es Jonas, el desarrollador del que te hablé.",
