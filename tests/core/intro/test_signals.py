@@ -69,6 +69,17 @@ def test_scheduling_hand_off_reads_as_scheduling() -> None:
     assert _on(email)["scheduling"] > 0
 
 
+def test_a_slot_that_is_no_time_to_meet_is_no_scheduling() -> None:
+    """ "A slot" alone is a place on a team or a panel; finding or booking one is scheduling."""
+    sam, jonas = Address("Sam Ray", "sam@ray.example"), Address("Jonas Kerr", "jonas@kerr.example")
+    text = "Sam, I'd like to introduce you to Jonas, who has a slot open on his team."
+    on = _on(_email(text, (sam,), (jonas,)))
+    assert "scheduling" not in on
+    assert on["connect"] > 0
+    diary = "Sam, my assistant will find a slot in my diary next week."
+    assert _on(_email(diary, (sam,), (jonas,)))["scheduling"] > 0
+
+
 def test_two_people_greeted_and_described() -> None:
     """ "Sue, Joe —" greets both; "Sue leads product" describes one of them."""
     email = _email(
