@@ -199,3 +199,10 @@ def test_a_connecting_sentence_is_not_meet_writer() -> None:
     to = (Address("Ana Reyes", "ana@reyes.example"), Address("Joe Park", "joe@park.example"))
     on = _on(_email("Ana, meet Joe Park. You two should meet for coffee.", to))
     assert "meet_writer" not in on
+
+
+def test_cheering_the_two_on_is_not_meet_writer() -> None:
+    """ "Let's make it happen" urges anything on; the writer proposes no meeting of their own."""
+    to = (Address("Ana Reyes", "ana@reyes.example"), Address("Joe Park", "joe@park.example"))
+    text = "Ana, meet Joe Park. You two are building the same thing. Let's make it happen!"
+    assert "meet_writer" not in _on(_email(text, to))
