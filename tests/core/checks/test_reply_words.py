@@ -355,3 +355,17 @@ def test_booking_a_time_through_a_link_still_counts() -> None:
         assert check_next_step(split_sentences(text), "", ()) == (), text
     dutch = "Boek gerust een halfuur in mijn agenda: https://example.com/ann"
     assert check_next_step(split_sentences(dutch), "", ("nl",)) == ()
+
+
+def test_a_word_that_starts_like_a_day_is_no_time() -> None:
+    """ "Montage" (assembly) starts like "Montag"; "Montagabend" and "montags" are times."""
+    assert "plan" not in said("Ich leite die Montage der Anlagen bei Siemens.", ("de",)).categories
+    assert "plan" in said("Passt Ihnen Montagabend?", ("de",)).categories
+    assert "plan" in said("Ich bin montags im Büro.", ("de",)).categories
+
+
+def test_being_attached_to_a_place_or_cause_is_no_thanks() -> None:
+    """German "sehr verbunden" thanks only someone: "Ihnen / dir sehr verbunden"."""
+    assert not has_thanks("Ich bin der Region seit Jahren sehr verbunden.", ("de",))
+    assert has_thanks("Für die Vorstellung bin ich Ihnen sehr verbunden.", ("de",))
+    assert has_thanks("Dafür bin ich euch sehr verbunden.", ("de",))
