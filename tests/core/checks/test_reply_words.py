@@ -369,3 +369,18 @@ def test_being_attached_to_a_place_or_cause_is_no_thanks() -> None:
     assert not has_thanks("Ich bin der Region seit Jahren sehr verbunden.", ("de",))
     assert has_thanks("Für die Vorstellung bin ich Ihnen sehr verbunden.", ("de",))
     assert has_thanks("Dafür bin ich euch sehr verbunden.", ("de",))
+
+
+def test_a_portuguese_reflexive_se_is_no_if() -> None:
+    """ "se" is "if" and the reflexive pronoun: "o projeto se chama … e vai precisar" offers
+    nothing; "se um dia precisar", "se você precisar de algo" do."""
+    assert not is_throwaway("O projeto se chama Atlas e vai precisar de investimento.", ("pt",))
+    assert not is_throwaway("A empresa se prepara para precisar de mais gente.", ("pt",))
+    for offer in (
+        "Se precisar de alguma coisa, conte comigo.",
+        "Se você precisar de algo, é só falar.",
+        "Se um dia vocês precisarem de ajuda, estou aqui.",
+        "Se alguma vez precisares de uma mão, diz.",
+        "Caso um dia precise de algo, conte comigo.",
+    ):
+        assert is_throwaway(offer, ("pt",)), offer
