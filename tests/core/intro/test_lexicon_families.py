@@ -61,6 +61,33 @@ def test_someone_who_can_tell_you_is_capable(language: str) -> None:
     assert _on(_email(CAN_TELL[language], (ANNA,), (TIM,)))["capable"] > 0
 
 
+# The writer asking the reader, or speaking of themself: nobody else who can help.
+NOT_CAPABLE = [
+    ("nl", "Kan je me vertellen waar jullie kantoor zit?"),
+    ("nl", "Kan u mij uitleggen hoe de aanvraag werkt?"),
+    ("de", "Ich kann Ihnen leider noch nicht sagen, wann die Lieferung kommt."),
+    ("de", "Ich bin bei uns für den Einkauf zuständig."),
+]
+STILL_CAPABLE = [
+    ("nl", "Ik zet Anouk in de cc; zij kan je precies vertellen waar de data staan."),
+    ("nl", "Ik zet Tim in de cc en hij kan u alles uitleggen."),
+    ("de", "Ich setze Tim in CC, er kann dir alles erklären."),
+    ("de", "Ich setze Tim in CC, der bei uns für Datenschutz zuständig ist."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_CAPABLE)
+def test_asking_the_reader_or_describing_oneself_is_not_capable(language: str, text: str) -> None:
+    """ "Kan je me vertellen …?" asks the reader; "ich kann Ihnen sagen", "ich bin für …
+    zuständig" are the writer: only someone else who can tell or who is responsible counts."""
+    assert _on(_email(text, (ANNA,), (TIM,)))["capable"] == 0
+
+
+@pytest.mark.parametrize(("language", "text"), STILL_CAPABLE)
+def test_someone_else_who_can_tell_or_is_responsible_is_capable(language: str, text: str) -> None:
+    assert _on(_email(text, (ANNA,), (TIM,)))["capable"] > 0
+
+
 THANKS = {
     "en": "Thanks so much for putting me in touch with Jonas!",
     "de": "Tausend Dank, dass du uns zusammengebracht hast!",
