@@ -211,7 +211,7 @@ def _vetoes(languages: dict[str, list[str]]) -> _Vetoes:
     long = sorted((w for w in latin if len(w) >= _GLUED_MIN), key=len, reverse=True)
     return _Vetoes(
         tokens=frozenset(latin),
-        inside=re.compile("|".join(long)) if long else None,
+        inside=re.compile("|".join(map(re.escape, long))) if long else None,
         scripts=tuple(sorted(w for w in words if not w.isascii())),
     )
 

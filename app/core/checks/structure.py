@@ -172,7 +172,8 @@ def _thanks_introducer(sentence: str, introducer: str, languages: tuple[str, ...
 
 _LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S", re.IGNORECASE)
 _BOOKING = Caseless(
-    r"\b(?:calendars?|calendly|cal\.com|book(?:ing)?|schedul\w*|slots?|appointments?)\b",
+    r"\b(?:calendars?|calendly|cal\.com|booking|book (?:a|an|any|some|me|in|time|yourself)"
+    r"|schedul\w*|slots?|appointments?)\b",
     needs=("cal", "book", "schedul", "slot", "appointment"),
 )
 

@@ -330,3 +330,57 @@ def test_a_reply_the_vote_cannot_settle_is_read_in_the_language_it_leans_to() ->
         "de estoque. Segunda-feira te mando uns horários, fico aguardando."
     )
     assert reply_languages(text) == ("pt",)
+
+
+# A link beside the noun "book" (a book the writer wrote or read) books no time.
+BOOK_LINKS = {
+    "en": "I wrote a book on exactly this, here it is: https://example.com/book",
+    "nl": "Ik heb er een boek over geschreven, hier is het: https://example.com/boek",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BOOK_LINKS))
+def test_a_link_to_a_book_is_no_booking_link(language: str) -> None:
+    languages = () if language == "en" else (language,)
+    found = check_next_step(split_sentences(BOOK_LINKS[language]), "", languages)
+    assert [f.code for f in found] == ["no_next_step"]
+
+
+def test_booking_a_time_through_a_link_still_counts() -> None:
+    for text in (
+        "Feel free to book a slot here: https://example.com/ann",
+        "Book any time that suits you: https://example.com/ann",
+        "Here is my booking page: https://example.com/ann",
+    ):
+        assert check_next_step(split_sentences(text), "", ()) == (), text
+    dutch = "Boek gerust een halfuur in mijn agenda: https://example.com/ann"
+    assert check_next_step(split_sentences(dutch), "", ("nl",)) == ()
+
+
+def test_a_word_that_starts_like_a_day_is_no_time() -> None:
+    """ "Montage" (assembly) starts like "Montag"; "Montagabend" and "montags" are times."""
+    assert "plan" not in said("Ich leite die Montage der Anlagen bei Siemens.", ("de",)).categories
+    assert "plan" in said("Passt Ihnen Montagabend?", ("de",)).categories
+    assert "plan" in said("Ich bin montags im Büro.", ("de",)).categories
+
+
+def test_being_attached_to_a_place_or_cause_is_no_thanks() -> None:
+    """German "sehr verbunden" thanks only someone: "Ihnen / dir sehr verbunden"."""
+    assert not has_thanks("Ich bin der Region seit Jahren sehr verbunden.", ("de",))
+    assert has_thanks("Für die Vorstellung bin ich Ihnen sehr verbunden.", ("de",))
+    assert has_thanks("Dafür bin ich euch sehr verbunden.", ("de",))
+
+
+def test_a_portuguese_reflexive_se_is_no_if() -> None:
+    """ "se" is "if" and the reflexive pronoun: "o projeto se chama … e vai precisar" offers
+    nothing; "se um dia precisar", "se você precisar de algo" do."""
+    assert not is_throwaway("O projeto se chama Atlas e vai precisar de investimento.", ("pt",))
+    assert not is_throwaway("A empresa se prepara para precisar de mais gente.", ("pt",))
+    for offer in (
+        "Se precisar de alguma coisa, conte comigo.",
+        "Se você precisar de algo, é só falar.",
+        "Se um dia vocês precisarem de ajuda, estou aqui.",
+        "Se alguma vez precisares de uma mão, diz.",
+        "Caso um dia precise de algo, conte comigo.",
+    ):
+        assert is_throwaway(offer, ("pt",)), offer

@@ -265,3 +265,13 @@ def test_cv_glued_after_a_name_is_a_resume(filename: str) -> None:
 def test_cv_glued_after_anything_else_is_not(filename: str) -> None:
     """ "cv" at the end of a word that is no person's name ("recv", "opencv") is not a CV."""
     assert classify_filename(filename) is None
+
+
+def test_veto_words_are_read_as_words_not_as_regular_expressions() -> None:
+    """A veto word with a regex character in it ("c++", "e.g.sample") matches itself only."""
+    from app.core.checks.resume_names import _vetoes  # the lexicon reader, given other words
+
+    vetoes = _vetoes({"en": ["e.g.sample", "c++template"]})
+    assert vetoes.found(["myegxsample"], "myegxsample") is False
+    assert vetoes.found(["mye.g.sample"], "mye.g.sample") is True
+    assert vetoes.found(["myc++template"], "myc++template") is True

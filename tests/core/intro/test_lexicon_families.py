@@ -61,6 +61,33 @@ def test_someone_who_can_tell_you_is_capable(language: str) -> None:
     assert _on(_email(CAN_TELL[language], (ANNA,), (TIM,)))["capable"] > 0
 
 
+# The writer asking the reader, or speaking of themself: nobody else who can help.
+NOT_CAPABLE = [
+    ("nl", "Kan je me vertellen waar jullie kantoor zit?"),
+    ("nl", "Kan u mij uitleggen hoe de aanvraag werkt?"),
+    ("de", "Ich kann Ihnen leider noch nicht sagen, wann die Lieferung kommt."),
+    ("de", "Ich bin bei uns für den Einkauf zuständig."),
+]
+STILL_CAPABLE = [
+    ("nl", "Ik zet Anouk in de cc; zij kan je precies vertellen waar de data staan."),
+    ("nl", "Ik zet Tim in de cc en hij kan u alles uitleggen."),
+    ("de", "Ich setze Tim in CC, er kann dir alles erklären."),
+    ("de", "Ich setze Tim in CC, der bei uns für Datenschutz zuständig ist."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_CAPABLE)
+def test_asking_the_reader_or_describing_oneself_is_not_capable(language: str, text: str) -> None:
+    """ "Kan je me vertellen …?" asks the reader; "ich kann Ihnen sagen", "ich bin für …
+    zuständig" are the writer: only someone else who can tell or who is responsible counts."""
+    assert _on(_email(text, (ANNA,), (TIM,)))["capable"] == 0
+
+
+@pytest.mark.parametrize(("language", "text"), STILL_CAPABLE)
+def test_someone_else_who_can_tell_or_is_responsible_is_capable(language: str, text: str) -> None:
+    assert _on(_email(text, (ANNA,), (TIM,)))["capable"] > 0
+
+
 THANKS = {
     "en": "Thanks so much for putting me in touch with Jonas!",
     "de": "Tausend Dank, dass du uns zusammengebracht hast!",
@@ -114,6 +141,35 @@ def test_a_copy_for_information_sets_off_no_cue() -> None:
     assert "fyi" in reading.vetoes
     assert not reading.hits
     assert read(_email(COPY["en"], (ANNA,), (TIM,))).hits
+
+
+# "For information about …": the subject of the copy's help, not a copy for information.
+INFORMATION_ABOUT = {
+    "en": "I've cc'd Tim, who runs our grants office: ask him for information about funding.",
+    "es": "Pongo en copia a Tim, que lleva las becas; escríbele para información sobre ellas.",
+    "pt": "Estou copiando o Tim, que cuida das bolsas; fale com ele para informação sobre elas.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(INFORMATION_ABOUT))
+def test_asking_someone_for_information_about_something_is_no_copy_for_information(
+    language: str,
+) -> None:
+    email = _email(INFORMATION_ABOUT[language], (ANNA,), (TIM,))
+    reading = read(email)
+    assert "fyi" not in reading.vetoes
+    assert reading.hits or language != "en"  # "I've cc'd Tim" is an English cue
+    assert _on(email)["handoff"] > 0
+
+
+def test_a_copy_for_your_information_is_still_one() -> None:
+    for text in (
+        "Please find the invoice attached. I've cc'd Tim for your information.",
+        "Please find the invoice attached. I've cc'd Tim, for information only.",
+    ):
+        reading = read(_email(text, (ANNA,), (TIM,)))
+        assert "fyi" in reading.vetoes, text
+        assert _on(_email(text, (ANNA,), (TIM,)))["handoff"] == 0, text
 
 
 THIS_IS = {

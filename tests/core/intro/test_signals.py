@@ -69,6 +69,17 @@ def test_scheduling_hand_off_reads_as_scheduling() -> None:
     assert _on(email)["scheduling"] > 0
 
 
+def test_a_slot_that_is_no_time_to_meet_is_no_scheduling() -> None:
+    """ "A slot" alone is a place on a team or a panel; finding or booking one is scheduling."""
+    sam, jonas = Address("Sam Ray", "sam@ray.example"), Address("Jonas Kerr", "jonas@kerr.example")
+    text = "Sam, I'd like to introduce you to Jonas, who has a slot open on his team."
+    on = _on(_email(text, (sam,), (jonas,)))
+    assert "scheduling" not in on
+    assert on["connect"] > 0
+    diary = "Sam, my assistant will find a slot in my diary next week."
+    assert _on(_email(diary, (sam,), (jonas,)))["scheduling"] > 0
+
+
 def test_two_people_greeted_and_described() -> None:
     """ "Sue, Joe —" greets both; "Sue leads product" describes one of them."""
     email = _email(
@@ -188,3 +199,10 @@ def test_a_connecting_sentence_is_not_meet_writer() -> None:
     to = (Address("Ana Reyes", "ana@reyes.example"), Address("Joe Park", "joe@park.example"))
     on = _on(_email("Ana, meet Joe Park. You two should meet for coffee.", to))
     assert "meet_writer" not in on
+
+
+def test_cheering_the_two_on_is_not_meet_writer() -> None:
+    """ "Let's make it happen" urges anything on; the writer proposes no meeting of their own."""
+    to = (Address("Ana Reyes", "ana@reyes.example"), Address("Joe Park", "joe@park.example"))
+    text = "Ana, meet Joe Park. You two are building the same thing. Let's make it happen!"
+    assert "meet_writer" not in _on(_email(text, to))
