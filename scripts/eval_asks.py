@@ -12,7 +12,9 @@ meeting proposals are flagged, and how often a flagged ask gets its labelled kin
 Options: `--c C` fixes the regularisation instead of choosing it inside each fold (quicker
 exploration on the same folds; say so when quoting its figures); `--misses PATH` writes
 the out-of-fold misses, false alarms and wrong kinds as a TSV (label, kind, predicted
-kind, P(ask), P(meeting), source, language, sentence) for reading, never for committing.
+kind, P(ask), P(meeting), source, language, sentence) for reading, never for committing;
+`--balance` fits with the classes balanced within each source and language
+(`train_asks.balanced_weights`: a tried change, not the committed model's fit).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def predictions(
     sentences: list[Sentence],
     c: float | None = None,
     scores: list[tuple[float, float]] | None = None,
+    per_language: bool = False,
 ) -> list[tuple[bool, str]]:
     """(flagged as ask, predicted kind) per sentence, each from a model fitted without it
     (C chosen in each fold unless given); `scores`, when given, receives each sentence's
@@ -48,7 +51,7 @@ def predictions(
     labels = np.array([s.label for s in sentences])
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=1)
     for train, test in folds.split(np.zeros(len(labels)), labels):
-        model, _ = fit([sentences[i] for i in train], c)
+        model, _ = fit([sentences[i] for i in train], c, per_language)
         for i in test:
             out[i] = _decide(model, sentences[i].text)
             if scores is not None:
@@ -94,15 +97,18 @@ def _ranking(scored: list[tuple[bool, float]]) -> str:
     )
 
 
-def report(c: float | None = None, misses: Path | None = None) -> list[str]:
+def report(
+    c: float | None = None, misses: Path | None = None, per_language: bool = False
+) -> list[str]:
     sentences = load_sentences()
     if not sentences:
         return ["asks: no labelled sentences (corpus not found)"]
     scores: list[tuple[float, float]] = []
-    rows = list(zip(sentences, predictions(sentences, c, scores), strict=True))
+    rows = list(zip(sentences, predictions(sentences, c, scores, per_language), strict=True))
     if misses is not None:
         _write_misses(misses, rows, scores)
     fixed = "" if c is None else f", C fixed at {c}"
+    fixed += ", classes balanced per language" if per_language else ""
     lines = [
         f"asks: {len(sentences)} labelled sentences, cross-validated 5-fold{fixed} "
         "(kind right: the flagged asks whose kind is the labelled one)",
@@ -176,8 +182,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Ask figures, cross-validated.")
     parser.add_argument("--c", type=float, help="fix C instead of choosing it in each fold")
     parser.add_argument("--misses", type=Path, help="write the out-of-fold errors to this TSV")
+    parser.add_argument(
+        "--balance",
+        action="store_true",
+        help="balance the classes within each source and language (a tried change, not used)",
+    )
     args = parser.parse_args(argv)
-    for text in report(args.c, args.misses):
+    for text in report(args.c, args.misses, args.balance):
         print(text)
     return 0
 
