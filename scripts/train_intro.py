@@ -116,9 +116,12 @@ def choose_and_fit(
     """C by grouped inner CV log-loss, threshold from the same out-of-fold scores (by
     `threshold_for`, or the trainer's own rule), then fit all. `weigh_rows`: the threshold
     counts each row by its sample weight, as the fit does (written mail at half)."""
-    scored = [(_log_loss(data.y, _oof(data, c), data.w), c) for c in C_GRID]
-    c = min(scored)[1]
-    oof = _oof(data, c)
+    # Each C's out-of-fold scores, kept: the chosen C's also set the threshold.
+    scored = []
+    for c in C_GRID:
+        p = _oof(data, c)
+        scored.append((_log_loss(data.y, p, data.w), c, p))
+    _, c, oof = min(scored, key=lambda item: item[:2])
     if threshold is not None:
         threshold_value = threshold(data.y, oof)
     else:
