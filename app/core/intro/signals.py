@@ -176,7 +176,8 @@ def signals_of(email: Email) -> Signals:
     for category in LEXICAL:
         sentences_found = found[category] if category in _AGAINST else found[category] - against
         values[category] = min(len(sentences_found), 2) / 2
-    if (found["connect"] | found["handoff"]) - against:
+    connecting = tuple(sorted((found["connect"] | found["handoff"]) - against))
+    if connecting:
         # A message that itself connects people is not asking for an introduction: its
         # request phrases tell how the writer met someone ("Gareth put me in touch with
         # Imogen last month, ... you two need to meet"), not a request.
@@ -196,11 +197,10 @@ def signals_of(email: Email) -> Signals:
     others = recipients(email)
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
-    _people(values, text, others, found, lexicons)
+    _people(values, text, others, found, against, lexicons)
     values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"])
     _headers(values, email, others, own)
     _cues(values, reading, others)
-    connecting = tuple(sorted((found["connect"] | found["handoff"]) - against))
     return Signals(
         language, tuple(values[f] for f in FEATURES), words, reading, text.joined, connecting
     )
@@ -217,6 +217,7 @@ def _people(
     text: _Text,
     others: tuple[Address, ...],
     found: dict[str, set[int]],
+    against: set[int],
     lexicons: tuple[Lexicon, ...],
 ) -> None:
     tokens = _tokens(others[:20], text)
@@ -225,7 +226,6 @@ def _people(
     ]
     named = set().union(*named_in) if named_in else set()
     values["named"] = min(len(named), 3) / 3
-    against = set().union(*(found[c] for c in _AGAINST), found["fyi"])
     for category in ("connect", "handoff", "capable"):
         values[f"{category}_named"] = float(any(named_in[i] for i in found[category] - against))
     values["mutual_meet"] = float(bool(found["mutual"] & found["meet_verbs"]))
