@@ -130,14 +130,14 @@ def _offers(sentence: str) -> bool:
         return True
     if "throwaway" not in said(sentence, REPLY_LANGUAGES).categories:
         return False
-    if request_forms(sentence) - _MEETING_FORMS:
+    if request_forms(sentence) - _NOT_REQUESTS:
         return False
     return not any(f.startswith("k:") and f != "k:favour" for f in features(sentence))
 
 
 # Form families that are no request of their own: meeting words, and the counter-evidence
 # families of `ask_shapes.json` (an offer, a mass-mail call to action).
-_MEETING_FORMS = frozenset({"meet", "meet_me", "meet_lead", "offer", "mass"})
+_NOT_REQUESTS = frozenset({"meet", "meet_me", "meet_lead", "offer", "mass"})
 
 
 def _accepts(sentence: str) -> bool:

@@ -84,7 +84,7 @@ def named_after_person(filename: str, mime_type: str = "", writer: Iterable[str]
     mine = _writer_names(writer)
     if mine:  # the writer's own name must be there; the Faker names load only if needed
         rest = [w for w in spelled if not _is_writer(w, mine)]
-        return len(rest) < len(spelled) and all(_extra(w, lex) or _is_name(w) for w in rest)
+        return len(rest) < len(spelled) and all(_extra(w, lex) or is_person_name(w) for w in rest)
     people = _people()
     names = [w for w in spelled if w in people.first or w in people.last]
     if not 2 <= len(names) <= _MAX_NAMES or not any(w in people.first for w in names):
@@ -102,14 +102,10 @@ def _extra(word: str, lex: _Words) -> bool:
     return len(word) == 1 or word in lex.particles or word in lex.extra
 
 
-def _is_name(word: str) -> bool:
-    people = _people()
-    return word in people.first or word in people.last
-
-
 def is_person_name(word: str) -> bool:
     """Is this folded, lower-case word a first or last name (Faker's, 36 locales)?"""
-    return _is_name(word)
+    people = _people()
+    return word in people.first or word in people.last
 
 
 def attachment_named_after_writer(
