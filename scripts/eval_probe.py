@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.core.intro.weights import WEIGHTS
 from scripts.eval_intro import Outcome, judge, line, misses
-from scripts.intro_data import Row, _rows
+from scripts.intro_data import Row, labelled_rows_in
 
 PROBE = Path(__file__).resolve().parent / "data" / "probe"
 LANGS = ("en", "es", "de", "fr", "pt", "it", "nl")
@@ -25,7 +25,7 @@ LANGS = ("en", "es", "de", "fr", "pt", "it", "nl")
 def load_probe(folder: Path = PROBE) -> list[Row]:
     """Every labelled probe message (all languages)."""
     dirs = tuple(folder / lang for lang in LANGS)
-    return _rows(folder / "labels.csv", dirs)
+    return labelled_rows_in(folder / "labels.csv", dirs)
 
 
 def outcomes(rows: list[Row] | None = None) -> list[Outcome]:

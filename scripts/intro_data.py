@@ -78,7 +78,8 @@ class Row:
         return parse_eml(self.raw)
 
 
-def _rows(labels: Path, folders: tuple[Path, ...]) -> list[Row]:
+def labelled_rows_in(labels: Path, folders: tuple[Path, ...]) -> list[Row]:
+    """The rows of a labels file (corpus scheme) whose message is in one of `folders`."""
     rows = []
     with labels.open(newline="", encoding="utf-8") as handle:
         for rec in csv.DictReader(handle):
@@ -100,9 +101,10 @@ def _rows(labels: Path, folders: tuple[Path, ...]) -> list[Row]:
 
 def load_rows(corpus: Path = CORPUS, *, written: bool = True) -> list[Row]:
     """Every labelled message whose file is present, real mail first."""
-    rows = _rows(corpus / "dev-labels.csv", tuple(corpus / d for d in ("enron", "web", "intl")))
+    real = tuple(corpus / d for d in ("enron", "web", "intl"))
+    rows = labelled_rows_in(corpus / "dev-labels.csv", real)
     if written and (corpus / "written" / "labels.csv").exists():
-        rows += _rows(corpus / "written" / "labels.csv", (corpus / "written",))
+        rows += labelled_rows_in(corpus / "written" / "labels.csv", (corpus / "written",))
     return rows
 
 
