@@ -18,7 +18,7 @@ import csv
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,6 +138,29 @@ WRITTEN_LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl")
 WRITTEN_GOAL = 0.85
 
 
+def replies_with_threads(folder: Path) -> Iterator[tuple[dict[str, str], Email, Thread | None]]:
+    """Each first reply of a labels file in the corpus scheme (`folder/labels.csv`), parsed,
+    with the thread as it stood before it: the introduction of the folder it answers (the
+    same language, introducer and people), when there is one."""
+    with (folder / "labels.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    intros = {_answered(r): r["id"] for r in rows if r["label"] == "positive"}
+    for row in rows:
+        if row["label"] != "intro_reply":
+            continue
+        email = parse_eml((folder / f"{row['id']}.eml").read_bytes())
+        intro = intros.get(_answered(row))
+        thread = (
+            None if intro is None else Thread((parse_eml((folder / f"{intro}.eml").read_bytes()),))
+        )
+        yield row, email, thread
+
+
+def _answered(row: dict[str, str]) -> tuple[str, str, frozenset[str]]:
+    """What ties a reply to its introduction: language, introducer, introduced people."""
+    return row["lang"], row["introducer"], frozenset(row["introducee_names"].split(";"))
+
+
 def _written_lines(written: Path) -> list[str]:
     """Every reply code on the written first replies, per language (development material).
 
@@ -145,26 +168,11 @@ def _written_lines(written: Path) -> list[str]:
     the written introduction it answers (same language, introducer and people), when there
     is one. Good replies expect no finding at all.
     """
-    labels = written / "labels.csv"
-    if not labels.exists():
+    if not (written / "labels.csv").exists():
         return []
-    with labels.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    intros = {
-        (r["lang"], r["introducer"], frozenset(r["introducee_names"].split(";"))): r["id"]
-        for r in rows
-        if r["label"] == "positive"
-    }
     counts: dict[tuple[str, str], list[int]] = {}
     alarms = good = 0
-    for row in rows:
-        if row["label"] != "intro_reply":
-            continue
-        email = parse_eml((written / f"{row['id']}.eml").read_bytes())
-        key = (row["lang"], row["introducer"], frozenset(row["introducee_names"].split(";")))
-        thread = None
-        if key in intros:
-            thread = Thread((parse_eml((written / f"{intros[key]}.eml").read_bytes()),))
+    for row, email, thread in replies_with_threads(written):
         is_good = row["notes"].startswith("good")
         expected = expected_codes(row["notes"], row["keeps_both"], row["makes_ask"])
         got = {f.code for f in check_email(email, thread)}

@@ -30,14 +30,13 @@ from pathlib import Path
 
 from app.core.checks import Finding
 from app.core.checks.draft import check_email
-from app.core.mail.rfc822 import parse_eml
-from app.core.model import Thread
 from scripts.eval_checks import (
     MAX_FALSE_ALARMS,
     REPLY_CODES,
     WRITTEN_GOAL,
     WRITTEN_LANGUAGES,
     expected_codes,
+    replies_with_threads,
 )
 from scripts.reporting import print_report
 
@@ -98,17 +97,8 @@ def load_rows(directory: Path = PROBE) -> list[dict[str, str]]:
 
 def run_probe(directory: Path = PROBE) -> list[Outcome]:
     """Check every probe reply against the thread of the introduction it answers."""
-    rows = load_rows(directory)
-    intros = {_key(r): r["id"] for r in rows if r["label"] == "positive"}
     outcomes = []
-    for row in rows:
-        if row["label"] != "intro_reply":
-            continue
-        email = parse_eml((directory / f"{row['id']}.eml").read_bytes())
-        intro_id = intros.get(_key(row))
-        thread = None
-        if intro_id is not None:
-            thread = Thread((parse_eml((directory / f"{intro_id}.eml").read_bytes()),))
+    for row, email, thread in replies_with_threads(directory):
         good = row["notes"].startswith("good")
         outcomes.append(
             Outcome(
@@ -200,10 +190,6 @@ def _below(tally: Tally) -> str:
 
 def _fmt(value: float | None) -> str:
     return f"{value:.2f}" if value is not None else "n/a"
-
-
-def _key(row: dict[str, str]) -> tuple[str, str, frozenset[str]]:
-    return row["lang"], row["introducer"], frozenset(row["introducee_names"].split(";"))
 
 
 def _expected(row: dict[str, str]) -> frozenset[str]:
