@@ -10,7 +10,7 @@ Precision, recall and roles with a 95 % bootstrap interval (1,000 resamples of r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,12 +81,18 @@ def cross_validated(rows: list[Row], data: Data, seed: int = 1) -> list[Outcome]
     `seed` shuffles the groups into folds: with 45 real introductions, which ones share a
     fold moves the real figures by several points (see `repeated`)."""
     outcomes: list[Outcome | None] = [None] * len(rows)
-    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
-    for train, test in folds.split(data.x, data.y, data.g):
-        weights, _ = fit_intro(data.take(train))
+    for test, weights in fitted_folds(data, seed):
         for i in test:
             outcomes[i] = judge(rows[i], weights)
     return [o for o in outcomes if o is not None]
+
+
+def fitted_folds(data: Data, seed: int = 1) -> Iterator[tuple[np.ndarray, Weights]]:
+    """Each fold of the grouped, stratified k-fold split of `seed`: its rows, and the
+    weights fitted without them."""
+    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
+    for train, test in folds.split(data.x, data.y, data.g):
+        yield test, fit_intro(data.take(train))[0]
 
 
 def repeated(rows: list[Row], data: Data, seeds: Iterable[int]) -> list[Outcome]:
@@ -109,11 +115,17 @@ def in_sample(rows: list[Row]) -> list[Outcome]:
     return [judge(row, WEIGHTS) for row in rows]
 
 
+def scored(o: Outcome) -> bool:
+    """Whether detection is scored on this row: a real reply's own text is not (its
+    thread is)."""
+    return not (o.row.label == "intro_reply" and o.row.source != "written")
+
+
 def _counts(outcomes: Iterable[Outcome]) -> tuple[int, int, int, int]:
     tp = fp = fn = roles = 0
     for o in outcomes:
-        if o.row.label == "intro_reply" and o.row.source != "written":
-            continue  # a real reply's own text is not scored (its thread is)
+        if not scored(o):
+            continue
         tp += o.found and o.row.positive
         fp += o.found and not o.row.positive
         fn += not o.found and o.row.positive

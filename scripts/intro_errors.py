@@ -15,14 +15,20 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sklearn.model_selection import StratifiedGroupKFold
-
 from app.core.intro import signals_of
 from app.core.intro.signals import FEATURES
 from app.core.intro.weights import Weights
-from scripts.eval_intro import FOLDS, REAL, Outcome, judge, leave_source_out, line
+from scripts.eval_intro import (
+    REAL,
+    Outcome,
+    fitted_folds,
+    judge,
+    leave_source_out,
+    line,
+    scored,
+)
 from scripts.intro_data import Row, load_rows
-from scripts.train_intro import Data, design, fit_intro
+from scripts.train_intro import Data, design
 
 SEEDS = (1, 2, 3)
 
@@ -43,9 +49,7 @@ def pooled(rows: list[Row], data: Data) -> tuple[list[Outcome], dict[str, Error]
     outcomes: list[Outcome] = []
     errors: dict[str, Error] = {}
     for seed in SEEDS:
-        folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
-        for train, test in folds.split(data.x, data.y, data.g):
-            weights, _ = fit_intro(data.take(train))
+        for test, weights in fitted_folds(data, seed):
             for i in test:
                 outcome = judge(rows[i], weights)
                 outcomes.append(outcome)
@@ -55,9 +59,7 @@ def pooled(rows: list[Row], data: Data) -> tuple[list[Outcome], dict[str, Error]
 
 
 def _wrong(o: Outcome) -> bool:
-    if o.row.label == "intro_reply" and o.row.source != "written":
-        return False  # not scored (see eval_intro._counts)
-    return o.found != o.row.positive
+    return scored(o) and o.found != o.row.positive
 
 
 def _record(errors: dict[str, Error], o: Outcome, weights: Weights, seed: int) -> None:
