@@ -13,9 +13,16 @@ Spanish `resumen` (a summary) is not `resume`. A template, sample or example
 ("cv_template.pdf", "plantilla_cv.docx", "Lebenslauf Vorlage.docx", "voorbeeld-cv.jpg") is
 nobody's own document; a picture that is an
 icon, logo, wireframe or screenshot ("resume-icon.png") is part of a web page. A photo word
-("foto", "photo") rules out pictures only: "CV NL Foto.pdf" is a CV with a photo on it. Names
-are decoded first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on
-separators, digits and camelCase.
+("foto", "photo", a camera's "DSC_0042") rules out pictures only: "CV NL Foto.pdf" is a CV with
+a photo on it; so does a button's action ("upload-cv.png", "pause_resume.png"). Software about
+resumes and analyses of them ("resume-parser", "Bewerbungs-Chatbot", "analisis_cv") are nobody's
+own document; "cv" beside results, scores or a figure is cross-validation. An ambiguous word in a
+picture counts only named plainly ("cv.png") or beside a person's name ("portfolio-hero.png" is
+a page's asset); "curriculum" beside an acronym ("KCNA_Curriculum.pdf") and an ambiguous word with
+only a possessive or an article ("my_curriculum.pdf") need the email; "portfolio" and
+"curriculum" are also read glued to another word ("annaportfolio.pdf"). Names are decoded
+first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on separators,
+digits and camelCase.
 """
 
 from __future__ import annotations
