@@ -94,7 +94,9 @@ def flagged(name: str, writer: str = "") -> bool:
 
 
 def report(
-    path: Path = DATA, pairs_path: Path = PAIRS, fresh: tuple[Path, ...] = (DATA2, DATA3, DATA4, DATA5)
+    path: Path = DATA,
+    pairs_path: Path = PAIRS,
+    fresh: tuple[Path, ...] = (DATA2, DATA3, DATA4, DATA5),
 ) -> list[str]:
     """Report lines: each file's halves, the writer pairs, then the dev halves' errors."""
     rows = load_rows(path)
