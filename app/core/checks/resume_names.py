@@ -15,8 +15,8 @@ nobody's own document; a picture that is an
 icon, logo, wireframe or screenshot ("resume-icon.png") is part of a web page. A photo word
 ("foto", "photo", a camera's "DSC_0042") rules out pictures only: "CV NL Foto.pdf" is a CV with
 a photo on it; so does a button's action ("upload-cv.png", "pause_resume.png"). Software about
-resumes and analyses of them ("resume-parser", "Bewerbungs-Chatbot", "analisis_cv") are nobody's
-own document; "cv" beside results, scores or a figure is cross-validation. An ambiguous word in a
+resumes ("resume-parser", "Bewerbungs-Chatbot") is nobody's own document; "cv" beside results,
+scores, a figure or an analysis is cross-validation or a report on a CV. An ambiguous word in a
 picture counts only named plainly ("cv.png") or beside a person's name ("portfolio-hero.png" is
 a page's asset); "curriculum" beside an acronym ("KCNA_Curriculum.pdf") and an ambiguous word with
 only a possessive or an article ("my_curriculum.pdf") need the email; "portfolio" and

@@ -287,16 +287,16 @@ def test_veto_words_are_read_as_words_not_as_regular_expressions() -> None:
         "resume-builder-pitch.pdf",  # en
         "resumeparser_benchmark.pdf",  # glued
         "Bewerbungs-Chatbot.pdf",  # de
-        "analyse_lebenslauf_Jonas.docx",
-        "analisis_hoja_de_vida.pdf",  # es
-        "analyse-cv-marie.pdf",  # fr
-        "analise_curriculo.pdf",  # pt
+        "Lebenslauf-Generator-Doku.pdf",
+        "generador_hoja_de_vida.pdf",  # es
+        "generateur-lettre-de-motivation.pdf",  # fr
+        "gerador_curriculo.pdf",  # pt
         "generatore_curriculum_vitae.docx",  # it
         "cv-generator-handleiding.pdf",  # nl
     ],
 )
-def test_software_about_resumes_and_analyses_of_them_are_no_ones_own(filename: str) -> None:
-    """A parser, a builder, a chatbot or an analysis of a CV is not the writer's CV."""
+def test_software_about_resumes_is_no_ones_own(filename: str) -> None:
+    """A parser, a builder, a chatbot or a generator of CVs is not the writer's CV."""
     assert classify_filename(filename) is None
 
 
@@ -310,16 +310,27 @@ def test_software_about_resumes_and_analyses_of_them_are_no_ones_own(filename: s
         "figure3_cv.png",
         "risultati_cv.pdf",  # it
         "validatie_cv_resultaten.docx",  # nl
+        "analisis_cv_candidato_7.pdf",  # es: an analysis of a CV
+        "analyse-cv-marie.pdf",  # fr
+        "cv_auswertung.pdf",  # de
     ],
 )
-def test_cv_beside_results_and_figures_is_cross_validation(filename: str) -> None:
-    """ "cv" next to scores, metrics, results or a figure is cross-validation, not a CV."""
+def test_cv_beside_results_figures_and_analyses_is_not_a_cv(filename: str) -> None:
+    """ "cv" next to scores, metrics, results, a figure or an analysis is not the writer's CV."""
     assert classify_filename(filename) is None
 
 
-def test_results_words_leave_unambiguous_words_alone() -> None:
+@pytest.mark.parametrize(
+    "filename",
+    [
+        "Lebenslauf_Ergebnisse_Marta.pdf",
+        "Resume_Data_Analysis_Maria.pdf",  # a data analyst's resume
+        "Curriculum_Vitae_Analyse_Financiere_Paul.pdf",  # fr
+    ],
+)
+def test_results_and_analysis_words_leave_unambiguous_words_alone(filename: str) -> None:
     """Only the ambiguous words give way: "Lebenslauf" beside "Ergebnisse" is still a CV."""
-    assert is_resume_filename("Lebenslauf_Ergebnisse_Marta.pdf")
+    assert is_resume_filename(filename)
 
 
 @pytest.mark.parametrize(
