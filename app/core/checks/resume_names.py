@@ -120,9 +120,11 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
             # plainly ("cv.png") or after its owner; beside other words it is a page's asset.
             return None
         # "curriculum.pdf", "portfolio_v2.pdf": the word alone may be a course plan, and so it
-        # is beside a programme's acronym ("KCNA_Curriculum.pdf").
+        # is beside a programme's acronym ("KCNA_Curriculum.pdf") unless a person is named too.
         alone = word in _LEX.alone and not others
-        course = word in _LEX.acronym and _has_acronym(folded)
+        course = (
+            word in _LEX.acronym and _has_acronym(folded) and not any(_is_person(t) for t in others)
+        )
         return NameVerdict(_LEX.ambiguous[word], needs_context=alone or course)
     if any(t in _LEX.context for t in tokens):
         return NameVerdict("background", needs_context=True)

@@ -393,10 +393,16 @@ def test_curriculum_beside_an_acronym_is_a_course_plan(filename: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "filename", ["Curriculum_Luca_Bianchi.pdf", "CURRICULUM_LUCA_BIANCHI.pdf", "CV_IBM_Ana.pdf"]
+    "filename",
+    [
+        "Curriculum_Luca_Bianchi.pdf",
+        "CURRICULUM_LUCA_BIANCHI.pdf",  # all in capitals: no acronym in it
+        "Curriculum_UNAM_Luca_Bianchi.pdf",  # a person named beside the acronym
+        "CV_IBM_Ana.pdf",  # "cv" is never read as a course plan
+    ],
 )
-def test_capitals_of_a_whole_name_or_beside_cv_are_no_programme(filename: str) -> None:
-    """A name all in capitals has no acronym in it; "cv" is not read as a course plan."""
+def test_capitals_of_a_whole_name_a_person_or_cv_make_no_programme(filename: str) -> None:
+    """An acronym makes a course plan of "curriculum" only, and only with nobody named."""
     assert is_resume_filename(filename)
 
 
