@@ -13,9 +13,16 @@ Spanish `resumen` (a summary) is not `resume`. A template, sample or example
 ("cv_template.pdf", "plantilla_cv.docx", "Lebenslauf Vorlage.docx", "voorbeeld-cv.jpg") is
 nobody's own document; a picture that is an
 icon, logo, wireframe or screenshot ("resume-icon.png") is part of a web page. A photo word
-("foto", "photo") rules out pictures only: "CV NL Foto.pdf" is a CV with a photo on it. Names
-are decoded first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on
-separators, digits and camelCase.
+("foto", "photo", a camera's "DSC_0042") rules out pictures only: "CV NL Foto.pdf" is a CV with
+a photo on it; so does a button's action ("upload-cv.png", "pause_resume.png"). Software about
+resumes ("resume-parser", "Bewerbungs-Chatbot") is nobody's own document; "cv" beside results,
+scores, a figure or an analysis is cross-validation or a report on a CV. An ambiguous word in a
+picture counts only named plainly ("cv.png") or beside a person's name ("portfolio-hero.png" is
+a page's asset); "curriculum" beside an acronym ("KCNA_Curriculum.pdf") and an ambiguous word with
+only a possessive or an article ("my_curriculum.pdf") need the email; "portfolio" and
+"curriculum" are also read glued to another word ("annaportfolio.pdf"). Names are decoded
+first (RFC 2047 words; UTF-8 read as Windows-1252), accents folded, and split on separators,
+digits and camelCase.
 """
 
 from __future__ import annotations
@@ -68,6 +75,9 @@ class _Lexicon:
     scripts: tuple[tuple[str, str], ...]  # words matched anywhere (CJK, Cyrillic, ...)
     ambiguous: dict[str, str]
     alone: frozenset[str]  # ambiguous words that, alone in a name, need the email's support
+    acronym: frozenset[str]  # ambiguous words that, beside an acronym, name a course plan
+    determiners: frozenset[str]  # "my", "il", "mein": they say whose, not what
+    glued_ambiguous: re.Pattern[str]  # a long ambiguous word glued to another ("ritikaportfolio")
     context: frozenset[str]
     blockers: frozenset[str]
     not_own: _Vetoes  # templates, samples, examples: any file
@@ -102,11 +112,20 @@ def classify_filename(filename: str, mime_type: str = "") -> NameVerdict | None:
         return None
     if any(_cv_after_a_name(t) for t in tokens):
         return NameVerdict("resume")
-    word = next((t for t in tokens if t in _LEX.ambiguous), None)
-    if word:
-        # "curriculum.pdf", "portfolio_v2.pdf": the word alone may be a course plan.
-        alone = word in _LEX.alone and all(t == word or len(t) <= 1 for t in tokens)
-        return NameVerdict(_LEX.ambiguous[word], needs_context=alone)
+    found = _ambiguous_word(tokens)
+    if found:
+        word, others = found
+        if picture and others and not any(_is_person(t) for t in others):
+            # "brief_portfolio.png", "fig2_cv_results.png": a picture of a CV is named
+            # plainly ("cv.png") or after its owner; beside other words it is a page's asset.
+            return None
+        # "curriculum.pdf", "portfolio_v2.pdf": the word alone may be a course plan, and so it
+        # is beside a programme's acronym ("KCNA_Curriculum.pdf") unless a person is named too.
+        alone = word in _LEX.alone and not others
+        course = (
+            word in _LEX.acronym and _has_acronym(folded) and not any(_is_person(t) for t in others)
+        )
+        return NameVerdict(_LEX.ambiguous[word], needs_context=alone or course)
     if any(t in _LEX.context for t in tokens):
         return NameVerdict("background", needs_context=True)
     return None
@@ -179,6 +198,42 @@ def _cv_after_a_name(token: str) -> bool:
     return is_person_name(token[: -len("cv")])
 
 
+def _ambiguous_word(tokens: list[str]) -> tuple[str, list[str]] | None:
+    """An ambiguous word ("cv", "portfolio"; a long one also glued to another word, as in
+    "ritikaportfolio") and the other words of the name that say something: not an initial,
+    not a possessive or an article ("my_curriculum.pdf" is as unclear as "curriculum.pdf")."""
+    for i, token in enumerate(tokens):
+        if token in _LEX.ambiguous:
+            word, rest = token, tokens[:i] + tokens[i + 1 :]
+            break
+        match = _LEX.glued_ambiguous.search(token)
+        if match:
+            word = match.group(1) or match.group(2)
+            glued = token.replace(word, "", 1)
+            if glued in _LEX.blockers:
+                continue
+            rest = [*tokens[:i], glued, *tokens[i + 1 :]]
+            break
+    else:
+        return None
+    return word, [t for t in rest if len(t) > 1 and t not in _LEX.determiners]
+
+
+def _has_acronym(folded: str) -> bool:
+    """An acronym of three capitals or more ("KCNA", "AIML") in a name not all in capitals."""
+    words = _TOKEN.findall(folded)
+    if not any(w != w.upper() for w in words):
+        return False
+    return any(len(w) >= 3 and w.isupper() for w in words)
+
+
+def _is_person(token: str) -> bool:
+    """A first or last name (Faker's, loaded on first need)."""
+    from app.core.checks.resume_owner import is_person_name
+
+    return is_person_name(token)
+
+
 def _script_kind(lowered: str) -> str | None:
     return next((kind for word, kind in _LEX.scripts if word in lowered), None)
 
@@ -236,6 +291,9 @@ def _load() -> _Lexicon:
                 glued.setdefault(word.replace(" ", ""), kind)
     ambiguous = {w: kind for kind, words in data["ambiguous"].items() for w in words}
     alternatives = "|".join(sorted(glued, key=len, reverse=True))
+    long_ambiguous = "|".join(
+        sorted((w for w in ambiguous if len(w) >= _GLUED_MIN), key=len, reverse=True)
+    )
     return _Lexicon(
         words=words,
         phrases=tuple(phrases),
@@ -244,9 +302,16 @@ def _load() -> _Lexicon:
         scripts=tuple(scripts),
         ambiguous=ambiguous,
         alone=frozenset(data.get("alone_needs_context", [])),
+        acronym=frozenset(data.get("acronym_needs_context", [])),
+        determiners=frozenset(fold(w).lower() for ws in data["determiners"].values() for w in ws),
+        glued_ambiguous=re.compile(f"^({long_ambiguous})|({long_ambiguous})$"),
         context=frozenset(data["context"]),
-        blockers=frozenset(data["course_words"]) | frozenset(data["not_words"]),
-        not_own=_vetoes(data["not_own"]),
+        blockers=frozenset(data["course_words"])
+        | frozenset(data["measure_words"])
+        | frozenset(data["not_words"]),
+        not_own=_vetoes(
+            {**data["not_own"], **{f"tool:{k}": v for k, v in data["tool_words"].items()}}
+        ),
         pictures=_vetoes(data["picture_words"]),
         photos=tuple(data["photo_words"]),
         documents=frozenset(data["document_ext"]) | frozenset(data["image_ext"]),
