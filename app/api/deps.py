@@ -93,7 +93,9 @@ async def verified_call(request: Request) -> Call:
     if not settings.public_url or not settings.addon_service_account:
         raise NotConfigured("INTRO_PUBLIC_URL and INTRO_ADDON_SERVICE_ACCOUNT must be set")
     token = bearer_token(request.headers.get("authorization"))
-    audience = Urls(settings.public_url).base.rstrip("/") + request.url.path
+    # The matched route's path as the server received it (what `request.url.path`
+    # gives, without building the whole URL: ~0.01 ms).
+    audience = Urls(settings.public_url).base.rstrip("/") + request.scope["path"]
     account = settings.addon_service_account
     check = partial(verifier.verify_caller, token, audiences=[audience], service_account=account)
     await _checked(verifier, token, check)
