@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 
 from app.core.checks import ask_kind, check_asks, split_sentences
 from app.core.checks import ask_patterns as pat
-from app.core.checks.ask_model import AskModel, Linear
+from app.core.checks.ask_model import ASK_MODEL, AskModel, Linear
 from app.core.checks.asks import decide
 
 ASKS = [
@@ -271,3 +273,32 @@ def test_a_form_cue_does_not_decide_a_sentence_read_as_a_meeting() -> None:
     assert decide(proposal, _flat(0.0)) == "advice"  # P(meeting) 1/3
     assert decide(proposal, _flat(3.0)) is None  # P(meeting) ~0.9
     assert decide("Could you refer me for the analyst role?", _flat(3.0)) == "referral"
+
+
+class _Counted(Linear):
+    """The intent model, counting how often it is asked."""
+
+    asked: ClassVar[list[str]] = []
+
+    def probabilities(self, names: list[str]) -> dict[str, float]:
+        type(self).asked.append(" ".join(names[:3]))
+        return super().probabilities(names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A request-form cue that would decide, overruled by a meeting reading.
+        "Would you like to schedule a time to discuss this with me and outside counsel?",
+        "Could you share a few names of people I should talk to?",
+        "Could you look over my deck for me?",
+        "Thanks so much for the introduction, Joe!",
+    ],
+)
+def test_decide_reads_the_intent_model_once_per_sentence(sentence: str) -> None:
+    """P(ask) and P(meeting) come from one reading of the sentence, whatever path decides."""
+    real = ASK_MODEL.intent
+    model = AskModel(_Counted(real.classes, real.bias, real.weights), ASK_MODEL.kind, 0.5)
+    _Counted.asked.clear()
+    assert decide(sentence, model) == decide(sentence, replace(ASK_MODEL, threshold=0.5))
+    assert len(_Counted.asked) <= 1
