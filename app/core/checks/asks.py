@@ -25,8 +25,13 @@ from app.core.checks.reply_words import said
 from app.core.i18n import N_, Msg
 from app.core.text.sentences import Sentence, normalize
 
+# The white space before the joining word is taken whole, from where it starts, and never
+# given back: a match cannot start inside a run of spaces, so a long run is crossed once,
+# not once per space (`re` would otherwise try every start in it: quadratic). The same
+# matches as `,?\s+(?:…)\s+(?=\w)` (tests/core/checks/test_asks.py).
 _AND = re.compile(
-    r",?\s+(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)\s+(?=\w)",
+    r"(?:,|(?<![\s,]))\s++(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)"
+    r"\s++(?=\w)",
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 3
