@@ -39,6 +39,7 @@ class ComposeView:
     draft_empty: bool = False  # the checked draft holds no words yet
     reads_drafts: bool = False  # the `draft-read` profile: the saved draft is read
     checked_as_introduction: bool = False  # the draft is an introduction the user writes
+    wording_unread: bool = False  # the draft is in a language we do not read
 
 
 def build(view: ComposeView, urls: Urls) -> Widget:
@@ -96,9 +97,24 @@ def _check(view: ComposeView, urls: Urls) -> Widget:
         widgets.append(paragraph(esc(_("Your draft is empty: nothing to check yet."))))
     elif view.text_findings is not None and view.checked_as_introduction:
         widgets.extend(_introduction_findings(view.text_findings))
+    elif view.text_findings is not None and view.wording_unread:
+        widgets.extend(_unread_findings(view.text_findings))
     elif view.text_findings is not None:
         widgets.extend(findings_ui.widgets(view.text_findings))
     return section(_("Check my draft"), widgets)
+
+
+def _unread_findings(findings: tuple[Finding, ...]) -> list[Widget]:
+    """A draft in a language we do not read: say what was not checked, never "all there"."""
+    lead = paragraph(
+        esc(
+            _(
+                "This draft is in a language we do not read: its thanks, interest and next "
+                "step were not checked, only its length, attachments and recipients."
+            )
+        )
+    )
+    return [lead, *(findings_ui.widgets(findings) if findings else [])]
 
 
 def _introduction_findings(findings: tuple[Finding, ...]) -> list[Widget]:

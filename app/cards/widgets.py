@@ -15,8 +15,15 @@ Widget = dict[str, Any]
 MAX_INPUT_ITEMS = 100
 
 
+# Direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): one left
+# open in mail text reorders the rest of a card's line. Right-to-left text needs none.
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def esc(text: str) -> str:
-    """Escape text for a card's simple-HTML fields."""
+    """Escape text for a card's simple-HTML fields (direction controls dropped)."""
+    if not text.isascii():
+        text = text.translate(_DIRECTION_CONTROLS)
     return html.escape(text, quote=False)
 
 

@@ -189,7 +189,12 @@ def known_introduction(
 
 @dataclass(frozen=True, slots=True)
 class IntroVerdict:
-    """The answer of `detect_introduction`: an `Introduction`, or why not."""
+    """The answer of `detect_introduction`: an `Introduction`, or why not.
+
+    `confidence` is how sure we are that there is an introduction, 0.5 being the line:
+    the model's figure (≥ 0.5 with an introduction, below without), or 0 when a rule
+    rules one out whatever the model weighs (no evidence at all; nobody to introduce).
+    """
 
     introduction: Introduction | None
     confidence: float

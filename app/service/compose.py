@@ -14,6 +14,7 @@ from app.core.checks import (
     check_introduction,
     check_reply,
     reply_context,
+    reply_languages,
     written_introduction,
 )
 from app.core.intro import detect_introduction
@@ -152,6 +153,7 @@ class ComposeService:
             draft_empty=draft_empty,
             reads_drafts=self._read_drafts,
             checked_as_introduction=own_intro is not None,
+            wording_unread=own_intro is None and _unread(draft),
         )
 
     def _context(
@@ -186,6 +188,13 @@ class ComposeService:
         except GmailError:
             return None
         return Draft.from_email(saved) if saved is not None else None
+
+
+def _unread(draft: Draft | None) -> bool:
+    """The draft's own words are in a language we do not read (no verdict on its wording)."""
+    if draft is None or not draft.text_known or draft.empty:
+        return False
+    return reply_languages(draft.text[: draft.body_end]) is None
 
 
 def _people(values: tuple[str, ...]) -> list[Address]:

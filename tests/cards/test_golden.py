@@ -292,6 +292,12 @@ CARDS: dict[str, Callable[[], dict[str, Any]]] = {
         ),
         URLS,
     ),
+    "compose_unread": lambda: compose.build(
+        compose.ComposeView(
+            checked_text="张伟你好，谢谢王伟的介绍！", text_findings=(), wording_unread=True
+        ),
+        URLS,
+    ),
     "compose_clean": lambda: compose.build(
         compose.ComposeView(checked_text="Hi", text_findings=()), URLS
     ),

@@ -191,6 +191,15 @@ MEETING_DOUBT = 0.15
 
 
 @dataclass(frozen=True, slots=True)
+class Intent:
+    """What the intent model reads in one sentence (`AskModel.intent_of`)."""
+
+    ask: float  # P(ask)
+    meeting: float  # P(meeting)
+    names_kind: bool  # it uses the words of a kind of ask (`ask_kinds.json`)
+
+
+@dataclass(frozen=True, slots=True)
 class AskModel:
     """The two fitted models and the probability from which a sentence is an ask."""
 
@@ -198,28 +207,36 @@ class AskModel:
     kind: Linear
     threshold: float
 
+    def intent_of(self, sentence: str) -> Intent:
+        """P(ask), P(meeting) and the kind words of one sentence, read once."""
+        names = features(sentence)
+        found = self.intent.probabilities(names)
+        kinds = any(f.startswith("k:") for f in names)
+        return Intent(found.get("ask", 0.0), found.get("meeting", 0.0), kinds)
+
     def ask_probability(self, sentence: str) -> float:
         """P(ask) for one sentence."""
-        return self.intent.probabilities(features(sentence)).get("ask", 0.0)
+        return self.intent_of(sentence).ask
 
     def meeting_probability(self, sentence: str) -> float:
         """P(meeting) for one sentence."""
-        return self.intent.probabilities(features(sentence)).get("meeting", 0.0)
+        return self.intent_of(sentence).meeting
 
     def asks(self, sentence: str, threshold: float | None = None) -> bool:
+        """`reads_as_ask` of the sentence's `intent_of`."""
+        return self.reads_as_ask(self.intent_of(sentence), threshold)
+
+    def reads_as_ask(self, intent: Intent, threshold: float | None = None) -> bool:
         """An ask: P(ask) reaches the threshold (the fitted one unless given) and is not
         below P(meeting) (a sentence that reads as much like a meeting proposal as like
         an ask is a next step). A sentence that reads even partly like a meeting
         proposal (P(meeting) ≥ `MEETING_DOUBT`) is an ask only when it names a kind
         of ask (`ask_kinds.json`: a job, a review, names ...): "can you arrange this
         call?" is a next step, "can you review my deck before our call?" still asks."""
-        names = features(sentence)
-        found = self.intent.probabilities(names)
-        ask, meeting = found.get("ask", 0.0), found.get("meeting", 0.0)
         bar = self.threshold if threshold is None else threshold
-        if ask < bar or ask < meeting:
+        if intent.ask < bar or intent.ask < intent.meeting:
             return False
-        return meeting < MEETING_DOUBT or any(f.startswith("k:") for f in names)
+        return intent.meeting < MEETING_DOUBT or intent.names_kind
 
     def kind_of(self, sentence: str) -> str:
         """The most likely kind of ask (job, referral, contacts, favour, review, ...)."""

@@ -51,7 +51,9 @@ def _lower_literal(match: re.Match[str]) -> str:
     return match.group(0).lower() if len(match.group(0)) == 1 else match.group(0)
 
 
-_EMAIL = r"[^\s@]+@\S+"
+# An address starts where a word does: a match never starts inside a run of letters, so
+# a long word with no "@" after it is crossed once, not once per letter (quadratic).
+_EMAIL = r"(?<![^\s@])[^\s@]++@\S+"
 _BLANK_REST = (
     r"\b(?:https?://|www\.)\S+",
     r"\bif you (?:have|need|want|run into) (?:any )?(?:\w+ ){0,4}?"

@@ -18,15 +18,20 @@ from typing import cast
 
 from app.core.checks import ask_patterns as pat
 from app.core.checks.ask_cues import CuePath, cue
-from app.core.checks.ask_model import ASK_MODEL, AskModel, features, request_forms
+from app.core.checks.ask_model import ASK_MODEL, AskModel, Intent, features, request_forms
 from app.core.checks.finding import AskKind, Finding
 from app.core.checks.reply_words import LANGUAGES as REPLY_LANGUAGES
 from app.core.checks.reply_words import said
 from app.core.i18n import N_, Msg
 from app.core.text.sentences import Sentence, normalize
 
+# The white space before the joining word is taken whole, from where it starts, and never
+# given back: a match cannot start inside a run of spaces, so a long run is crossed once,
+# not once per space (`re` would otherwise try every start in it: quadratic). The same
+# matches as `,?\s+(?:…)\s+(?=\w)` (tests/core/checks/test_asks.py).
 _AND = re.compile(
-    r",?\s+(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)\s+(?=\w)",
+    r"(?:,|(?<![\s,]))\s++(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)"
+    r"\s++(?=\w)",
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 3
@@ -78,25 +83,28 @@ def ask_kind(sentence: str) -> AskKind | None:
 
 
 def decide(sentence: str, model: AskModel) -> AskKind | None:
-    """`ask_kind` with a given model (evaluation passes each fold's)."""
+    """`ask_kind` with a given model (evaluation passes each fold's). The intent model
+    reads the sentence at most once, whichever path decides."""
     found = cue(sentence)
-    if found is not None and _cue_decides(sentence, *found) and not _meets(sentence, model, *found):
-        return found[1]
+    intent: Intent | None = None
+    if found is not None and _cue_decides(sentence, *found):
+        if found[0] != "form":
+            return found[1]
+        # A request-form cue does not decide alone for a sentence the model reads mostly
+        # as a meeting proposal ("Would you like to schedule a time to discuss this with
+        # me and outside counsel?": "counsel" is an advice word); a strong cue does.
+        intent = model.intent_of(sentence)
+        if intent.meeting < MEETING_FIRST:
+            return found[1]
     # A request form named by the cues needs the model to lean to an ask; without one,
     # the model must be fairly sure.
     threshold = CUED_THRESHOLD if found is not None else None
-    if not model.asks(sentence, threshold) or _offers(sentence) or _accepts(sentence):
+    intent = intent or model.intent_of(sentence)
+    if not model.reads_as_ask(intent, threshold) or _offers(sentence) or _accepts(sentence):
         return None
     if found is not None:
         return found[1]
     return cast(AskKind, model.kind_of(sentence))
-
-
-def _meets(sentence: str, model: AskModel, path: CuePath, kind: AskKind) -> bool:
-    """A request-form cue does not decide alone for a sentence the model reads mostly as
-    a meeting proposal ("Would you like to schedule a time to discuss this with me and
-    outside counsel?": "counsel" is an advice word); a strong cue ("refer me") still does."""
-    return path == "form" and model.meeting_probability(sentence) >= MEETING_FIRST
 
 
 # P(meeting) from which a request-form cue leaves the decision to the model.

@@ -36,7 +36,7 @@ from functools import cached_property
 from importlib import resources
 
 from app.core.intro import language_of
-from app.core.intro.language import leading_language
+from app.core.intro.language import leading_language, other_script
 from app.core.intro.lexicon import Matcher, fold, matcher_for
 from app.core.memo import per_analysis
 
@@ -131,6 +131,8 @@ def reply_languages(text: str) -> tuple[str, ...] | None:
     A reply the vote cannot settle but that leans to one of ours (two votes and more than
     any other: "Bruno, oi! Parece que a gente briga com as mesmas planilhas …") is read
     in that language, not taken for a foreign one."""
+    if other_script(text):  # short or long: no lexicon of ours can read it
+        return None
     language = language_of(text)
     if language in WORDS:
         return (language,)

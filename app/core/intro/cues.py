@@ -31,7 +31,7 @@ _LETTERS = r"[^\W\d_]*(?:['’][^\W\d_]*)*"
 # A name word; only titles and initials take a period ("Dr.", "J.", "Jr."), so a name never runs on
 # past the end of a sentence ("Elena Duarte. Then ...").
 _TOKEN = (
-    rf"(?=[{UPPER}])(?!(?:{_STOP})\b)"
+    rf"(?<![^\W\d_])(?=[{UPPER}])(?!(?:{_STOP})\b)"
     rf"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Jr|Sr|St|[{UPPER}])\.|[{UPPER}]{_LETTERS}(?:-[^\W\d_]{_LETTERS})*)"
 )
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|al|St\.?)"

@@ -71,14 +71,15 @@ def detect_introduction(
     """
     messages = thread.messages if isinstance(thread, Thread) else (thread,)
     best = IntroVerdict(None, 0.0, (), "no message")
+    closest = (False, 0.0)  # the closest miss: evidence first, then confidence
     newest: Signals | None = None
     for index, message in enumerate(messages):
         newest = signals_of(message)
         verdict = _verdict(newest, index, me, weights)
         if verdict.is_introduction:
             return verdict
-        if verdict.confidence >= best.confidence:
-            best = verdict
+        if (newest.has_evidence(), verdict.confidence) >= closest:
+            best, closest = verdict, (newest.has_evidence(), verdict.confidence)
     if messages and _could_introduce(messages[-1].quoted_text):
         for quoted in each_quoted(messages[-1]):  # the first introduction found ends the search
             verdict = _detect_message(quoted.email, -1, me, weights)
@@ -99,17 +100,23 @@ def _detect_message(email: Email, index: int, me: str | None, weights: Weights) 
 
 
 def _verdict(signals: Signals, index: int, me: str | None, weights: Weights) -> IntroVerdict:
-    confidence = weights.confidence(signals.values)
+    """The decision on one message. `confidence` says what decided: the model's figure
+    (≥ 0.5 for an introduction, below when the model rejects), or 0 when a rule rules an
+    introduction out whatever the model weighs (the gate; nobody to introduce)."""
     reasons = _evidence(signals, weights)
-    if confidence >= 0.5 and not signals.has_evidence():
-        # Several people on a short message and nothing else: the weights of the headers
-        # and the shape alone do not make an introduction (the gate).
-        return IntroVerdict(None, 0.49, reasons, "no introduction cue")
+    if not signals.has_evidence():
+        # The gate: no connecting, hand-off or reach-out words, no cue, no introduction
+        # subject, no described recipient. The weights of the headers and the shape alone
+        # ("several people on a short message") do not make an introduction.
+        return IntroVerdict(None, 0.0, reasons, _why_not(signals, "no introduction cue"))
+    confidence = weights.confidence(signals.values)
     if confidence < 0.5:
-        return IntroVerdict(None, round(confidence, 3), reasons, _why_not(signals))
+        # A figure a hair under the line must not round up to it.
+        below = min(round(confidence, 3), 0.499)
+        return IntroVerdict(None, below, reasons, _why_not(signals, "too little evidence"))
     intro = _build(signals, index, round(confidence, 3), reasons, me)
     if intro is None:
-        return IntroVerdict(None, 0.49, reasons, "nobody to introduce")
+        return IntroVerdict(None, 0.0, reasons, "nobody to introduce")
     return IntroVerdict(intro, round(confidence, 3), reasons, "")
 
 
@@ -119,12 +126,12 @@ def _could_introduce(quoted: str) -> bool:
     return bool(quoted.strip())
 
 
-def _why_not(signals: Signals) -> str:
-    """ "vetoed: offer, scheduling" when what speaks against it was said, else no cue."""
+def _why_not(signals: Signals, otherwise: str) -> str:
+    """ "vetoed: offer, scheduling" when what speaks against it was said, else `otherwise`."""
     vetoes = sorted({name for key, name in _VETOES.items() if signals.value(key) > 0})
     if vetoes:
         return "vetoed: " + ", ".join(vetoes)
-    return "no introduction cue"
+    return otherwise
 
 
 def _evidence(signals: Signals, weights: Weights) -> tuple[str, ...]:

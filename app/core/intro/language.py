@@ -61,13 +61,33 @@ def leading_language(text: str) -> str:
 
 def reads_as_none(text: str) -> bool:
     """Enough words, and too few English function words to be English: a text in none of
-    our languages once the vote has found none of the other six (Swedish, Polish ...)."""
+    our languages once the vote has found none of the other six (Swedish, Polish ...);
+    or, however short, a text written mostly in another script (`other_script`)."""
+    if other_script(text):
+        return True
     words = _LETTERS.findall(fold(text))  # folded once, not word by word
     if len(words) < _MIN_WORDS:
         return False
     english = LEXICONS["en"].stopwords
     hits = sum(map(english.__contains__, words))
     return hits < _MIN_ENGLISH * len(words)
+
+
+# A letter of no Latin alphabet: all seven languages are written in Latin letters.
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+
+
+def other_script(text: str) -> bool:
+    """Are most of the text's letters of another script than the Latin one (Chinese,
+    Japanese, Korean, Arabic, Hebrew, Cyrillic ...)? Then it is in none of our seven
+    languages however short it is, and a name or a word of ours in it changes nothing.
+    CJK text has no spaces, so counting its words would say "too short to tell"."""
+    sample = text[:_SAMPLE]
+    if sample.isascii():
+        return False
+    other = len(_OTHER_LETTER.findall(sample))
+    return other > 0 and 2 * other > len(_ANY_LETTER.findall(sample))
 
 
 def settle_language(text: str, detected: str = "") -> str:

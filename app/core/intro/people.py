@@ -183,12 +183,13 @@ class Blurbs:
     def _sentence(self, index: int) -> _Said | None:
         # Sentences are asked for in order, each person from the first one on.
         while len(self._said) <= index:
-            self._said.append(_read_said(self._spans[len(self._said)].text))
+            at = len(self._said)
+            self._said.append(_read_said(self._spans[at].text, first=at == 0))
         return self._said[index]
 
 
-def _read_said(text: str) -> _Said | None:
-    if _is_greeting(text):
+def _read_said(text: str, *, first: bool = False) -> _Said | None:
+    if _is_greeting(text) or _is_salutation(text, first=first):
         return None
     body = _without_vocative(text)
     named = name_tokens(" ".join(_NAME.findall(body)))
@@ -219,6 +220,20 @@ def _is_greeting(text: str) -> bool:
     if match is not None and not text[match.end() :].strip():
         return True
     return len(text) < 80 and not _NOT_NAMES.sub("", _NAME.sub("", text))
+
+
+_SALUTATION_WORDS = 5
+
+
+def _is_salutation(text: str, *, first: bool) -> bool:
+    """A short line ending with "," or ":" (or "!" as the message's first line) is a
+    salutation in any language, greeting words we know or not ("Hej Ana och Luis,",
+    "Привет, Иван и Мария!"): a sentence of ours never ends with a comma or a colon
+    unless it stands on a line of its own."""
+    end = text.rstrip()[-1:]
+    if end not in (",", ":") and not (first and end == "!"):
+        return False
+    return len(text.split()) <= _SALUTATION_WORDS
 
 
 # The lower-case words a greeting or a bare exchange of names can hold: greeting words,

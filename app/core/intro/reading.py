@@ -72,10 +72,14 @@ class Reading:
         return self._addressed
 
 
-def read(email: Email, spans: tuple[Sentence, ...] | None = None) -> Reading:
+def read(
+    email: Email, spans: tuple[Sentence, ...] | None = None, fyi: frozenset[int] = frozenset()
+) -> Reading:
     """Find the cues, vetoes and subject hints of one message.
 
-    `spans` are the own text's sentences when the caller has split them already.
+    `spans` are the own text's sentences when the caller has split them already; `fyi`
+    the indices of those that copy someone for information only (the lexicons' `fyi`
+    category, which owns that concept): no cue is read in them, as with any hard veto.
     """
     text = email.new_text[:_MAX_SCAN]
     lowered = folded(text)
@@ -89,7 +93,8 @@ def read(email: Email, spans: tuple[Sentence, ...] | None = None) -> Reading:
         lower = folded(span.text)
         present = [k for k in keys if k in lower]
         if present:
-            _read_sentence(reading, SentenceRead(i, span, lower, frozenset(present)), vetoes)
+            said = SentenceRead(i, span, lower, frozenset(present), i in fyi)
+            _read_sentence(reading, said, vetoes)
     _drop_own_company(reading)
     for name, found in subject_hints(email.subject):
         reading.subject_hits.append(name)
@@ -133,11 +138,14 @@ class SentenceRead:
     span: Sentence
     lower: str
     keys: frozenset[str]
+    fyi: bool = False  # a copy for information only (`read`'s `fyi`)
 
 
 def _read_sentence(reading: Reading, sentence: SentenceRead, vetoes: tuple[Veto, ...]) -> None:
     text = sentence.span.text
     negatives = [veto.name for veto in vetoes if veto.found_in(text, sentence.lower)]
+    if sentence.fyi:
+        negatives.append("fyi")
     reading.vetoes.extend(negatives)
     if any(n in _HARD_VETO for n in negatives):
         return

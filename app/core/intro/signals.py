@@ -163,7 +163,7 @@ def signals_of(email: Email) -> Signals:
     if not language and any(fired.values()):
         # Too short to vote: the language whose idioms it uses ("te presento a Luis").
         language = max(LANGUAGES, key=lambda code: (fired.get(code, 0), code == "en"))
-    reading = read(email, spans)
+    reading = read(email, spans, frozenset(found["fyi"]))
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
     values = dict.fromkeys(FEATURES, 0.0)

@@ -3,7 +3,9 @@
 A veto stands in one sentence: a self-introduction, a product launch, a request
 for or an offer of an introduction not made yet, referral outreach ("Sue suggested
 I contact you"), a scheduling hand-off, thanks after the fact, a speaker's
-introduction, a copy for information only ("I've cc'd Tim for visibility"). `BULK` marks mass mail (unsubscribe footers), which never introduces.
+introduction. `BULK` marks mass mail (unsubscribe footers), which never introduces.
+A copy for information only ("I've cc'd Tim for visibility") is the lexicons' `fyi`
+category: `read` is told which sentences hold one.
 """
 
 # ruff: noqa: E501 - regular expressions read best one veto per line, however long
@@ -25,7 +27,6 @@ _VETOES: tuple[tuple[str, str, str], ...] = (
     ("referral", r"suggested|recommended|told me|referred|me your|your name", r"\b(?:suggested|recommended|told me)\s+(?:that\s+)?I\s+(?:should\s+)?(?:contact|reach out|write|get in touch|call|e-?mail|speak|talk)\b|\breferred (?:me\s+)?(?:to you|by)\b|\b(?:gave|passed along|passed on|forwarded) me your (?:name|e-?mail|contact|number)\b|\byour name was given\b|\bI (?:was|have been) referred\b"),
     ("scheduling", r"assistant|scheduler|ea|secretary|office manager|chief of staff|schedule|set up|find|arrange|coordinate|book|availability|calendar|so she|so he|so they", r"\b(?:assistant|scheduler|EA|secretary|office manager|chief of staff)\b|\b(?:to|will|can|could)\s+(?:schedule|set up|find|arrange|coordinate|book)\s+(?:a|the|some)\s+(?:time|call|visit|meeting|slot|date)\b|\bavailability\b|\bcalendar\b|\bso (?:she|he|they) (?:can|could) (?:get|have|send)\b"),
     ("after-the-fact", r"thank|glad to|we met|we spoke|we talked", r"\bthanks? (?:you )?(?:so much )?for (?:the (?:intro|introduction)|connecting us|introducing us|arranging (?:that|the) intro|putting us in touch)|\bglad to (?:have )?connect(?:ed)? the two of them\b|\bwe (?:met|spoke|talked)\b"),
-    ("fyi", r"visibility|information|awareness|records|in the loop|informed|aware|zur info|zur kenntnis|pour info|al tanto|conocimiento|conhecimento|informaci|informaç|conoscenza|informazione|ter info|ter kennis", r"\bfor (?:your )?(?:visibility|awareness|records)\b|\bfor (?:your information|information only)\b|\bto keep (?:\w+ )?(?:in the loop|informed)\b|\bso (?:she|he|they) (?:is|are) (?:aware|in the loop)\b|\bzur (?:info|information|kenntnis(?:nahme)?)\b|\bpour (?:info|information|votre information|ton information)\b|\bpara (?:que (?:esté|estés|estén) al tanto|(?:su |tu |seu |teu )?(?:conhecimento|conocimiento)|(?:su |tu |sua |tua )(?:información|informação))\b|\bper (?:opportuna )?conoscenza\b|\bper (?:sua |tua )?informazione\b|\bter (?:info|informatie|kennisname|kennisgeving)\b"),
     ("speaker", r"introduc", r"\b(?:introduces|will introduce|to introduce)\s+(?:HRC|the secretary|the speaker|the panel|the president|him to the group|her to the group|\w+ to the (?:group|audience|panel|committee))\b|\bintroduction by\b|\bspeaker introduction\b"),
 )
 # fmt: on
@@ -65,7 +66,6 @@ _FIRST_LETTERS = {
     "scheduling": "acestow",
     "after-the-fact": "gtw",
     "speaker": "istw",
-    "fyi": "fpstz",
 }
 
 

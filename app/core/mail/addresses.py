@@ -50,9 +50,19 @@ def _decoded(value: str) -> str | None:
         return None
 
 
+# Direction embeddings, overrides and isolates: in a name shown on a card they reorder
+# the text that follows it. Right-to-left names need none of them (the marks U+200E and
+# U+200F, which reorder nothing past themselves, stay).
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def clean_name(name: str) -> str:
-    """Tidy a display name: decoded, unquoted, 'Last, First' kept as written."""
-    name = decode_words(name).strip().strip(_QUOTES).strip()
+    """Tidy a display name: decoded, unquoted, direction controls dropped, 'Last, First'
+    kept as written."""
+    name = decode_words(name)
+    if not name.isascii():
+        name = name.translate(_DIRECTION_CONTROLS)
+    name = name.strip().strip(_QUOTES).strip()
     if "<" in name:  # every regex here needs a "<" (they are the slow part of reading)
         name = _LEGACY_X500.sub("", name).strip()
     if "@" in name and _EMAIL_RE.match(name):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +13,8 @@ from hypothesis import strategies as st
 
 from app.core.checks import ask_kind, check_asks, split_sentences
 from app.core.checks import ask_patterns as pat
-from app.core.checks.ask_model import AskModel, Linear
+from app.core.checks import asks as asks_module
+from app.core.checks.ask_model import ASK_MODEL, AskModel, Linear
 from app.core.checks.asks import decide
 
 ASKS = [
@@ -271,3 +274,68 @@ def test_a_form_cue_does_not_decide_a_sentence_read_as_a_meeting() -> None:
     assert decide(proposal, _flat(0.0)) == "advice"  # P(meeting) 1/3
     assert decide(proposal, _flat(3.0)) is None  # P(meeting) ~0.9
     assert decide("Could you refer me for the analyst role?", _flat(3.0)) == "referral"
+
+
+class _Counted(Linear):
+    """The intent model, counting how often it is asked."""
+
+    asked: ClassVar[list[str]] = []
+
+    def probabilities(self, names: list[str]) -> dict[str, float]:
+        type(self).asked.append(" ".join(names[:3]))
+        return super().probabilities(names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A request-form cue that would decide, overruled by a meeting reading.
+        "Would you like to schedule a time to discuss this with me and outside counsel?",
+        "Could you share a few names of people I should talk to?",
+        "Could you look over my deck for me?",
+        "Thanks so much for the introduction, Joe!",
+    ],
+)
+def test_decide_reads_the_intent_model_once_per_sentence(sentence: str) -> None:
+    """P(ask) and P(meeting) come from one reading of the sentence, whatever path decides."""
+    real = ASK_MODEL.intent
+    model = AskModel(_Counted(real.classes, real.bias, real.weights), ASK_MODEL.kind, 0.5)
+    _Counted.asked.clear()
+    assert decide(sentence, model) == decide(sentence, replace(ASK_MODEL, threshold=0.5))
+    assert len(_Counted.asked) <= 1
+
+
+# The clause joiner and the e-mail blank start only where a run starts (linear on long
+# runs of spaces or letters); their matches are those of the plain patterns.
+_PLAIN_AND = re.compile(
+    r",?\s+(?:and(?: also)?|as well as|plus|y|e|und|sowie|et|ainsi que|en|ook)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_SOUP = st.lists(
+    st.sampled_from(["and", "And", "also", "y", "e", "en", "plus", ",", " ", "  ", "\t", "\n"])
+    | st.sampled_from(["a", "refer me", "x@y.example", "@", "sue@", "a.b", "www.x", "!", "é"]),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOUP)
+def test_the_clause_joiner_matches_as_the_plain_pattern(text: str) -> None:
+    ours = [m.span() for m in asks_module._AND.finditer(text)]
+    assert ours == [m.span() for m in _PLAIN_AND.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOUP)
+def test_the_email_blank_matches_as_the_plain_pattern(text: str) -> None:
+    plain = re.compile(r"[^\s@]+@\S+")
+    ours = re.compile(pat._EMAIL)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_long_runs_keep_their_clauses_and_asks() -> None:
+    """A sentence with a long run of spaces, and one with a long word before an address."""
+    spaced = "Could you refer me for the PM role" + " " * 20_000 + "and introduce me to your CEO?"
+    assert asks_module._clauses(spaced) == [(0, 34), (20_038, len(spaced))]
+    glued = "Could you refer me for the role? " + "x" * 20_000 + " sue@x.example"
+    assert ask_kind(glued) == ask_kind("Could you refer me for the role? x sue@x.example")

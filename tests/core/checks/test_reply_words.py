@@ -198,6 +198,24 @@ def test_a_language_we_do_not_read_gets_no_verdict_on_its_wording() -> None:
     assert _codes(polish) == set()
 
 
+# Short replies in another script: thanks and a next step we cannot read are not missing.
+OTHER_SCRIPTS = {
+    "zh": "张伟你好，\n\n谢谢王伟的介绍！下周一起喝咖啡吧？\n\n李娜",
+    "ja": "鈴木様\n\n山田さん、ご紹介ありがとうございます。来週お茶でもいかがですか。\n\n田中",
+    "ko": "박서준님,\n\n김민수님 소개해 주셔서 감사합니다. 다음 주에 커피 한잔 하실래요?",
+    "ar": "مرحباً ليلى،\n\nشكراً سارة على التعريف! هل نلتقي للقهوة الأسبوع المقبل؟\n\nمحمد",
+    "ru": "Здравствуйте, Мария!\n\nОльга, спасибо за знакомство! Выпьем кофе на неделе?",
+    "he": "שלום מיכל,\n\nדנה, תודה על ההיכרות! נשמח להיפגש לקפה בשבוע הבא?\n\nיוסי",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_SCRIPTS))
+def test_a_short_reply_in_another_script_gets_no_verdict_on_its_wording(language: str) -> None:
+    text = OTHER_SCRIPTS[language]
+    assert reply_languages(text) is None
+    assert _codes(text) == set()
+
+
 def test_a_generic_offer_is_flagged_even_in_a_short_friendly_reply() -> None:
     text = (
         "Hola Marta:\n\nGracias, Joaquín, por presentarnos. ¿Te viene bien un café el jueves?"

@@ -164,3 +164,28 @@ def test_common_subjects() -> None:
     assert [n for n, _ in subject_hints("Intro: Sue <> Dana")] == ["subject-intro", "subject-pair"]
     assert [n for n, _ in subject_hints("Sue, meet Dana")] == ["subject-meet"]
     assert subject_hints("Quarterly numbers") == []
+
+
+# A name starts where a word does (`(?<![^\W\d_])`): a pattern opening with a name no
+# longer tries one inside every run of capitals (2.2 s on 5,000 "A"s, now 0.02 s), with
+# the same matches as before wherever a name can start.
+_LOOKBEHIND = r"(?<![^\W\d_])"
+_NAME_SOUP = st.lists(
+    st.sampled_from(
+        [
+            *("Sue", "Park", "O'Neil", "AB", "Anne-Marie", "McKay", "de", "J.", "Dr.", "van"),
+            *("is", "the", "right", "person", "copied", "(cc)", "cc'd", ",", " ", "  ", "\n"),
+            *("meet", "introduce", "you", "to", "who", "can", "help", "A", "x", "Ørsted", "é"),
+        ]
+    ),
+    max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_SOUP)
+def test_cues_opening_with_a_name_match_as_without_the_word_start_test(text: str) -> None:
+    for cue in POSITIVE:
+        plain = re.compile(cue.pattern.source.replace(_LOOKBEHIND, ""), cue.pattern.flags)
+        ours = [m.span() for m in cue.pattern.finditer(text)]
+        assert ours == [m.span() for m in plain.finditer(text)], cue.name

@@ -28,3 +28,26 @@ def test_nothing_said_nothing_added() -> None:
     assert described(SUE, _thread("Agenda attached for Thursday.")).blurb == ""
     assert described(SUE, None) is SUE
     assert described(Person("", ""), _thread("Hello.")).blurb == ""
+
+
+# A salutation line in a language whose greeting words we do not know ("Hej", "och",
+# "Привет") says nothing about anyone: a short line of its own ending with "," or ":"
+# (or "!" as the message's first line) is a salutation in any language.
+SALUTED = {
+    "sv": ("Hej Ana och Luis,\n\nJag vill presentera er. Ana leder datateamet på Gilworks."),
+    "pl": ("Cześć Ana i Luis:\n\nChcę was przedstawić. Ana kieruje zespołem w Gilworks."),
+    "ru": ("Привет, Ана и Луис!\n\nХочу вас познакомить. Ана руководит командой в Gilworks."),
+}
+
+
+def test_a_salutation_in_any_language_is_no_description() -> None:
+    for language, text in SALUTED.items():
+        name = "Ана" if language == "ru" else "Ana"
+        blurb = described(Person(name, "ana@gilworks.example"), _thread(text)).blurb
+        # Cyrillic names are not read in blurbs at all (NAME is Latin): nothing, then.
+        assert blurb == ("" if language == "ru" else text.split("\n\n")[1].split(". ")[1])
+
+
+def test_a_short_exclamation_about_someone_later_on_still_describes_them() -> None:
+    thread = _thread("Hi all,\n\nSome news from the team.\n\nSue ran pricing at Acme!")
+    assert described(SUE, thread).blurb == "Sue ran pricing at Acme!"

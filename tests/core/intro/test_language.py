@@ -66,7 +66,14 @@ SWEDISH = (
         (SAMPLES["en"], "en", "en"),  # 3. English
         ("Ok!", "", "en"),  # too short to say anything: English
         (SWEDISH, "en", ""),  # wins the English vote, but too few English words: none of ours
-        ("田中さん、山田さんをご紹介します。よろしくお願いします。", "", "en"),  # no words we read
+        # Letters of another script: none of ours however short (all seven write Latin).
+        ("田中さん、山田さんをご紹介します。よろしくお願いします。", "", ""),
+        ("李娜、张伟：我想介绍你们认识。", "en", ""),
+        ("이지은님, 박서준님, 두 분을 소개합니다.", "", ""),
+        ("Иван, Мария, хочу вас познакомить.", "", ""),
+        ("שלום יוסי ומיכל, אני רוצה להכיר ביניכם.", "", ""),
+        ("مرحباً محمد وليلى، أود أن أعرفكما.", "", ""),
+        ("Hi Taro, I would like you to meet Luis. 山田太郎 runs the data team.", "", "en"),
     ],
 )
 def test_one_policy_settles_the_language(text: str, detected: str, expected: str) -> None:

@@ -181,3 +181,25 @@ def test_decode_words_collapses_whitespace_like_the_regex(value: str) -> None:
     """Splitting and joining collapses whitespace exactly as `\\s+` -> " " and strip did."""
     plain = value.replace("=?", "")
     assert decode_words(plain) == re.sub(r"\s+", " ", plain).strip()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '"\u202eeoJ Smith" <joe@x.example>',  # right-to-left override
+        '"Joe \u2066Smith" <joe@x.example>',  # an isolate left open
+        '"\u202bJoe Smith\u202c" <joe@x.example>',  # embedding, closed
+        "=?utf-8?q?=E2=80=AEJoe_Smith?= <joe@x.example>",  # encoded
+    ],
+)
+def test_a_display_name_sheds_direction_controls(header: str) -> None:
+    """Embeddings, overrides and isolates reorder whatever text follows a name shown on a
+    card ("Joe introduced you to Sue" read backwards): a name keeps none of them."""
+    (person,) = parse_addresses(header)
+    assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in person.name)
+    assert person.email == "joe@x.example"
+
+
+def test_right_to_left_names_are_kept_as_written() -> None:
+    (person,) = parse_addresses('"\u200fיוסי לוי" <yossi@x.example>')
+    assert person.name == "\u200fיוסי לוי"
