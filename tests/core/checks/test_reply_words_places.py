@@ -67,3 +67,19 @@ def test_german_separable_verbs_with_a_long_middle(sentence: str) -> None:
 def test_spanish_agradezco_is_thanks() -> None:
     assert has_thanks("Marta me dio tu correo y se lo agradezco de verdad.", ("es",))
     assert has_thanks("Quiero que sepas cuánto lo agradezco.", ("es",))
+
+
+TABLES = {
+    "en": "I could reserve a table at the Greek place for Friday lunch.",
+    "es": "Reservo una mesa en el bar de abajo para el martes a las dos.",
+    "de": "Ich reserviere für Mittwoch einen Tisch im Café am Markt.",
+    "fr": "Je réserve une table pour vendredi midi près de la gare.",
+    "pt": "Reservo uma mesa no restaurante da esquina para terça.",
+    "it": "Prenoto un tavolo in trattoria per martedì alle 13.",
+    "nl": "Ik reserveer vrijdag een tafel in het café om de hoek.",
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), TABLES.items())
+def test_booking_a_table_or_a_room_is_a_next_step(lang: str, sentence: str) -> None:
+    assert is_next_step(sentence, () if lang == "en" else (lang,))
