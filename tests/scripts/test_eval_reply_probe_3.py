@@ -33,8 +33,10 @@ def test_reply_answers_its_introduction(row: dict[str, str]) -> None:
     intro = parse_eml((THIRD / f"{intro_row['id']}.eml").read_bytes())
     assert reply.subject == f"Re: {intro.subject}"
     assert reply.in_reply_to == intro.message_id
-    assert reply.sender is not None and reply.sender.email == row["user"]
-    assert reply.new_text.strip() and not reply.problems
+    assert reply.sender is not None
+    assert reply.sender.email == row["user"]
+    assert reply.new_text.strip()
+    assert not reply.problems
     assert intro.sender is not None
     copied = {a.email for a in (*reply.to, *reply.cc)}
     assert (intro.sender.email in copied) == (row["keeps_both"] == "yes")
@@ -44,7 +46,8 @@ def test_every_language_has_good_replies_and_every_code() -> None:
     good = Counter(r["lang"] for r in REPLIES if r["notes"].startswith("good"))
     bad = Counter(r["lang"] for r in REPLIES if r["notes"].startswith("problems:"))
     assert set(good) == set(bad) == set(WRITTEN_LANGUAGES)
-    assert min(good.values()) >= 7 and min(bad.values()) >= 9
+    assert min(good.values()) >= 7
+    assert min(bad.values()) >= 9
     outcomes = run_probe(THIRD)
     assert len(outcomes) == len(REPLIES)
     for lang in WRITTEN_LANGUAGES:

@@ -41,7 +41,8 @@ _MEET = Caseless(
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
     r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?|see you|see each other|come by|stop by"
     r"|drop by|(?:come|pop|swing|head) (?:over |round |along |down )?(?:to|by) (?:your|the)"
-    r" (?:office|offices|studio|lab|premises|place|shop)|(?:book|reserve) (?:a|us a) (?:table|room))\b",
+    r" (?:office|offices|studio|lab|premises|place|shop)"
+    r"|(?:book|reserve) (?:a|us a) (?:table|room))\b",
     word_start=True,
 )
 _DAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
