@@ -40,7 +40,9 @@ _MEET = Caseless(
     r"|visit|calendly|calendar|schedule|slot|availability|(?<!some )time|get to know|compare notes"
     r"|kaffee|café|cafe|appel|anruf|telefonat|llamada|treffen|reunión|réunion|rencontrer|quedar"
     r"|visio|videollamada|videocall|\d+[- ]?min(?:ute)?s?|see you|see each other|come by|stop by"
-    r"|drop by)\b",
+    r"|drop by|(?:come|pop|swing|head) (?:over |round |along |down )?(?:to|by) (?:your|the)"
+    r" (?:office|offices|studio|lab|premises|place|shop)"
+    r"|(?:book|reserve) (?:a|us a) (?:table|room))\b",
     word_start=True,
 )
 _DAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
