@@ -8,8 +8,9 @@ were then fixed, so its figures are no longer out of sample; batch 2 (8 a langua
 about 70 introductions and 60 hard negatives, most in English) is weighted to what real mail
 looks like (terse corporate and government hand-offs, Outlook and Notes blocks, `X-From`
 display names "Last, First", staff introducing a principal's contact, academic introductions)
-and was measured once, with the committed weights, before anything was changed for it. Judged with the committed
-weights, no refit, and scored the way `make eval` scores the corpus (same role matching).
+and was measured once, with the committed weights, before anything was changed for it.
+Judged with the committed weights, no refit, and scored the way `make eval` scores the
+corpus (same role matching).
 The probe is never training data: `train_intro` reads only `../shared/corpus`.
 """
 

@@ -29,10 +29,18 @@ def error_lines(judged: list[Outcome]) -> list[str]:
     for o in judged:
         if not wrong(o):
             continue
-        kind = "MISS" if o.row.positive and not o.found else "FALSE" if o.found and not o.row.positive else "ROLE"
+        kind = (
+            "MISS"
+            if o.row.positive and not o.found
+            else "FALSE"
+            if o.found and not o.row.positive
+            else "ROLE"
+        )
         signals = signals_of(o.row.email)
         want = f"{o.row.introducer} -> {o.row.introduced}" if o.row.positive else "-"
-        lines.append(f"{kind} {o.row.id} conf {WEIGHTS.confidence(signals.values):.2f}  want {want}")
+        lines.append(
+            f"{kind} {o.row.id} conf {WEIGHTS.confidence(signals.values):.2f}  want {want}"
+        )
         lines.append(f"    got: {o.detail[:160]}")
         parts = WEIGHTS.contributions(signals.values)
         lines.append("    " + ", ".join(f"{n} {v:+.2f}" for n, v in parts if abs(v) >= 0.05))

@@ -1,0 +1,65 @@
+"""Families added from the third probe (real-mail shapes, issue 10): a preposition joined
+with an article ("presentarle al Ing. …", "au", "do", "alla"), a copy said in a relative
+clause ("a quien copio", "a quem copio"), and two people copied at once ("Carla and Josh
+(copied)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.intro.lexicon import LEXICONS, fold
+from app.core.intro.reading import read
+from app.core.model import Address
+from app.core.text import split_sentences
+from tests.core.intro.mail import email_of
+
+SARA = Address("Sara Lind", "sara@lind.example")
+RICK = Address("Rick Santos", "rick@field.example")
+
+
+def _categories(language: str, text: str) -> set[str]:
+    return {category for _, category, _ in LEXICONS[language].matcher.scan(fold(text))}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "category"),
+    [
+        ("es", "Me permito presentarle al Ing. Ramiro Castañeda.", "connect"),
+        ("es", "Te presento al director de compras.", "connect"),
+        ("fr", "Je transmets au service juridique, qui s'en occupe.", "handoff"),
+        ("pt", "Deixo nas mãos do Bruno, que cuida da exportação.", "handoff"),
+        ("it", "Giro la mail alla collega Elena, che segue i bandi.", "handoff"),
+    ],
+)
+def test_a_preposition_joined_with_an_article_still_reads(
+    language: str, text: str, category: str
+) -> None:
+    """Entries ending in a preposition ("a", "à", "de", "di") also match its contracted
+    forms ("al", "au", "do", "alla"), listed per language under `contractions`."""
+    assert category in _categories(language, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Le presento al Ing. Rick Santos, a quien copio en este correo."),
+        ("pt", "O Rick, a quem copio aqui, cuida da exportação."),
+    ],
+)
+def test_a_copy_in_a_relative_clause_is_a_handoff(language: str, text: str) -> None:
+    """ "X, a quien copio / a quem copio": the copy said in a clause about the person."""
+    assert "handoff" in _categories(language, text)
+
+
+def test_two_people_copied_at_once_are_both_introduced() -> None:
+    """ "Carla and Josh (copied)": the copy marker after a pair names both of them."""
+    carla = Address("Carla Mendes", "carla@field.example")
+    text = "Luis, welcome. Carla and Rick (copied) are the two people you will work with most."
+    email = email_of(text, (SARA,), (carla, RICK), "Welcome")
+    names = {n for hit in read(email, split_sentences(email.new_text)).hits for n in hit.names}
+    assert {"Carla", "Rick"} <= names
+
+
+def test_contractions_apply_only_to_a_final_preposition() -> None:
+    """A contraction never stands alone: an entry that is only "a" is not widened."""
+    assert "connect" not in _categories("es", "Al director le gustó el informe.")
