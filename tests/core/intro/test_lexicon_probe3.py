@@ -1,7 +1,8 @@
 """Families added from the third probe (real-mail shapes, issue 10): a preposition joined
 with an article ("presentarle al Ing. …", "au", "do", "alla"), a copy said in a relative
-clause ("a quien copio", "a quem copio"), and two people copied at once ("Carla and Josh
-(copied)")."""
+clause ("a quien copio", "a quem copio"), two people copied at once ("Carla and Josh
+(copied)"), a copy said with a pronoun ("Copying him."), and someone else who can help
+("She can help.", "… and can tell you", "You're the right person")."""
 
 from __future__ import annotations
 
@@ -63,3 +64,35 @@ def test_two_people_copied_at_once_are_both_introduced() -> None:
 def test_contractions_apply_only_to_a_final_preposition() -> None:
     """A contraction never stands alone: an entry that is only "a" is not widened."""
     assert "connect" not in _categories("es", "Al director le gustó el informe.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rick runs the desk and knows the counterparty. Copying him.",
+        "Rick and Ana know the contract. Adding them here.",
+        "I've added Rick to this thread.",
+    ],
+)
+def test_a_copy_said_with_a_pronoun_is_a_handoff(text: str) -> None:
+    """Terse corporate hand-offs name the person first and copy "him" after."""
+    assert "handoff" in _categories("en", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nina administers the plan. She can help.",
+        "Rick set up the master agreement and can tell you what collateral they accept.",
+        "Evan coordinates recruiting and can set up the campus visit.",
+        "Hugh, Tara needs someone who understands the pricing. You're the right person.",
+    ],
+)
+def test_someone_else_who_can_help_is_capable(text: str) -> None:
+    """ "She can help", "… and can tell you", and the reader told they are the one to help."""
+    assert "capable" in _categories("en", text)
+
+
+def test_i_can_tell_you_is_not_someone_elses_capability() -> None:
+    """The writer's own "I can tell you" describes nobody copied."""
+    assert "capable" not in _categories("en", "I can tell you that the deal is off.")
