@@ -96,3 +96,22 @@ def test_someone_else_who_can_help_is_capable(text: str) -> None:
 def test_i_can_tell_you_is_not_someone_elses_capability() -> None:
     """The writer's own "I can tell you" describes nobody copied."""
     assert "capable" not in _categories("en", "I can tell you that the deal is off.")
+
+
+ASK_TO_HELP = {
+    "en": "Leo, Sara needs the counterparty's name. Can you help her out?",
+    "es": "Leo, Sara necesita el contacto. ¿Puedes ayudarla esta semana?",
+    "de": "Leo, Sara braucht den Kontakt. Kannst du ihr helfen?",
+    "fr": "Léo, Sara cherche le contact. Pourrais-tu l'aider cette semaine ?",
+    "pt": "Leo, a Sara precisa do contato. Podes ajudá-la esta semana?",
+    "it": "Leo, Sara cerca il contatto. Potresti aiutarla questa settimana?",
+    "nl": "Leo, Sara zoekt het contact. Kun je haar helpen deze week?",
+}
+
+
+@pytest.mark.parametrize("language", sorted(ASK_TO_HELP))
+def test_asking_the_copied_person_to_help_the_other_is_capable(language: str) -> None:
+    """The hand-off said as a request to the one copied: "can you help her", "kannst du
+    ihr helfen", "kun je haar helpen" (never "help me": that asks for the writer)."""
+    assert "capable" in _categories(language, ASK_TO_HELP[language])
+    assert "capable" not in _categories("en", "Can you help me with the model?")
