@@ -81,3 +81,22 @@ def test_eval_probe_reports_every_language(capsys) -> None:  # type: ignore[no-u
     for lang in LANGS:
         assert re.search(rf"probe {lang}\s+10 intros\s+8 others\s+precision", printed), lang
         assert re.search(rf"probe {lang}\s+5 intros\s+3 others\s+precision", printed), lang
+
+
+def test_batch_three_is_reported_on_its_own(capsys) -> None:  # type: ignore[no-untyped-def]
+    """Batch 3 (notes `batch=3`: real-mail shapes, mostly English) has its own lines, and
+    `probe_errors` lists its errors with the signals behind them."""
+    from scripts.eval_probe import batch
+    from scripts.probe_errors import main as errors_main
+
+    rows = [r for r in load_probe() if batch(r) == 3]
+    assert sum(r.positive for r in rows) >= 70
+    assert sum(not r.positive for r in rows) >= 50
+    assert {r.lang for r in rows} == set(LANGS)
+    lines = report(outcomes(rows[:2]))
+    assert any("probe batch 3, pooled" in t for t in lines)
+    assert errors_main(["--batch", "3"]) == 0
+    printed = capsys.readouterr().out
+    assert all(
+        t.split()[0] in ("MISS", "FALSE", "ROLE") for t in printed.splitlines() if t[:1] != " "
+    )

@@ -342,10 +342,24 @@ def compile_entries(
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
+def _contracted(entries: list[str], contractions: dict[str, list[str]]) -> list[str]:
+    """The entries, and for each ending in a preposition the forms it takes joined with an
+    article (`contractions`, per language): "me permito presentarle a" also reads
+    "me permito presentarle al Ing. Castañeda"; "je transmets à" also "je transmets au"."""
+    found = list(entries)
+    for entry in entries:
+        head, _, last = fold(entry).rpartition(" ")
+        found += [f"{head} {form}" for form in contractions.get(last, ())] if head else []
+    return found
+
+
 def _load(language: str) -> Lexicon:
     path = resources.files("app.core.intro").joinpath(f"lexicon/{language}.json")
     data = json.loads(path.read_text("utf-8"))
-    found = data.get("categories", {})
+    contractions = {
+        fold(k): [fold(v) for v in vs] for k, vs in data.get("contractions", {}).items()
+    }
+    found = {c: _contracted(e, contractions) for c, e in data.get("categories", {}).items()}
     stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
     return Lexicon(
         language=language,

@@ -81,6 +81,9 @@ _AGAINST = frozenset(
 )  # fmt: skip
 # A number of three digits, digits joined by a dash, an address or a link.
 _DETAILS = re.compile(r"\d{3}|\d-\d|@|www\.|https?:")
+# A release stamp printed on every page of a records release ("UNCLASSIFIED U.S. Department
+# of State Case No. F-2014-20439 Doc No. C05761587 Date: 06/30/2015"): not the writer's words.
+_RELEASE_STAMP = re.compile(r"^[^\S\n]*\S[^\n]{0,80}\bCase No\.[^\n]{0,60}\bDoc No\.[^\n]*$", re.M)
 _CUE_KINDS = {"classic": "cue_classic", "handoff": "cue_handoff", "one_sided": "cue_one_sided"}
 
 
@@ -335,7 +338,10 @@ def _headers(values: dict[str, float], email: Email, others: tuple[Address, ...]
     )
     values["is_reply"] = float(bool(_REPLY.match(email.subject) or email.in_reply_to))
     values["is_forward"] = float(bool(_FORWARD.match(email.subject)))
-    values["length"] = min(math.log1p(len(own.split())) / math.log(1000), 1.0)
+    words = len(own.split())
+    if "Doc No." in own:  # the page stamps of a records release are not the writer's words
+        words -= sum(len(m.group().split()) for m in _RELEASE_STAMP.finditer(own))
+    values["length"] = min(math.log1p(words) / math.log(1000), 1.0)
 
 
 def _pairs_people(subject: str, people: tuple[Address, ...]) -> bool:

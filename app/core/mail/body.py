@@ -66,6 +66,27 @@ _LOTUS_HEAD = re.compile(
     r"^.{0,160}\bon \d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", re.I
 )
 _TO_LINE = re.compile(r"^\s*to:", re.IGNORECASE)
+# Lotus Notes, as Enron's archives print it: "Tom Albers@ENRON" (or "Mary Fisk/HOU/ECT@ECT")
+# on one line, the date on the next, then To:/cc:/Subject:.
+_NOTES_CANDIDATE = re.compile(r"@[a-z][\w-]{1,24}[^\S\n]*\n[^\S\n]*\d{1,2}/\d{1,2}/\d{2,4}\s")
+_NOTES_NAME = re.compile(r"^\s*[^\s@>][^@\n]{0,80}@[a-z][\w-]{1,24}\s*$", re.IGNORECASE)
+_NOTES_DATE = re.compile(
+    r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", re.IGNORECASE
+)
+# A legal footer: a paragraph that says it is confidential and speaks to whoever received
+# it by mistake, in the seven languages (a rule of *, =, _ or - around it goes with it).
+_CONFIDENTIAL = re.compile(
+    r"confidential|privileged|proprietary|confidencial|confidentiel|vertraulich|riservat|"
+    r"vertrouwelijk|sigilos",
+    re.IGNORECASE,
+)
+_ADDRESSEE = re.compile(
+    r"recipient|addressee|named person|in error|by mistake|sole use|destinat|empfänger|adressat|"
+    r"irrtümlich|por error|par erreur|per errore|por engano|geadresseerde|bestemd voor|"
+    r"ten onrechte|abusievelijk",
+    re.IGNORECASE,
+)
+_RULE = re.compile(r"^\s*[*=_~-]{5,}\s*$")
 _FORWARD_HINT = re.compile(r"forward|begin forwarded|fwd", re.IGNORECASE)
 _SIGNOFF = re.compile(
     r"^\s*(best|best regards|best wishes|all the best|kind regards|warm regards|warmly|regards|"
@@ -100,7 +121,7 @@ def split_body(text: str) -> Split:
     """Split a plain-text body into own words, signature and quoted history."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cut = _quote_start(lines[:_MAX_LINES])
-    body, signature = _split_signature(lines[:cut])
+    body, signature = _own_and_signature(lines, cut)
     # A "> " line kept as own words because own words followed it, which the signature
     # then took, opens the quote after all: settle it so a second split changes nothing.
     while _QUOTED_LINE.search("\n".join(body)):
@@ -108,7 +129,7 @@ def split_body(text: str) -> Split:
         if again >= len(body):
             break
         cut = again
-        body, signature = _split_signature(lines[:cut])
+        body, signature = _own_and_signature(lines, cut)
     quoted_lines = lines[cut:]
     forwarded = any(_FORWARD_HINT.search(line) for line in quoted_lines[:3])
     return Split(
@@ -119,6 +140,34 @@ def split_body(text: str) -> Split:
     )
 
 
+def _own_and_signature(lines: list[str], cut: int) -> tuple[list[str], list[str]]:
+    """The own words above `cut` and the signature, a legal footer counted with it."""
+    end = _disclaimer_start(lines, cut)
+    body, signature = _split_signature(lines[:end])
+    return body, signature + lines[end:cut]
+
+
+def _disclaimer_start(lines: list[str], cut: int) -> int:
+    """Where the legal footers at the end of `lines[:cut]` start (`cut` when there are none):
+    paragraphs, from the bottom up, that are rules or confidentiality notices."""
+    start, i = cut, cut
+    while i > 0:
+        while i > 0 and not lines[i - 1].strip():
+            i -= 1
+        top = i
+        while top > 0 and lines[top - 1].strip():
+            top -= 1
+        if top == 0:
+            break  # the whole message is never a footer
+        text = " ".join(x for x in lines[top:i] if not _RULE.match(x))
+        if text and not (_CONFIDENTIAL.search(text) and _ADDRESSEE.search(text)):
+            break
+        if text:
+            start = top
+        i = top
+    return start
+
+
 def _quote_start(lines: list[str]) -> int:
     """The first line that opens quoted history (regexes find the few candidates)."""
     # Lower-cased once so the patterns are case-sensitive (and fast); lower() keeps every
@@ -126,6 +175,7 @@ def _quote_start(lines: list[str]) -> int:
     text = "\n".join(lines).lower()
     starts = {m.start() for m in _CANDIDATE.finditer(text)}
     starts |= {text.rfind("\n", 0, m.start()) + 1 for m in _LOTUS_CANDIDATE.finditer(text)}
+    starts |= {text.rfind("\n", 0, m.start()) + 1 for m in _NOTES_CANDIDATE.finditer(text)}
     line_no, offset = 0, 0
     for start in sorted(starts):
         line_no += text.count("\n", offset, start)
@@ -149,6 +199,10 @@ def _starts_quote(lines: list[str], i: int) -> bool:
     if "/" in line and _LOTUS_HEAD.match(line):
         # Lotus Notes: "Jane Doe@ACME on 04/02/2025 05:30 PM" then a To: line.
         return any(_TO_LINE.match(x) for x in lines[i + 1 : i + 4])
+    if "@" in line and i + 2 < len(lines) and _NOTES_DATE.match(lines[i + 1]):
+        # Lotus Notes: "Tom Albers@ENRON", the date on the next line, then a To: line.
+        notes = _NOTES_NAME.match(line) is not None
+        return notes and any(_TO_LINE.match(x) for x in lines[i + 2 : i + 5])
     if first == ">":
         # One stray ">" line in the middle of prose is not a quote block; one
         # followed only by a closing ("Best, Sue") or by nothing is.

@@ -206,3 +206,17 @@ def test_cheering_the_two_on_is_not_meet_writer() -> None:
     to = (Address("Ana Reyes", "ana@reyes.example"), Address("Joe Park", "joe@park.example"))
     text = "Ana, meet Joe Park. You two are building the same thing. Let's make it happen!"
     assert "meet_writer" not in _on(_email(text, to))
+
+
+def test_the_page_stamps_of_a_records_release_do_not_count_as_length() -> None:
+    """A released message prints "UNCLASSIFIED … Case No. … Doc No. … Date: …" on every
+    page: the length signal counts the writer's words only."""
+    to = (Address("Glyn Davies", "glyn@state.example"),)
+    text = "Glyn, I am connecting you two by email. She has a matter on Korea."
+    stamp = (
+        "\n\n   UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 "
+        "Doc No. C05761587 Date: 06/30/2015"
+    )
+    plain = _on(_email(text, to))["length"]
+    assert _on(_email(text + stamp * 3, to))["length"] == plain
+    assert _on(_email(text + "\n\nCase closed, see the Doc No. list.", to))["length"] > plain

@@ -178,3 +178,64 @@ def test_a_quote_line_before_a_signature_is_quoted() -> None:
     """A single '>' line followed by a signature delimiter opens the quote."""
     split = split_body("Agreed.\n> the plan\n-- \nSue")
     assert (split.own, split.quoted) == ("Agreed.", "> the plan\n-- \nSue")
+
+
+NOTES_REPLY = """Tom, Nina administers the plan.  She can help.
+
+Mary
+
+
+
+
+Tom Albers@ENRON
+05/14/2001 11:02 AM
+To: Mary Fisk/HOU/ECT@ECT
+cc:
+Subject: Benefits question
+
+Mary - who do I talk to?"""
+
+
+def test_a_lotus_notes_header_with_the_date_on_its_own_line_opens_the_quote() -> None:
+    """Enron's Notes archives print "Name@ORG", the date below it, then To:/cc:/Subject:."""
+    split = split_body(NOTES_REPLY)
+    assert split.own.startswith("Tom, Nina")
+    assert "who do I talk to" not in split.own
+    assert split.quoted.startswith("Tom Albers@ENRON")
+
+
+def test_a_name_at_an_organisation_in_prose_opens_nothing() -> None:
+    """Without the date line and a To: line below it, "Sue@HQ" is only text."""
+    text = "Ask Sue@HQ about it.\n05/14/2001 11:02 AM is when it broke.\nThanks"
+    assert split_body(text).quoted == ""
+
+
+DISCLAIMERS = {
+    "en": "This e-mail is confidential and intended solely for the named recipient. If you "
+    "received it in error, please delete it.",
+    "de": "Diese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige "
+    "Adressat sind, informieren Sie bitte sofort den Absender.",
+    "fr": "Ce message est confidentiel et destiné exclusivement à ses destinataires.",
+    "es": "Este mensaje es confidencial. Si usted no es el destinatario, bórrelo.",
+    "pt": "Esta mensagem é confidencial. Se a recebeu por engano, apague-a.",
+    "it": "Questo messaggio è riservato. Se lo ha ricevuto per errore, lo cancelli.",
+    "nl": "Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(DISCLAIMERS))
+def test_a_legal_footer_is_not_own_words(language: str) -> None:
+    """A confidentiality notice at the end (rules around it or not) goes with the
+    signature: it is not what the writer said, and it made every such mail look long."""
+    body = f"Adding Amy, who drafted the contract.\n\nTony\n\n*****\n{DISCLAIMERS[language]}\n*****"
+    split = split_body(body)
+    assert split.own == "Adding Amy, who drafted the contract.\n\nTony"
+    assert DISCLAIMERS[language] in split.signature
+
+
+def test_a_message_about_confidentiality_keeps_its_words() -> None:
+    """A paragraph that merely mentions confidentiality, or the whole message, stays."""
+    only = "This is confidential: the recipient list must not leak."
+    assert split_body(only).own == only
+    body = "Sue, meet Joe.\n\nPlease keep the numbers confidential for now."
+    assert split_body(body).own == body
