@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from nameparser import HumanName
+from nameparser.config import CONSTANTS
 
 from app.core.model import Address
 
@@ -65,6 +66,12 @@ def without_title(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _joins(word: str) -> bool:
+    """A conjunction nameparser joins names around ("and", "the", "y", "&"); a capital
+    initial that spells one ("E", "I" in "Wayne, E Anthony") is an initial."""
+    return word.lower() in CONSTANTS.conjunctions and not (len(word) == 1 and word.isupper())
+
+
 def first_name(name: str) -> str:
     """The name to greet someone by: "Sue Park" -> "Sue", "Park, Sue" -> "Sue"."""
     name = name.strip()
@@ -75,6 +82,13 @@ def first_name(name: str) -> str:
     first = parsed.first or parsed.last
     if parsed.title and not parsed.first:
         return f"{parsed.title} {parsed.last}".strip()
+    words = first.split()
+    if len(words) > 1 and any(_joins(w) for w in words):
+        # nameparser joins words around a conjunction ("The 0", "Ana y Luis"): no one
+        # given name; greet by the first word that is not the conjunction.
+        first = next((w for w in words if not _joins(w)), "")
+    elif _joins(first):
+        first = ""  # "the Smith": a conjunction alone is nobody's name
     first = first.strip(".,;:")
     return first if first and first[0].isalpha() else ""
 

@@ -178,3 +178,20 @@ def test_a_display_name_of_any_length_is_read_by_its_start() -> None:
     name parser slows down superlinearly on long input: 0.7 s at 32 kB)."""
     assert first_name("Sue Park " + "x " * 50_000) == "Sue"
     assert first_name("Park, Sue" + " x" * 50_000) == first_name("Park, Sue" + " x" * 100)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The 0 x", ""),
+        ("Ana y Luis Pérez", "Ana"),
+        ("the Smith", ""),
+        ("Wayne, E Anthony", "E"),
+        ("Gente & Cultura", "Gente"),
+    ],
+)
+def test_first_name_is_one_word_around_a_conjunction(name: str, expected: str) -> None:
+    """nameparser joins words around a conjunction into one "first name"; greeting by it
+    ("The 0") changed again when read a second time: one word, or nothing."""
+    assert first_name(name) == expected
+    assert first_name(first_name(name)) == first_name(name)
