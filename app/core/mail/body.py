@@ -86,6 +86,9 @@ _ADDRESSEE = re.compile(
     r"ten onrechte|abusievelijk",
     re.IGNORECASE,
 )
+# Characters of one legal-footer paragraph at most: the longest notices run to a few
+# hundred words; a longer paragraph is the writer's own (and is not scanned).
+_MAX_FOOTER = 4000
 _RULE = re.compile(r"^\s*[*=_~-]{5,}\s*$")
 _FORWARD_HINT = re.compile(r"forward|begin forwarded|fwd", re.IGNORECASE)
 _SIGNOFF = re.compile(
@@ -159,6 +162,8 @@ def _disclaimer_start(lines: list[str], cut: int) -> int:
             top -= 1
         if top == 0:
             break  # the whole message is never a footer
+        if sum(len(x) for x in lines[top:i]) > _MAX_FOOTER:
+            break  # a paragraph this long is prose, and a scan of it costs
         text = " ".join(x for x in lines[top:i] if not _RULE.match(x))
         if text and not (_CONFIDENTIAL.search(text) and _ADDRESSEE.search(text)):
             break

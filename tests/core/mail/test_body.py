@@ -239,3 +239,14 @@ def test_a_message_about_confidentiality_keeps_its_words() -> None:
     assert split_body(only).own == only
     body = "Sue, meet Joe.\n\nPlease keep the numbers confidential for now."
     assert split_body(body).own == body
+
+
+def test_a_long_last_paragraph_is_prose_not_a_footer() -> None:
+    """A paragraph far longer than any notice stays the writer's own, even when it names
+    confidentiality and a recipient (and it is not scanned for them: 1 MB cost 30 ms)."""
+    long = "The recipient of the grant asked us to keep the draft confidential. " * 80
+    body = f"Sue, meet Joe.\n\n{long.strip()}"
+    assert len(long) > 4000
+    split = split_body(body)
+    assert split.own == body
+    assert split.signature == ""
