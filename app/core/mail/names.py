@@ -65,13 +65,13 @@ def without_title(name: str) -> str:
     return _LEADING_TITLE.sub("", glued_title(name))
 
 
-@lru_cache(maxsize=4096)
 def _joins(word: str) -> bool:
     """A conjunction nameparser joins names around ("and", "the", "y", "&"); a capital
     initial that spells one ("E", "I" in "Wayne, E Anthony") is an initial."""
     return word.lower() in CONSTANTS.conjunctions and not (len(word) == 1 and word.isupper())
 
 
+@lru_cache(maxsize=4096)
 def first_name(name: str) -> str:
     """The name to greet someone by: "Sue Park" -> "Sue", "Park, Sue" -> "Sue"."""
     name = name.strip()
