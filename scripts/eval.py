@@ -117,7 +117,7 @@ def main() -> int:
     print("probes written for issues 10 and 13 (their unseen 'before' figures: README):")
     for text in probe_report():
         print(text)
-    for folder in (REPLY_PROBE, REPLY_PROBE.with_name("reply-probe-2")):
+    for folder in sorted(REPLY_PROBE.parent.glob("reply-probe*")):
         print(f"{folder.name}:")
         for text in reply_probe_report(run_probe(folder)):
             print(text)
