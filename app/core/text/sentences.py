@@ -38,7 +38,8 @@ def _abbreviations() -> frozenset[str]:
     """
     raw = resources.files("app.core.text").joinpath("abbreviations.json").read_text("utf-8")
     lexicon: dict[str, list[str]] = json.loads(raw)
-    return frozenset(e for lang, entries in lexicon.items() if not lang.startswith("_") for e in entries)
+    languages = (entries for lang, entries in lexicon.items() if not lang.startswith("_"))
+    return frozenset(entry for entries in languages for entry in entries)
 
 
 _ABBREV = _abbreviations()

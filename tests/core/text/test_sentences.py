@@ -112,8 +112,8 @@ _ONE_SENTENCE = {
 
 
 def test_titles_and_abbreviations_of_each_language_do_not_end_a_sentence() -> None:
-    for lang, sentences in _ONE_SENTENCE.items():
-        for sentence in sentences:
+    for lang, examples in _ONE_SENTENCE.items():
+        for sentence in examples:
             found = [s.text for s in split_sentences(sentence + " Next one.")]
             assert found == [sentence, "Next one."], (lang, found)
 
@@ -131,5 +131,6 @@ def test_the_abbreviation_lexicon_has_each_language_in_its_own_form() -> None:
             continue
         for entry in entries:
             assert entry == entry.lower().strip(), (lang, entry)
-            assert not entry.endswith(".") and len(entry) > 1, (lang, entry)
+            assert not entry.endswith("."), (lang, entry)
+            assert len(entry) > 1, (lang, entry)
         assert set(entries) <= _ABBREV
