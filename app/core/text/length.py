@@ -19,8 +19,11 @@ from app.core.text.sentences import count_words
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 _SOUTH_EAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-_PER_WORD = ((re.compile(f"[{_HAN}]"), 1.5), (re.compile(f"[{_KANA}]"), 3.0))
-_PER_WORD += ((re.compile(f"[{_SOUTH_EAST_ASIAN}]"), 5.0),)
+_PER_WORD: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(f"[{_HAN}]"), 1.5),
+    (re.compile(f"[{_KANA}]"), 3.0),
+    (re.compile(f"[{_SOUTH_EAST_ASIAN}]"), 5.0),
+)
 _UNSPACED = re.compile(f"[{_HAN}{_KANA}{_SOUTH_EAST_ASIAN}]+")
 
 
