@@ -161,6 +161,8 @@ def _about_reader(
     as the second person."""
     if names and _names_reader(text, names):
         return True
+    if names and text.rstrip().endswith("?") and _addresses_reader(text, names):
+        return True  # "Ing. Rinaldi, come affronterebbe …?": a question put to them by name
     seconds = other.second_words + (other.register_words if formal else 0)
     seconds += _SECOND.count(text) if english else 0
     if not seconds:
@@ -184,6 +186,14 @@ def _names_reader(text: str, names: re.Pattern[str]) -> bool:
         if len(lead) <= _VOCATIVE_LEAD and _VOCATIVE_END.match(text, found.end()):
             continue
         return True
+    return False
+
+
+def _addresses_reader(text: str, names: re.Pattern[str]) -> bool:
+    """The sentence opens by calling the reader by name ("Marcus, …", "Gentile Ing. Rinaldi: …")."""
+    for found in names.finditer(text):
+        lead = text[: found.start()].split()
+        return len(lead) <= _VOCATIVE_LEAD and bool(_VOCATIVE_END.match(text, found.end()))
     return False
 
 

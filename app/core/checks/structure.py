@@ -17,7 +17,8 @@ from app.core.checks.finding import Finding
 from app.core.checks.reply_words import proposes, says
 from app.core.i18n import N_
 from app.core.memo import per_analysis
-from app.core.text.sentences import Sentence, count_words, normalize
+from app.core.text import word_equivalents
+from app.core.text.sentences import Sentence, normalize
 
 MAX_WORDS = 150  # warn above this; the suggested reply itself stays under 120
 TARGET_WORDS = 120
@@ -216,12 +217,16 @@ def check_next_step(
 
 
 def check_length(text: str, sentences: Sequence[Sentence]) -> tuple[Finding, ...]:
-    """`too_long` above MAX_WORDS; the span covers the words past TARGET_WORDS."""
+    """`too_long` above MAX_WORDS; the span covers the words past TARGET_WORDS.
+
+    Words are counted as a reader of the script would: Chinese and Japanese by
+    characters (`word_equivalents`), so a long reply without spaces is long too."""
     body = [s for s in sentences if not is_greeting(s)]
-    total = sum(count_words(s.text) for s in body)
+    lengths = [word_equivalents(s.text) for s in body]
+    total = sum(lengths)
     if total <= MAX_WORDS:
         return ()
-    running = list(accumulate(count_words(s.text) for s in body))
+    running = list(accumulate(lengths))
     start = next(s.start for s, n in zip(body, running, strict=True) if n > TARGET_WORDS)
     end = body[-1].end
     return (

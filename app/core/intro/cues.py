@@ -66,6 +66,15 @@ class Cue:
         return self.pattern.finditer(text)
 
 
+# What follows a copied person's name: "(cc'd)", ", copied", " on copy". Each run of
+# spaces is taken whole (possessive: what must follow it is never a space) and only
+# where a name can end (`(?<!\s)`), so the gate `Cue.after_name`, which searches the
+# tail alone, is linear on a long run of spaces (it was cubic: over 20 s on 5,000);
+# the matches are the plain `\s*(?:\(…\)|,?\s+…\b)`'s (tests/core/intro/test_cues.py).
+_COPIED_TAIL = r"(?<!\s)(?:\s*+(?:\((?i:{cc}|cc)\)|,\s++(?i:{cc})\b)|\s++(?i:{cc})\b)"
+_CC = r"cc'?d|copied|on copy"
+_CC2 = r"cc'?e?d|copied|on copy"
+
 # fmt: off
 # name, kind, weight, needs the named person copied, keywords ("|"-separated), pattern
 _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
@@ -87,9 +96,9 @@ _ENGLISH: tuple[tuple[str, str, float, bool, str, str], ...] = (
     ("take-it", "classic", 2.5, False, r"from here|leave it to|let you|over to", r"(?i:\b(?:take it from here|leave it to (?:the two of )?you(?: two| both)? to|let you (?:two |both )?(?:take it from here|connect|find a time|set up)|over to (?:you two|you both|the two of you|you(?=\s*[!.])))\b)"),
     ("copying", "handoff", 3.0, True, r"copying|ccing|cc'ing|cc'd|ccd|cced|copied|adding|looping in|including|bringing in|forwarding|forwarded", rf"(?i:\b(?=[ai])(?:I'?m|I am|am|I'?ve|I have|I'll|I will|I)\s+(?:also\s+)?(?:copying|cc'?ing|cc'?d|cced|copied|adding|looping in|including|bringing in|forwarding (?:this|your (?:e-?mail|note|message|question)) to|forwarded (?:this|your (?:e-?mail|note|message|question)) to)\s+(?:(?:this|you|in)\s+(?:to\s+)?)?){_WHO}{_AND_WHO2}"),
     ("adding", "handoff", 3.0, False, r"adding|looping in|ccing|cc'ing|copying", rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|so)\s+)(?i:adding|looping in|cc'?ing|copying)\s+{_WHO}{_AND_WHO2}\s*(?:,\s*(?:[^,.;?!]{{1,60}},\s*)?(?i:who|as|since|to)\b|\s+(?i:who|to help|as|since|here)\b)"),
-    ("copied-who", "handoff", 2.5, True, r"(cc|cc'd|ccd|copied|on copy", rf"{_WHO}\s*(?:\((?i:cc'?d|cc|copied|on copy)\)|,?\s+(?i:cc'?d|copied|on copy)\b)"),
+    ("copied-who", "handoff", 2.5, True, r"(cc|cc'd|ccd|copied|on copy", rf"{_WHO}{_COPIED_TAIL.format(cc=_CC)}"),
     # Two people copied at once: "Carla and Josh (copied) are the two you will work with".
-    ("copied-who", "handoff", 2.5, True, r"(cc|cc'd|ccd|copied|on copy", rf"{_WHO}\s*(?:,|and|&)\s*{_WHO2}\s*(?:\((?i:cc'?e?d|cc|copied|on copy)\)|,?\s+(?i:cc'?e?d|copied|on copy)\b)"),
+    ("copied-who", "handoff", 2.5, True, r"(cc|cc'd|ccd|copied|on copy", rf"{_WHO}(?<!\s)\s*+(?:,|and|&)\s*+{_WHO2}{_COPIED_TAIL.format(cc=_CC2)}"),
     ("right-person", "handoff", 3.0, True, r"person|contact|expert", rf"{_WHO}\s+(?i:is|will be|would be)\s+(?i:the|a|our|my)\s+(?i:right\s+|best\s+|perfect\s+|ideal\s+|go-to\s+)?(?i:person|contact|expert)\s+(?i:who|to|for|on|I\s+(?:told you about|mentioned|was telling you about))\b"),
     ("who-can-help", "handoff", 2.5, True, r"who should|who will|who can|who could|who would|who may", rf"{_WHO},?\s+(?i:who\s+(?:should|will|can|could|would|may)\s+(?:be able to\s+)?(?:help|answer|assist|advise|give you|get back|walk you|point you|fill you))"),
     ("reach-out", "one_sided", 3.0, False, r"you may|you might|you should|you could|you will", rf"(?i:\byou\s+(?:may|might|should|could|will)\s+(?:(?:also\s+)?want\s+to\s+)?(?:reach out to|contact|get in touch with|talk to|speak (?:to|with)|connect with|give)\s+){_WHO}"),

@@ -157,6 +157,7 @@ class Blurbs:
         tokens = name_tokens(name)
         if not tokens:
             return ""
+        written = _written_name(name)
         picked: list[str] = []
         size = 0  # total length of `picked`
         anchored = False
@@ -166,6 +167,7 @@ class Blurbs:
                 continue  # "Hi Jeff:" or "Sue and Dana," says nothing about anyone
             called = {w for w in said.named if w not in tokens and goes_by(w, name)}  # "Gabi"
             mentions = not tokens.isdisjoint(said.named) or bool(called)
+            mentions = mentions or (written is not None and written.search(said.body) is not None)
             if mentions and said.short and i in self._cues:
                 anchored = True  # "Bob, meet Annie." anchors what follows about Annie
                 continue
@@ -186,6 +188,28 @@ class Blurbs:
             at = len(self._said)
             self._said.append(_read_said(self._spans[at].text, first=at == 0))
         return self._said[index]
+
+
+# A letter of a script that spaces its words, other than the Latin one (Greek, Cyrillic,
+# Armenian, Hebrew, Arabic, Devanagari, Georgian): the name pattern (`NAME`, capitals of
+# the Latin alphabets) never finds "Иван Петров", "דנה כהן" or "عبد الله" in a sentence.
+# Chinese and Japanese names stand inside runs of letters: no whole word to look for.
+_NON_LATIN = re.compile(
+    r"[\u0370-\u03ff\u0400-\u052f\u0530-\u06ff\u0750-\u077f\u0900-\u097f\u10a0-\u10ff]"
+)
+
+
+def _written_name(name: str) -> re.Pattern[str] | None:
+    """For a name in another script, its given name or its surname as whole words, as
+    the name is written on the message (no inflected forms); None for a Latin name."""
+    if not _NON_LATIN.search(name):
+        return None
+    words = name[:200].split()  # a display name is read by its start (`first_name`)
+    forms = {w for w in (first_name(name), words[-1] if len(words) > 1 else "") if len(w) > 1}
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _read_said(text: str, *, first: bool = False) -> _Said | None:

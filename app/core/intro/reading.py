@@ -1,4 +1,4 @@
-"""One message read for introduction cues, and the score those cues add up to (pure).
+"""One message read for introduction cues (pure): what the fitted signals are built from.
 
 Text and headers are read together: the introducer's phrasing (cues), whether the
 people a cue names are really copied, who the greeting addresses, the subject,
@@ -37,7 +37,6 @@ _HARD_VETO = frozenset(
 )
 _MAX_SCAN = 8_000  # characters of own text scanned for cues (introductions come early)
 _MAX_SENTENCES = 120
-_BULK_PENALTY = 2.0
 _NAMES_AN_ORG = frozenset({"introduce-who", "introduce-org"})
 _MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
@@ -66,7 +65,7 @@ class Reading:
     _addressed: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def addressed(self) -> tuple[str, ...]:
-        """The names the message addresses (`vocatives`), found once for score and cast."""
+        """The names the message addresses (`vocatives`), found once for the signals and cast."""
         if self._addressed is None:
             self._addressed = vocatives(self.email.new_text)
         return self._addressed
@@ -169,58 +168,7 @@ def _all_on_message(email: Email, names: list[str]) -> bool:
     return all(resolve(n, others) is not None for n in names)
 
 
-def score(reading: Reading) -> float:
-    """How strongly the message reads as an introduction (3.0 is the threshold)."""
-    email = reading.email
-    others = recipients(email)
-    best: dict[str, float] = {}
-    for hit in reading.hits:
-        weight = hit.cue.weight
-        if hit.cue.needs_copied and email.headers_present and hit.names:
-            copied = [n for n in hit.names if _placed(hit, n, others)]
-            lone = hit.cue.name != "introduce-org" and _lone_cc(email, hit.names)
-            weight = weight if copied or lone else weight / 2
-        best[hit.cue.name] = max(best.get(hit.cue.name, 0.0), weight)
-    if max(best.values(), default=0.0) < 2.0:
-        return 0.0  # weak hints alone (a new hire, "will contact you") never make an intro
-    total = sum(sorted(best.values(), reverse=True)[:3])
-    total += 1.0 if reading.subject_hits else 0.0
-    total += 1.0 if any(resolve(n, others) for h in reading.hits for n in h.names) else 0.0
-    addressed = reading.addressed()
-    if len({a for a in addressed if resolve(a, others) or not email.headers_present}) >= 2:
-        total += 1.0
-    if len(others) > 12 and "one_to_many" not in {h.cue.kind for h in reading.hits}:
-        total -= 1.5  # broadcast mail: announcements, newsletters
-    total -= _BULK_PENALTY if reading.bulk else 0.0
-    return total - 0.5 * len(set(reading.vetoes) - {"scheduling"})
-
-
-def _placed(hit: Hit, name: str, others: tuple[Address, ...]) -> bool:
-    """The person (or, for "introduce you to Acme", the organisation) is on the message."""
-    if hit.cue.name == "introduce-org":
-        return bool(at_organisation(name, others))
-    return resolve(name, others) is not None
-
-
 def recipients(email: Email) -> tuple[Address, ...]:
     """To and Cc without the sender: the people an introduction can be about."""
     sender = email.sender.email if email.sender else ""
     return tuple(a for a in email.recipients if a.email != sender or not sender)
-
-
-def _lone_cc(email: Email, names: list[str]) -> Address | None:
-    """'I'm copying Judith' with one Cc whose address gives no name: that is Judith."""
-    if len(names) != 1 or len(email.cc) != 1:
-        return None
-    cc = email.cc[0]
-    return cc if not resolve(names[0], email.to) else None
-
-
-def evidence(reading: Reading) -> tuple[str, ...]:
-    """Human-readable reasons: each cue with its sentence, subject hints, vetoes."""
-    found = [f"{h.cue.name}: “{reading.spans[h.sentence].text[:120]}”" for h in reading.hits]
-    found.extend(f"subject: {name}" for name in reading.subject_hits)
-    found.extend(f"against: {name}" for name in sorted(set(reading.vetoes)))
-    if reading.bulk:
-        found.append("against: mass mail (unsubscribe footer)")
-    return tuple(found)

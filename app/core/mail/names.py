@@ -89,8 +89,28 @@ def first_name(name: str) -> str:
         first = next((w for w in words if not _joins(w)), "")
     elif _joins(first):
         first = ""  # "the Smith": a conjunction alone is nobody's name
-    first = first.strip(".,;:")
+    first = _compound(name, first).strip(".,;:")
     return first if first and first[0].isalpha() else ""
+
+
+# Words that open an Arabic compound given name and are no name alone: "Abd" (servant
+# of) in "عبد الله" / "Abd Allah", "Abu" (father of) in "أبو بكر", "Umm" (mother of),
+# "ibn" / "bin" (son of) when a name starts with it. Greeting "عبد" is greeting half a name.
+_COMPOUND_LEADS = frozenset(
+    {"عبد", "أبو", "ابو", "أبي", "ابن", "بن", "أم", "abd", "abu", "abou", "umm"}
+)
+
+
+def _compound(name: str, first: str) -> str:
+    """`first`, grown into the compound given name it opens ("عبد" -> "عبد الله")."""
+    words = name[:200].split(maxsplit=8)  # a compound is a few words at the start
+    if len(words) < 2 or words[0].lower() not in _COMPOUND_LEADS or not first.startswith(words[0]):
+        return first
+    taken = 1
+    while taken < len(words) and words[taken - 1].lower() in _COMPOUND_LEADS:
+        taken += 1
+    compound = " ".join(words[:taken])
+    return compound if len(compound) > len(first) else first
 
 
 _MIN_SURNAME = 3  # "Li", "Ng" are too short to look for in running text

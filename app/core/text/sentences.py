@@ -8,8 +8,10 @@ user wrote, so a finding can point at exactly the words it is about.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from app.core.memo import per_analysis
 
@@ -24,10 +26,23 @@ _PARAGRAPH = re.compile(r"\n[ \t\f\v\r]*\n\s*")
 _LINE = re.compile(r"\n")
 _END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
 _BULLET = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
-_ABBREV = word_set(
-    "mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp no fig approx dept est u.s a.m "
-    "p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft"
-)
+
+
+def _abbreviations() -> frozenset[str]:
+    """Every language's abbreviations (`abbreviations.json`), as one set.
+
+    The splitter runs before a text's language is known (detection reads the language
+    from the sentences), so a full stop after an abbreviation of any of the seven
+    languages is no sentence end; the file keeps out entries that are words ending
+    sentences elsewhere.
+    """
+    raw = resources.files("app.core.text").joinpath("abbreviations.json").read_text("utf-8")
+    lexicon: dict[str, list[str]] = json.loads(raw)
+    languages = (entries for lang, entries in lexicon.items() if not lang.startswith("_"))
+    return frozenset(entry for entries in languages for entry in entries)
+
+
+_ABBREV = _abbreviations()
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]+[\"')\]]*$")
 _TOKEN_CHARS = frozenset(".!?…\"')]")  # what `_LAST_TOKEN` matches besides word characters

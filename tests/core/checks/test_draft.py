@@ -225,3 +225,11 @@ def test_the_writer_is_known_by_the_signature_when_from_has_no_name() -> None:
     assert "resume_attached" in _codes(check_reply(draft))
     someone_else = replace(draft, text=text.replace("Raj Kapadia", "Dana Reyes"))
     assert "resume_attached" not in _codes(check_reply(someone_else))
+
+
+def test_a_long_chinese_draft_is_too_long_and_its_wording_unjudged() -> None:
+    """Pasted Chinese: not read for thanks or a next step, but measured by its characters."""
+    lines = (f"我想跟你多介绍一下我们团队在第{n}季度做的工作和我自己的经历。" for n in range(10))
+    text = "你好，\n\n" + "".join(lines)
+    codes = _codes(check_reply(Draft.from_text(text), introduction=INTRO, me=ANN.email))
+    assert codes == ["too_long"]

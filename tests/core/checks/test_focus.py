@@ -252,3 +252,13 @@ def test_a_throwaway_offer_counts_in_the_length_not_in_the_reader_share() -> Non
     assert focus.words >= 50
     assert focus.reader == ()
     assert focus.self_focused
+
+
+def test_a_question_put_to_the_reader_by_name_is_about_the_reader() -> None:
+    """ "Ing. Rinaldi, come affronterebbe …?" asks the reader, even when no pronoun says so;
+    the same vocative before a statement about the writer stays self-talk."""
+    asked = "Ing. Rinaldi, come affronterebbe il passaggio dalla farmacia al design dei servizi?"
+    told = "Ing. Rinaldi, ho lavorato dieci anni in farmacia e ora studio design."
+    found = measure_focus(split_sentences(f"{asked} {told}"), ["Rinaldi"], ("it",))
+    assert [s.text for s in found.reader] == [asked]
+    assert [s.text for s in found.sender] == [told]

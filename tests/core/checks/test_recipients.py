@@ -12,7 +12,7 @@ from app.core.checks import (
     is_copied,
     same_person,
 )
-from app.core.checks.recipients import _NAMED_PATTERNS
+from app.core.checks.recipients import _NAMED_PATTERNS, _FromNameRuns
 from app.core.model import Address
 
 JOE = Address("Joe Smith", "joe@smith.example")
@@ -109,7 +109,8 @@ _ASCII = st.characters(min_codepoint=32, max_codepoint=126)
 @given(st.data())
 def test_gates_pass_every_text_the_pattern_matches(data: st.DataObject) -> None:
     """Strings drawn from each pattern, ASCII or not, pass all of its gates."""
-    for pattern, gates in _NAMED_PATTERNS:
+    for named, gates in _NAMED_PATTERNS:
+        pattern = named.pattern if isinstance(named, _FromNameRuns) else named
         for alphabet in (_ASCII, None):
             text = data.draw(st.from_regex(pattern, alphabet=alphabet))
             assert pattern.search(text)
@@ -126,3 +127,23 @@ def test_gated_text_still_finds_the_introducer() -> None:
     assert introducer_named_in("THANKS for the intro, Jim.") == "Jim"
     assert introducer_named_in("Following Phil Carroll's note — café?") == "Phil Carroll"
     assert introducer_named_in("Nothing about anyone here.") == ""
+
+
+_RUN_PIECES = st.sampled_from(
+    ["A", "Ab", "Jim", "McCall", "O'Neil", "x", "-", ".", "'", " ", "  ", "de", "introduced us",
+     "introduced me", " introduced usA", "put us in touch", "Suggested we meet", "1", "_", ",",
+     "\n", "É", "ß"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=20).map("".join))
+def test_patterns_opening_with_a_name_match_as_plain_finditer(text: str) -> None:
+    """Tried once per run of name characters, the matches are `re.finditer`'s."""
+    tried = 0
+    for pattern, _gates in _NAMED_PATTERNS:
+        if isinstance(pattern, _FromNameRuns):
+            tried += 1
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in pattern.pattern.finditer(text)]
+    assert tried

@@ -183,3 +183,15 @@ def test_agreeing_without_a_time_or_meeting_is_no_next_step(sentence: str, langu
 def test_no_sentences_no_next_step_and_no_error() -> None:
     """Nothing written: the booking-link reading has no sentence before the first."""
     assert [f.code for f in check_next_step((), "")] == ["no_next_step"]
+
+
+def test_a_long_chinese_or_japanese_reply_is_too_long() -> None:
+    """Scripts without spaces are measured by characters (1.5 Han, 3 kana a word)."""
+    chinese = "你好，\n\n" + "我想跟你多介绍一下我们团队最近在做的工作和我自己的经历。" * 10
+    japanese_line = "私たちのチームが最近取り組んでいる仕事について少し説明させてください。"
+    japanese = "こんにちは。\n\n" + japanese_line * 12
+    for text in (chinese, japanese):
+        (finding,) = check_length(text, split_sentences(text))
+        assert finding.code == "too_long"
+    short = "谢谢你介绍我们认识，下周一起喝杯咖啡吧？"
+    assert check_length(short, split_sentences(short)) == ()

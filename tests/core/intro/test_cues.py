@@ -8,7 +8,15 @@ import re._parser as sre_parse  # test only: reads the patterns' structure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.intro.cues import POSITIVE, SUBJECT, has_keyword, keywords_in, subject_hints
+from app.core.intro.cues import (
+    _WHO,
+    NAME,
+    POSITIVE,
+    SUBJECT,
+    has_keyword,
+    keywords_in,
+    subject_hints,
+)
 from app.core.intro.reading import could_hold_cue, read
 from app.core.intro.vetoes import NEGATIVE
 from app.core.model import Email
@@ -189,3 +197,32 @@ def test_cues_opening_with_a_name_match_as_without_the_word_start_test(text: str
         plain = re.compile(cue.pattern.source.replace(_LOOKBEHIND, ""), cue.pattern.flags)
         ours = [m.span() for m in cue.pattern.finditer(text)]
         assert ours == [m.span() for m in plain.finditer(text)], cue.name
+
+
+# The `copied-who` tails as first written; the committed ones take each run of spaces whole.
+_PLAIN_COPIED = (
+    r"\s*(?:\((?i:cc'?d|cc|copied|on copy)\)|,?\s+(?i:cc'?d|copied|on copy)\b)",
+    r"\s*(?:,|and|&)\s*(?P<who2>{name})\s*(?:\((?i:cc'?e?d|cc|copied|on copy)\)"
+    r"|,?\s+(?i:cc'?e?d|copied|on copy)\b)",
+)
+_COPIED_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "\t", ",", ", ", "(", ")", "(cc)", "(cc'd)", "(CCed)", "cc'd", "cc",
+     "copied", "on copy", "On Copy", "and", "&", "Carla", "Josh", "Ng", "Dr.", "J.", "x", "."]
+)  # fmt: skip
+
+
+_COPIED = [c for c in POSITIVE if c.name == "copied-who"]
+_PLAIN_TAILS = [re.compile(_PLAIN_COPIED[0]), re.compile(_PLAIN_COPIED[1].format(name=NAME))]
+_PLAIN_CUES = [re.compile(_WHO + tail.pattern) for tail in _PLAIN_TAILS]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_COPIED_PIECES, max_size=24).map("".join))
+def test_copied_who_matches_as_the_plain_pattern(text: str) -> None:
+    """Same matches (spans and names) as the backtracking tail; the gate agrees too."""
+    assert len(_COPIED) == 2
+    for cue, plain, tail in zip(_COPIED, _PLAIN_CUES, _PLAIN_TAILS, strict=True):
+        got = [(m.span(), m.groupdict()) for m in cue.pattern.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert cue.after_name is not None
+        assert (cue.after_name.search(text) is None) is (tail.search(text) is None)

@@ -181,3 +181,20 @@ def test_a_blurb_is_found_under_the_nickname_the_writer_uses() -> None:
     blurbs = Blurbs(split_sentences(text), frozenset())
     assert blurbs.about("Gabriela Souza") == "Gabi leads data at Lumen."
     assert blurbs.about("William Hart") == "Bill runs analytics at Hart."
+
+
+def test_blurbs_of_names_in_other_scripts() -> None:
+    """A recipient named in Cyrillic, Arabic or Hebrew has a blurb too (by first name or
+    surname as written); a Latin name in the same text keeps its own."""
+    text = (
+        "Иван Петров руководит отделом продаж в Казани. "
+        "Anna Berg runs the design team. "
+        "عبد الله الأحمد يدير مختبر الروبوتات في دبي. "
+        "דנה כהן מנהלת את צוות המוצר."
+    )
+    spans = split_sentences(text)
+    assert blurb_for("Иван Петров", spans, frozenset()) == spans[0].text
+    assert blurb_for("Anna Berg", spans, frozenset()) == spans[1].text
+    assert blurb_for("عبد الله الأحمد", spans, frozenset()) == spans[2].text
+    assert blurb_for("דנה כהן", spans, frozenset()) == spans[3].text
+    assert blurb_for("Мария Смирнова", spans, frozenset()) == ""

@@ -1,4 +1,4 @@
-"""Reading one message: cues, vetoes, scores, and the keyword prefilter's exactness."""
+"""Reading one message: cues, vetoes, and the keyword prefilter's exactness."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.intro.cues import POSITIVE, keywords_in
-from app.core.intro.reading import could_hold_cue, folded, read, score
+from app.core.intro.reading import could_hold_cue, folded, read
 from app.core.intro.vetoes import NEGATIVE, is_bulk
 from app.core.model import Address, Email
 
@@ -81,17 +81,6 @@ def test_vetoes_stop_their_sentence(sentence: str, veto: str) -> None:
     assert not [h for h in reading.hits if h.cue.kind == "handoff" or veto != "scheduling"]
 
 
-def test_copied_people_weigh_more() -> None:
-    """'I'm copying Joe' scores more when Joe is really on the message."""
-    text = "I'm copying Joe, he can help you."
-    assert score(read(_email(text, cc=(JOE,)))) > score(read(_email(text)))
-
-
-def test_weak_hints_alone_score_nothing() -> None:
-    """A new-hire remark alone is not an introduction."""
-    assert score(read(_email("Joe has just joined our desk."))) == 0.0
-
-
 def test_subject_names_are_read() -> None:
     """'Intro: Sue <> Joe' gives the subject cue and both names."""
     reading = read(_email("Sue, meet Joe.", subject="Intro: Sue <> Joe"))
@@ -146,12 +135,3 @@ def test_keywords_are_necessary(text: str) -> None:
     for veto in NEGATIVE:
         if veto.pattern.search(text):
             assert veto.keys_in(lower), veto.name
-
-
-def test_broadcasts_score_less() -> None:
-    """The same intro sentence scores less when sent to a crowd of recipients."""
-    crowd = tuple(Address("", f"p{i}@x.example") for i in range(15))
-    text = "I'd like to introduce you to each other."
-    alone = score(read(_email(text, cc=(JOE,))))
-    broadcast = score(read(Email("", SUE, crowd, (JOE,), new_text=text)))
-    assert broadcast == alone - 1.5

@@ -195,3 +195,22 @@ def test_first_name_is_one_word_around_a_conjunction(name: str, expected: str) -
     ("The 0") changed again when read a second time: one word, or nothing."""
     assert first_name(name) == expected
     assert first_name(first_name(name)) == first_name(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("عبد الله", "عبد الله"),
+        ("عبد العزيز الفهد", "عبد العزيز"),
+        ("أبو بكر", "أبو بكر"),
+        ("أبو عبد الله محمد", "أبو عبد الله"),
+        ("عبد الله بن محمد الأحمد", "عبد الله"),
+        ("محمد بن سلمان", "محمد"),
+        ("Abd Allah", "Abd Allah"),
+        ("Umm Kulthum", "Umm Kulthum"),
+        ("Abu", "Abu"),
+    ],
+)
+def test_an_arabic_compound_given_name_stays_whole(name: str, first: str) -> None:
+    """ "Abd", "Abu", "Umm" open a given name and are none alone."""
+    assert first_name(name) == first

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.text import sentences
 from app.core.text.sentences import _ABBREV, _LAST_TOKEN, _is_abbreviation, split_sentences
 
 _PIECES = [" ", "\n", "Dr.", "e.g.", "A.", "ok!", "why?", "word", ".", "…", '"', ")", "x_y."]
@@ -66,3 +69,68 @@ def test_a_sentence_of_many_abbreviations_is_split_once() -> None:
         "Mr. Hahn met Dr. J. Smith and Mr. McCall at 5 p.m. in St. Louis.",
         "Then he left.",
     ]
+
+
+# Titles and abbreviations of the seven first-class languages (the lexicon file).
+_ONE_SENTENCE = {
+    "it": [
+        "Ti presento il Dott. Rossi, che lavora con noi.",
+        "Ho parlato con la Sig.ra Bianchi e con il Sig. Verdi ieri.",
+        "L'Ing. Neri e l'Avv. Galli ti scriveranno presto.",
+        "La Prof.ssa Conti insegna a Bologna, ecc. e ha tempo.",
+        "Gent.mo Dott. Ferri, le scrivo per conto di Marta.",
+    ],
+    "es": [
+        "Te presento al Sr. Gómez y a la Sra. Ruiz, de Madrid.",
+        "Doña Elena, o sea la Dña. Elena Pardo, dirige el equipo.",
+        "El Lic. Ortega y el Ing. Salas trabajan allí, p.ej. en ventas.",
+    ],
+    "de": [
+        "Ich möchte dir Dr. Weber vorstellen, der bei uns arbeitet.",
+        "Hr. Braun und Fr. Klein leiten z. B. das Team in Köln.",
+        "Das sind ca. zehn Leute bzw. zwei Teams in Berlin.",
+    ],
+    "fr": [
+        "Je te présente M. Durand, qui dirige l'équipe de Lyon.",
+        "Mme Petit et le Dr Martin travaillent, p. ex. à Paris, ensemble.",
+    ],
+    "pt": [
+        "Apresento-lhe o Sr. Costa e a Sra. Lima, de Lisboa.",
+        "A Dra. Souza e o Eng. Alves trabalham juntos no projeto.",
+    ],
+    "nl": [
+        "Graag stel ik je voor aan dhr. de Vries van ons team.",
+        "Mevr. Jansen en ir. Bakker werken samen met drs. Smit.",
+        "Mr. Visser werkt bijv. aan contracten voor ons.",
+    ],
+    "en": [
+        "I'd like you to meet Mrs. Park, e.g. over coffee next week.",
+        "She runs sales at Acme Inc. and knows approx. everyone there.",
+        "He knows the field, i.e. the people who matter.",
+    ],
+}
+
+
+def test_titles_and_abbreviations_of_each_language_do_not_end_a_sentence() -> None:
+    for lang, examples in _ONE_SENTENCE.items():
+        for sentence in examples:
+            found = [s.text for s in split_sentences(sentence + " Next one.")]
+            assert found == [sentence, "Next one."], (lang, found)
+
+
+def test_a_full_stop_after_an_ordinary_word_still_ends_a_sentence() -> None:
+    text = "Ci vediamo domani. Sono qui. Hasta luego. Es ist gut. C'est moi. Tot ziens."
+    assert len(split_sentences(text)) == 6
+
+
+def test_the_abbreviation_lexicon_has_each_language_in_its_own_form() -> None:
+    raw = json.loads(Path(sentences.__file__).with_name("abbreviations.json").read_text("utf-8"))
+    assert {k for k in raw if not k.startswith("_")} == {"en", "es", "de", "fr", "pt", "it", "nl"}
+    for lang, entries in raw.items():
+        if lang.startswith("_"):
+            continue
+        for entry in entries:
+            assert entry == entry.lower().strip(), (lang, entry)
+            assert not entry.endswith("."), (lang, entry)
+            assert len(entry) > 1, (lang, entry)
+        assert set(entries) <= _ABBREV
