@@ -78,6 +78,17 @@ def test_image_installs_from_the_lock_without_dev_tools() -> None:
     assert any("uv sync --frozen --no-dev" in run for run in runs)
 
 
+def test_image_compiles_our_modules_at_build() -> None:
+    """app/ is byte-compiled in the image, after it is copied: no start compiles it again."""
+    stage = _final_stage()
+    ops = list(stage)
+    copied = ops.index(("COPY", "app ./app"))
+    compiled = [i for i, (op, args) in enumerate(ops) if op == "RUN" and "compileall" in args]
+    assert compiled
+    assert compiled[0] > copied
+    assert "app" in ops[compiled[0]][1].split()
+
+
 def test_image_has_a_healthcheck_on_healthz() -> None:
     """A HEALTHCHECK calls /healthz on the serving port."""
     checks = [args for op, args in _final_stage() if op == "HEALTHCHECK"]

@@ -180,7 +180,7 @@ def linear_from_json(data: dict[str, object]) -> Linear:
     return Linear(
         tuple(str(c) for c in classes),
         tuple(float(b) for b in bias),
-        {str(k): tuple(float(w) for w in v) for k, v in weights.items()},
+        {str(k): tuple(map(float, v)) for k, v in weights.items()},  # in C: ~2.5 ms of start
     )
 
 

@@ -31,7 +31,7 @@ _UNSUPPORTED = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z-]")
 class Caseless:
     """A case-insensitive pattern, run without IGNORECASE on ASCII text."""
 
-    __slots__ = ("_ascii", "_general", "_needs", "_start")
+    __slots__ = ("_ascii", "_flags", "_general", "_lowered", "_needs", "_source", "_start")
 
     def __init__(
         self, source: str, flags: int = 0, *, needs: tuple[str, ...] = (), word_start: bool = False
@@ -41,13 +41,15 @@ class Caseless:
             raise ValueError(f"pattern can't be lower-cased safely: {source!r}")
         if any(not (n.isascii() and n == n.lower() and n) for n in needs):
             raise ValueError(f"needs must be non-empty lower-case ASCII: {needs!r}")
-        self._general = re.compile(source, flags | re.IGNORECASE)
-        lowered = _LITERAL_CAPITAL.sub(_lower_literal, source)
-        self._ascii = re.compile(lowered, flags)
+        self._source = source
+        self._flags = flags
+        self._general: re.Pattern[str] | None = None
+        self._lowered = _LITERAL_CAPITAL.sub(_lower_literal, source)
+        self._ascii: re.Pattern[str] | None = None
         self._needs = needs
         if word_start and flags:
             raise ValueError("word_start takes no flags")
-        self._start = WordStart(lowered) if word_start else None
+        self._start = WordStart(self._lowered) if word_start else None
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -57,7 +59,17 @@ class Caseless:
     @property
     def pattern(self) -> re.Pattern[str]:
         """The IGNORECASE pattern, which defines what matches."""
+        return self._general_pattern()
+
+    def _general_pattern(self) -> re.Pattern[str]:
+        if self._general is None:  # two threads may both compile it: the same pattern
+            self._general = re.compile(self._source, self._flags | re.IGNORECASE)
         return self._general
+
+    def _ascii_pattern(self) -> re.Pattern[str]:
+        if self._ascii is None:
+            self._ascii = re.compile(self._lowered, self._flags)
+        return self._ascii
 
     def search(self, text: str) -> bool:
         """Does the pattern match anywhere in `text`?"""
@@ -67,8 +79,8 @@ class Caseless:
                 return False
             if self._start is not None:
                 return self._start.search(lowered)
-            return self._ascii.search(lowered) is not None
-        return self._general.search(text) is not None
+            return self._ascii_pattern().search(lowered) is not None
+        return self._general_pattern().search(text) is not None
 
     def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
         """How many non-overlapping matches `text[pos:endpos]` holds (as `findall`)."""
@@ -77,11 +89,11 @@ class Caseless:
     def blank(self, text: str) -> str:
         """`text` with every match replaced by as many spaces (same length)."""
         if not text.isascii():
-            return self._general.sub(_spaces, text)
+            return self._general_pattern().sub(_spaces, text)
         lowered = text.lower()
-        if not self._may_match(lowered) or self._ascii.search(lowered) is None:
+        if not self._may_match(lowered) or self._ascii_pattern().search(lowered) is None:
             return text
-        spans = [m.span() for m in self._ascii.finditer(lowered)]
+        spans = [m.span() for m in self._ascii_pattern().finditer(lowered)]
         return _blank_spans(text, spans)
 
     def finditer(
@@ -93,8 +105,8 @@ class Caseless:
             lowered = text.lower()
             if not self._may_match(lowered):
                 return iter(())
-            return self._ascii.finditer(lowered, pos, end)
-        return self._general.finditer(text, pos, end)
+            return self._ascii_pattern().finditer(lowered, pos, end)
+        return self._general_pattern().finditer(text, pos, end)
 
     def prepare(self, text: str) -> tuple[re.Pattern[str], str] | None:
         """The pattern and text to search for repeated searches of one text.
@@ -103,9 +115,9 @@ class Caseless:
         can match (ASCII text holding none of the needs).
         """
         if not text.isascii():
-            return self._general, text
+            return self._general_pattern(), text
         lowered = text.lower()
-        return (self._ascii, lowered) if self._may_match(lowered) else None
+        return (self._ascii_pattern(), lowered) if self._may_match(lowered) else None
 
     def first(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text[pos:endpos]`, as `finditer` gives them."""

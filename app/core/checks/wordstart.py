@@ -21,12 +21,13 @@ import re
 from collections.abc import Iterator
 
 _ANCHORED = "^\\s*"  # `^\s*` also matches over the added space
+_BLANK, _PATTERN, _SEARCH = 0, 1, 2  # the three patterns of a WordStart, compiled on first use
 
 
 class WordStart:
     """Alternatives `\\b...` (each starting with a word character) or `^\\s*...`, searched."""
 
-    __slots__ = ("_anchored", "_pattern", "_search", "pattern")
+    __slots__ = ("_anchored", "_compiled", "_parts")
 
     def __init__(self, *parts: str) -> None:
         words = [p[2:] for p in parts if p.startswith("\\b")]
@@ -36,15 +37,36 @@ class WordStart:
         if any(has_top_level_bar(p) for p in parts):
             raise ValueError(f"parts must not have a top-level |: {parts!r}")
         self._anchored = bool(anchored)
-        shifted = "\\W(?:" + "|".join(f"(?:{w})" for w in words) + ")"
-        self._pattern = re.compile("|".join(f"(?:{a})" for a in (shifted, *anchored)))
-        regrouped = "\\W(?:" + _by_first_letter(words) + ")"
-        self._search = re.compile("|".join(f"(?:{a})" for a in (regrouped, *anchored)))
-        self.pattern = re.compile("|".join(f"(?:{p})" for p in parts))  # what it stands for
+        # Compiled the first time each is used (`_compiled_pattern`): an introduction's
+        # card runs few of the checks' patterns, and compiling all three of every
+        # `WordStart` at import was ~30 ms of every cold start.
+        self._parts = (tuple(words), tuple(anchored), parts)
+        self._compiled: list[re.Pattern[str] | None] = [None, None, None]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """One pattern of the parts as given: what the `WordStart` stands for."""
+        return self._compiled_pattern(_PATTERN)
+
+    def _compiled_pattern(self, which: int) -> re.Pattern[str]:
+        compiled = self._compiled[which]
+        if compiled is None:  # two threads may both compile it: the same pattern
+            compiled = self._compiled[which] = re.compile(self._source(which))
+        return compiled
+
+    def _source(self, which: int) -> str:
+        words, anchored, parts = self._parts
+        if which == _PATTERN:
+            return "|".join(f"(?:{p})" for p in parts)
+        if which == _BLANK:
+            shifted = "\\W(?:" + "|".join(f"(?:{w})" for w in words) + ")"
+            return "|".join(f"(?:{a})" for a in (shifted, *anchored))
+        regrouped = "\\W(?:" + _by_first_letter(list(words)) + ")"
+        return "|".join(f"(?:{a})" for a in (regrouped, *anchored))
 
     def search(self, text: str) -> bool:
         """Does any part match somewhere in `text`?"""
-        return self._search.search(" " + text) is not None
+        return self._compiled_pattern(_SEARCH).search(" " + text) is not None
 
     def blank(self, text: str) -> str:
         """`text` with each match (as `pattern.sub` finds them) replaced by as many spaces.
@@ -59,7 +81,8 @@ class WordStart:
         spaced = " " + text
         parts: list[str] = []
         done = pos = 0
-        while (match := self._pattern.search(spaced, pos)) is not None:
+        blanking = self._compiled_pattern(_BLANK)
+        while (match := blanking.search(spaced, pos)) is not None:
             start, end = match.start(), match.end() - 1
             if end == start:
                 raise ValueError("a part matched nothing; blank needs parts that consume")

@@ -125,6 +125,10 @@ class LazyPattern:
         """`re.Pattern.finditer`."""
         return self.compiled().finditer(text)
 
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        """`re.Pattern.sub`."""
+        return self.compiled().sub(repl, text)
+
 
 _PREFIX_KEY = 3  # a word-prefix entry ("introduc*") is looked up by its first letters
 Candidates = tuple[tuple[LazyPattern, tuple[str, ...]], ...]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.core.intro.cues import GREET, NAME
+from app.core.intro.lexicon import LazyPattern
 from app.core.mail.names import first_name, goes_by, matches, name_tokens
 from app.core.model import Address
 from app.core.text import Sentence
@@ -23,13 +24,15 @@ _GREETING = re.compile(
 _SPLIT_NAMES = re.compile(_NAME_SEP)
 _VOCATIVE = re.compile(rf"^\s*(?:(?i:{GREET})\s+)?(?P<who>{NAME})\s*(?:[,:]|[–—-]+)\s*")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|his|her|their|him)\b", re.IGNORECASE)
-_SIGN_NAME = re.compile(rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$")
+_SIGN_NAME = LazyPattern(  # the name patterns compile on first use (cold start)
+    rf"^[-–—\s]*(?P<who>{NAME}|[A-Z]{{2,4}})\s*\.?$"
+)
 _NAME = re.compile(NAME)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _SPACES = re.compile(r"\s+")
 _NOT_NAMES = re.compile(r"[\s,.:;!?&/+()–—-]+|\b(?:and|und|y|et)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
-_TRAILING_NAME = re.compile(rf"[.!?]\s+(?P<who>{NAME})\s*$")
+_TRAILING_NAME = LazyPattern(rf"[.!?]\s+(?P<who>{NAME})\s*$")
 _MAX_BLURB = 400
 _CLOSING = re.compile(
     r"^(?:thanks|thank you|best|regards|cheers|sincerely|warmly|all the best|kind regards|"

@@ -171,7 +171,10 @@ _PIECES = st.one_of(
 _TEXTS = st.lists(_PIECES, max_size=40).map(" ".join)
 _ASCII = st.characters(min_codepoint=32, max_codepoint=126)
 _MATCHING = st.one_of(
-    *(st.from_regex(p, alphabet=_ASCII) for p in (pat.MARKER, *(p for _, p in pat.STRONG)))
+    *(
+        st.from_regex(p.compiled(), alphabet=_ASCII)
+        for p in (pat.MARKER, *(p for _, p in pat.STRONG))
+    )
 )
 
 
