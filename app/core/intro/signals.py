@@ -22,6 +22,7 @@ from app.core.intro.cues import subject_hints
 from app.core.intro.language import language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
 from app.core.intro.reading import Reading, read, recipients
+from app.core.intro.vetoes import NEGATIVE
 from app.core.mail.addresses import name_from_email
 from app.core.mail.names import name_tokens
 from app.core.model import Address, Email
@@ -84,6 +85,7 @@ _DETAILS = re.compile(r"\d{3}|\d-\d|@|www\.|https?:")
 # A release stamp printed on every page of a records release ("UNCLASSIFIED U.S. Department
 # of State Case No. F-2014-20439 Doc No. C05761587 Date: 06/30/2015"): not the writer's words.
 _RELEASE_STAMP = re.compile(r"^[^\S\n]*\S[^\n]{0,80}\bCase No\.[^\n]{0,60}\bDoc No\.[^\n]*$", re.M)
+_SELF_INTRODUCTION = next(veto for veto in NEGATIVE if veto.name == "self-introduction")
 _CUE_KINDS = {"classic": "cue_classic", "handoff": "cue_handoff", "one_sided": "cue_one_sided"}
 
 
@@ -166,6 +168,10 @@ def signals_of(email: Email) -> Signals:
     if not language and any(fired.values()):
         # Too short to vote: the language whose idioms it uses ("te presento a Luis").
         language = max(LANGUAGES, key=lambda code: (fired.get(code, 0), code == "en"))
+    others = recipients(email)
+    if not email.headers_present:  # a body without headers: the people it addresses
+        others = ()
+    found["self_intro"] -= _introducing_another(text, spans, found, others)
     reading = read(email, spans, frozenset(found["fyi"]))
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
@@ -197,7 +203,6 @@ def signals_of(email: Email) -> Signals:
         if vetoed and not found[vetoed]:
             values[vetoed] = 0.5
             words.setdefault(vetoed, veto)
-    others = recipients(email)
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, against, lexicons)
@@ -207,6 +212,28 @@ def signals_of(email: Email) -> Signals:
     return Signals(
         language, tuple(values[f] for f in FEATURES), words, reading, text.joined, connecting
     )
+
+
+def _introducing_another(
+    text: _Text,
+    spans: tuple[Sentence, ...],
+    found: dict[str, set[int]],
+    others: tuple[Address, ...],
+) -> set[int]:
+    """Sentences whose self-introduction words only frame an introduction of someone else
+    on the message: "Le scrivo per presentarLe Sara Fontana", "I am writing to you to
+    introduce Sara" (a writing frame, then connecting words naming a recipient). A sentence
+    that introduces the writer ("… to introduce myself") keeps its veto."""
+    framed = found["self_intro"] & found["connect"]
+    if not framed or not others:
+        return set()
+    names = frozenset().union(*_tokens(others[:20], text))
+    return {
+        i
+        for i in framed
+        if not names.isdisjoint(text.words[i])
+        and not _SELF_INTRODUCTION.found_in(spans[i].text, text.folded[i])
+    }
 
 
 def _contact_details(text: _Text, among: set[int]) -> set[int]:

@@ -1,0 +1,108 @@
+"""Families the third probe left (issue 10), in every language where they apply: the
+formal "I write to introduce you to X" frame is an introduction of X, not of the writer;
+a copy for information said with a pronoun ("zodat hij op de hoogte is", "so she is
+aware") is still a copy for information."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.intro import FEATURES, signals_of
+from app.core.intro.lexicon import LEXICONS, fold
+from app.core.model import Address, Email
+from tests.core.intro.mail import email_of
+
+READER = Address("Paolo Marino", "paolo@poli.example")
+SARA = Address("Sara Fontana", "sara@uni.example")
+
+FRAMES = [
+    ("it", "Le scrivo per presentarLe Sara Fontana, in copia, che lavora sui compositi."),
+    ("es", "Le escribo para presentarle a Sara Fontana, en copia, que trabaja en compuestos."),
+    ("fr", "Je vous écris pour vous présenter Sara Fontana, en copie, qui fait des composites."),
+    ("de", "Ich schreibe Ihnen, um Ihnen Sara Fontana vorzustellen, die in Kopie ist."),
+    ("pt", "Escrevo para lhe apresentar a Sara Fontana, em cópia, que trabalha com compósitos."),
+    ("nl", "Ik schrijf u om Sara Fontana, in cc, aan u voor te stellen. Zij werkt hier."),
+    ("en", "I am writing to you to introduce Sara Fontana, copied here, who works on composites."),
+    ("en", "This is to introduce you to Sara Fontana, copied here, who works on composites."),
+]  # fmt: skip
+
+
+def _on(email: Email) -> dict[str, float]:
+    signals = signals_of(email)
+    return {name: value for name, value in zip(FEATURES, signals.values, strict=True) if value}
+
+
+def _categories(language: str, text: str) -> set[str]:
+    return {category for _, category, _ in LEXICONS[language].matcher.scan(fold(text))}
+
+
+@pytest.mark.parametrize(("language", "text"), FRAMES)
+def test_writing_to_introduce_someone_on_the_message_connects(language: str, text: str) -> None:
+    """The writing frame ("Le scrivo per", "I am writing to you") before connecting words
+    that name someone on the message is no self-introduction: the sentence connects."""
+    on = _on(email_of(text, (READER,), (SARA,), "Sara Fontana"))
+    assert on.get("connect", 0) > 0
+    assert on.get("connect_named") == 1.0
+    assert "self_intro" not in on
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Le scrivo per presentarLe la nostra azienda e i nostri servizi."),
+        ("en", "I am writing to you to introduce myself and my firm."),
+        ("es", "Le escribo porque trabajo en una empresa de materiales compuestos."),
+    ],
+)
+def test_the_frame_alone_or_about_the_writer_stays_a_self_introduction(
+    language: str, text: str
+) -> None:
+    """Nobody on the message is introduced, or the writer introduces themself: the veto
+    stands (the frame is lifted only for a person named on the message)."""
+    on = _on(email_of(text, (READER,), (SARA,), "Hello"))
+    assert on.get("self_intro", 0) > 0
+
+
+def test_the_frame_is_lifted_only_when_the_person_is_on_the_message() -> None:
+    """ "Le scrivo per presentarLe Sara Fontana" with Sara not on the message: the writer
+    may be presenting someone absent, but nothing connects two people on it."""
+    text = "Le scrivo per presentarLe Sara Fontana, che lavora sui compositi."
+    on = _on(email_of(text, (READER,), (), "Presentazione"))
+    assert on.get("self_intro", 0) > 0
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Ik zet Tim in de cc, zodat hij op de hoogte is."),
+        ("nl", "Ik zet Tim en Eva in de cc zodat ze het weten."),
+        ("nl", "Ik heb Eva toegevoegd zodat zij het weet."),
+        ("nl", "Eva staat in de cc om haar op de hoogte te houden."),
+        ("de", "Ich habe Tim in CC gesetzt, damit er Bescheid weiß."),
+        ("de", "Eva ist in Kopie, damit sie informiert ist."),
+        ("en", "I've copied Tim so he is aware."),
+        ("en", "Adding Tim and Eva so they are in the loop."),
+        ("en", "Copying Eva to keep her in the loop."),
+        ("es", "Pongo a Tim en copia para que él esté al tanto."),
+        ("es", "Copio a Eva para mantenerla al tanto."),
+        ("fr", "Je mets Tim en copie pour le tenir au courant."),
+        ("pt", "Coloco o Tim em cópia para o manter a par."),
+        ("it", "Metto in copia Eva per tenerla aggiornata."),
+    ],
+)
+def test_a_copy_for_information_said_with_a_pronoun(language: str, text: str) -> None:
+    """Slots take no function word, so each lexicon's `@` (a name or a personal pronoun,
+    its `pronouns`) reads the copy for information said of "him", "hij", "er"."""
+    assert "fyi" in _categories(language, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Zodat het project op tijd klaar is, plannen we een extra sprint."),
+        ("en", "So the team is aware of the deadline, we moved it to Monday."),
+    ],
+)
+def test_a_pronoun_slot_still_needs_the_whole_phrase(language: str, text: str) -> None:
+    """A name or a pronoun, then the rest of the entry: other clauses are no copy."""
+    assert "fyi" not in _categories(language, text)
