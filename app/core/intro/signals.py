@@ -86,6 +86,12 @@ _DETAILS = re.compile(r"\d{3}|\d-\d|@|www\.|https?:")
 # of State Case No. F-2014-20439 Doc No. C05761587 Date: 06/30/2015"): not the writer's words.
 _RELEASE_STAMP = re.compile(r"^[^\S\n]*\S[^\n]{0,80}\bCase No\.[^\n]{0,60}\bDoc No\.[^\n]*$", re.M)
 _SELF_INTRODUCTION = next(veto for veto in NEGATIVE if veto.name == "self-introduction")
+# A rank written as one (a capital) asking the writer to do something.
+_RANKS = frozenset({"secretary", "assistant", "chief of staff"})
+_PRINCIPAL = re.compile(
+    r"\b(?:Assistant |Deputy |Under )?(?:Secretary|Chief of Staff)\b(?: \w+)?"
+    r"\s+(?:has |had )?(?:asked|wanted|wants|would like|requested)\s+(?:me|us|that I)\b"
+)
 _CUE_KINDS = {"classic": "cue_classic", "handoff": "cue_handoff", "one_sided": "cue_one_sided"}
 
 
@@ -159,12 +165,19 @@ def signals_of(email: Email) -> Signals:
     words: dict[str, str] = {}
     found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact", "fyi")}
     fired: dict[str, int] = {}
+    scheduling: dict[int, set[str]] = {}  # the scheduling words of each sentence
     for lexicon in lexicons:
         hits = lexicon.matcher.scan(text.joined)
         for offset, category, said in hits:
             found[category].add(text.sentence_at(offset))
+            if category == "scheduling":
+                scheduling.setdefault(text.sentence_at(offset), set()).add(said)
             words.setdefault(category, said)
         fired[lexicon.language] = len({category for _, category, _ in hits})
+    if principal := _principal_asks(spans, scheduling):
+        found["scheduling"] -= principal
+        if not found["scheduling"]:
+            words.pop("scheduling", None)
     if not language and any(fired.values()):
         # Too short to vote: the language whose idioms it uses ("te presento a Luis").
         language = max(LANGUAGES, key=lambda code: (fired.get(code, 0), code == "en"))
@@ -212,6 +225,18 @@ def signals_of(email: Email) -> Signals:
     return Signals(
         language, tuple(values[f] for f in FEATURES), words, reading, text.joined, connecting
     )
+
+
+def _principal_asks(spans: tuple[Sentence, ...], scheduling: dict[int, set[str]]) -> set[int]:
+    """Sentences whose only scheduling word is a rank asking the writer ("the Secretary
+    asked me to connect you", "the Chief of Staff would like me to"): a principal, not an
+    assistant setting a time. The other lexicons name assistants with a possessive ("mi
+    secretaria", "meine Sekretärin"), so a rank never fires there."""
+    return {
+        i
+        for i, said in scheduling.items()
+        if said <= _RANKS and _PRINCIPAL.search(spans[i].text) is not None
+    }
 
 
 def _introducing_another(

@@ -106,3 +106,37 @@ def test_a_copy_for_information_said_with_a_pronoun(language: str, text: str) ->
 def test_a_pronoun_slot_still_needs_the_whole_phrase(language: str, text: str) -> None:
     """A name or a pronoun, then the rest of the entry: other clauses are no copy."""
     assert "fyi" not in _categories(language, text)
+
+
+JAKE = Address("Jake Sullivan", "jake@state.example")
+ROBERT = Address("Robert Hale", "robert@foundation.example")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jake - the Secretary asked me to connect you with Robert Hale, who runs a foundation.",
+        "Jake, the Deputy Secretary has asked me to connect you with Robert Hale.",
+        "Jake - the Chief of Staff would like me to connect you with Robert Hale.",
+    ],
+)
+def test_a_rank_asking_the_writer_is_a_principal_not_a_scheduler(text: str) -> None:
+    """ "the Secretary asked me to connect you": the rank is the one who wants the
+    connection made, not an assistant setting a time; the sentence connects."""
+    on = _on(email_of(text, (JAKE,), (ROBERT,), "Robert Hale"))
+    assert "scheduling" not in on
+    assert on.get("connect_named") == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jake, I'm copying my secretary, who will connect you with Robert Hale.",
+        "Jake - the Secretary's scheduler will connect you with Robert Hale.",
+        "Jake, my assistant asked me to connect you with Robert Hale to find a time.",
+    ],
+)
+def test_an_assistant_still_schedules(text: str) -> None:
+    """An assistant or secretary who sets the time stays a scheduling hand-off."""
+    on = _on(email_of(text, (JAKE,), (ROBERT,), "Robert Hale"))
+    assert on.get("scheduling", 0) > 0
