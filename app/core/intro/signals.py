@@ -219,7 +219,9 @@ def signals_of(email: Email) -> Signals:
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, against, lexicons)
-    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"])
+    # "Nina administers the plan. She can help. I've cc'd her.": a copy said with a
+    # pronoun refers back, so the two sentences before a hand-off count.
+    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"], before=2)
     _headers(values, email, others, own)
     _cues(values, reading, others)
     return Signals(
@@ -290,16 +292,17 @@ def _people(
     values["addressed"] = min(len(_addressed(text, tokens, greetings)), 2) / 2
 
 
-def _handoff_cc(email: Email, text: _Text, handoff: set[int]) -> float:
-    """A hand-off sentence, or the one next to it, names someone copied (on Cc, not To):
-    "I'm copying Huma who ...", "Vincent has done work on this. I am copying him"."""
+def _handoff_cc(email: Email, text: _Text, handoff: set[int], *, before: int = 1) -> float:
+    """A hand-off sentence, the one after it or the `before` ones before it, names someone
+    copied (on Cc, not To): "I'm copying Huma who ...", "Vincent has done work on this.
+    I am copying him"."""
     if not handoff or not email.cc:
         return 0.0
     sender = email.sender.email if email.sender else ""
     to = {a.email for a in email.to}
     copied = tuple(a for a in email.cc[:20] if a.email not in to and a.email != sender)
     tokens = frozenset().union(*_tokens(copied, text)) if copied else frozenset()
-    near = {j for i in handoff for j in (i - 1, i, i + 1) if 0 <= j < len(text.words)}
+    near = {j for i in handoff for j in range(i - before, i + 2) if 0 <= j < len(text.words)}
     return float(any(not tokens.isdisjoint(text.words[j]) for j in near))
 
 

@@ -140,3 +140,20 @@ def test_an_assistant_still_schedules(text: str) -> None:
     """An assistant or secretary who sets the time stays a scheduling hand-off."""
     on = _on(email_of(text, (JAKE,), (ROBERT,), "Robert Hale"))
     assert on.get("scheduling", 0) > 0
+
+
+TOM = Address("Tom Albers", "tom@corp.example")
+NINA = Address("Nina Kowalski", "nina@corp.example")
+
+
+def test_a_copy_said_with_a_pronoun_reaches_back_two_sentences() -> None:
+    """ "Nina administers the plan. She can help. I've cc'd her.": the hand-off's "her"
+    is the Nina copied two sentences before (`handoff_cc`)."""
+    text = "Tom, Nina Kowalski administers the plan. She can help. I've cc'd her."
+    assert _on(email_of(text, (TOM,), (NINA,), "Re: Benefits question"))["handoff_cc"] == 1.0
+
+
+def test_a_pronoun_copy_of_someone_on_to_is_no_copy() -> None:
+    """The same words with Nina on To: nobody new was copied."""
+    text = "Tom, Nina Kowalski administers the plan. She can help. I've cc'd her."
+    assert "handoff_cc" not in _on(email_of(text, (TOM, NINA), (), "Re: Benefits question"))
