@@ -157,3 +157,21 @@ def test_a_pronoun_copy_of_someone_on_to_is_no_copy() -> None:
     """The same words with Nina on To: nobody new was copied."""
     text = "Tom, Nina Kowalski administers the plan. She can help. I've cc'd her."
     assert "handoff_cc" not in _on(email_of(text, (TOM, NINA), (), "Re: Benefits question"))
+
+
+def test_an_introduced_bare_address_takes_the_name_from_the_quoted_header() -> None:
+    """jcarson@ greeted "Jay," with "From: Jay Carson" in the quoted history is introduced
+    as Jay Carson, not as the first name alone."""
+    from app.core.intro import detect_introduction
+
+    text = (
+        "Jay,\n\nI'm copying Maria Lopez, who runs our Haiti program and can help with the "
+        "schools. Maria, Jay is the one I mentioned.\n\nBest,\nNora\n\n"
+        "-----Original Message-----\nFrom: Jay Carson <jcarson@example.com>\nSent: Monday\n"
+        "To: Nora\nSubject: schools\n\nWho should I talk to about schools?"
+    )
+    maria = Address("Maria Lopez", "maria@program.example")
+    email = email_of(text, (Address("", "jcarson@example.com"),), (maria,), "RE: schools")
+    intro = detect_introduction(email).introduction
+    assert intro is not None
+    assert [p.name for p in intro.introduced] == ["Jay Carson", "Maria Lopez"]
