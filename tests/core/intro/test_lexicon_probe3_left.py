@@ -9,6 +9,7 @@ import pytest
 
 from app.core.intro import FEATURES, signals_of
 from app.core.intro.lexicon import LEXICONS, fold
+from app.core.intro.people import name_elsewhere
 from app.core.model import Address, Email
 from tests.core.intro.mail import email_of
 
@@ -175,3 +176,26 @@ def test_an_introduced_bare_address_takes_the_name_from_the_quoted_header() -> N
     intro = detect_introduction(email).introduction
     assert intro is not None
     assert [p.name for p in intro.introduced] == ["Jay Carson", "Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("written", "email", "text", "expected"),
+    [
+        ("Jay", "jcarson@state.example", "From: Jay Carson <jcarson@state.example>", "Jay Carson"),
+        ("", "jay.carson@state.example", "I spoke with Jay Carson today.", "Jay Carson"),
+        ("", "carsonj@state.example", "Jay Carson will call.", "Jay Carson"),
+        ("Vince", "vkamins@corp.example", "Vince Kaminski will call you.", "Vince Kaminski"),
+        # The written first name must fit: another Carson is not Jay.
+        ("Jay", "jcarson@state.example", "Bob Carson will call.", ""),
+        # No name in the mail spells the address.
+        ("Jay", "jcarson@state.example", "Maria Lopez will call.", ""),
+        # A written full name is kept as it is.
+        ("Jay Carson", "jcarson@state.example", "Jay Carson will call.", ""),
+    ],
+)
+def test_a_bare_address_takes_the_full_name_the_mail_gives_it(
+    written: str, email: str, text: str, expected: str
+) -> None:
+    """`people.name_elsewhere`: a person known by an address and a first name gets the full
+    name written elsewhere in the mail whose words make up the address."""
+    assert name_elsewhere(written, Address("", email), (text,)) == expected

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +16,6 @@ from app.core.intro.people import (
     display_name,
     full_names,
     greeted,
-    name_elsewhere,
     resolve,
     sign_off_name,
     vocatives,
@@ -183,26 +181,3 @@ def test_a_blurb_is_found_under_the_nickname_the_writer_uses() -> None:
     blurbs = Blurbs(split_sentences(text), frozenset())
     assert blurbs.about("Gabriela Souza") == "Gabi leads data at Lumen."
     assert blurbs.about("William Hart") == "Bill runs analytics at Hart."
-
-
-@pytest.mark.parametrize(
-    ("written", "email", "text", "expected"),
-    [
-        ("Jay", "jcarson@state.example", "From: Jay Carson <jcarson@state.example>", "Jay Carson"),
-        ("", "jay.carson@state.example", "I spoke with Jay Carson today.", "Jay Carson"),
-        ("", "carsonj@state.example", "Jay Carson will call.", "Jay Carson"),
-        ("Vince", "vkamins@corp.example", "Vince Kaminski will call you.", "Vince Kaminski"),
-        # The written first name must fit: another Carson is not Jay.
-        ("Jay", "jcarson@state.example", "Bob Carson will call.", ""),
-        # No name in the mail spells the address.
-        ("Jay", "jcarson@state.example", "Maria Lopez will call.", ""),
-        # A written full name is kept as it is.
-        ("Jay Carson", "jcarson@state.example", "Jay Carson will call.", ""),
-    ],
-)
-def test_a_bare_address_takes_the_full_name_the_mail_gives_it(
-    written: str, email: str, text: str, expected: str
-) -> None:
-    """A person known by an address and a first name gets the full name written elsewhere
-    in the mail whose words make up the address."""
-    assert name_elsewhere(written, Address("", email), (text,)) == expected
