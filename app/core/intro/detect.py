@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from app.core.intro.cast import cast
-from app.core.intro.people import Blurbs, display_name, sign_off_name
+from app.core.intro.people import Blurbs, display_name, name_elsewhere, sign_off_name
 from app.core.intro.reading import recipients
 from app.core.intro.replied import reply_to_introduction
 from app.core.intro.signals import Signals, signals_of
@@ -160,6 +160,7 @@ def _build(
     if not reading.hits:
         kind = _kind_from_signals(signals, len(people))
     people = _signed_names(people, email)
+    people = _full_names_elsewhere(people, email)
     blurbs = Blurbs(reading.spans, frozenset(h.sentence for h in reading.hits))
     introduced = tuple(
         Person(name, addr.email if addr else "", blurbs.about(name)) for name, addr in people
@@ -235,6 +236,29 @@ def _signed_names(
         )
         for name, addr in people
     ]
+
+
+def _full_names_elsewhere(
+    people: list[tuple[str, Address | None]], email: Email
+) -> list[tuple[str, Address | None]]:
+    """A person known by a bare address (and perhaps a first name from the body) takes
+    the full name the mail gives them elsewhere: its own text, signature or quoted
+    history ("From: Jay Carson" for jcarson@, greeted "Jay")."""
+    texts = (email.new_text, email.signature, email.quoted_text)
+    found = []
+    for name, addr in people:
+        bare = addr is not None and not _has_full_name(addr)
+        handle = addr is not None and (name.lower() == addr.email.split("@", 1)[0].lower())
+        written = "" if handle or "@" in name else name
+        fuller = name_elsewhere(written, addr, texts) if bare and addr is not None else ""
+        found.append((fuller or name, addr))
+    return found
+
+
+def _has_full_name(address: Address) -> bool:
+    """A display name of two words or more that is not the address's local part."""
+    name = address.name.strip()
+    return len(name.split()) > 1 and name.lower() != address.email.split("@", 1)[0].lower()
 
 
 def _introducer(email: Email) -> Person:

@@ -7,7 +7,9 @@ text (`fold`: lower case, accents removed, one space for any white space).
 
 Entry syntax: words separated by spaces, matched at word boundaries; `word*`
 matches any word starting with `word`; `_` is a slot of one to three words (a
-name); `...` a gap of up to four words. Reading the package's own data files at
+name); `@` a name or one of the language's personal pronouns (`pronouns`: "so she
+is aware", "zodat hij op de hoogte is", which a slot never takes since pronouns
+are function words); `...` a gap of up to four words. Reading the package's own data files at
 import is like importing a module: no mail, network, clock or randomness.
 """
 
@@ -215,12 +217,18 @@ def _word_lead(token: str) -> str:
 
 
 def _literal(token: str) -> bool:
-    return token not in ("_", "...") and not token.endswith("*")
+    return token not in ("_", "@", "...") and not token.endswith("*")
 
 
-def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozenset()) -> Matcher:
-    """A `Matcher` over entries by category (`found`); slots take no word of `stopwords`."""
+def matcher_for(
+    found: dict[str, list[str]],
+    stopwords: frozenset[str] = frozenset(),
+    pronouns: frozenset[str] = frozenset(),
+) -> Matcher:
+    """A `Matcher` over entries by category (`found`); slots take no word of `stopwords`,
+    and a `@` takes a slot or one of `pronouns`."""
     slot = _slot(stopwords)
+    who = _who(slot, pronouns)
     owners: dict[str, list[str]] = {}
     for category, entries in found.items():
         for entry in entries:
@@ -232,7 +240,7 @@ def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozens
     by_prefix: dict[str, list[tuple[str, LazyPattern, tuple[str, ...]]]] = {}
     rest = []
     for entry, categories in owners.items():
-        pattern, owned = LazyPattern(_entry(entry, slot)), tuple(categories)
+        pattern, owned = LazyPattern(_entry(entry, slot, who)), tuple(categories)
         tokens = entry.split(" ")
         first = tokens[0]
         if first.endswith("*") and _TOKEN.fullmatch(first[:-1]) and len(first) > _PREFIX_KEY:
@@ -248,7 +256,7 @@ def matcher_for(found: dict[str, list[str]], stopwords: frozenset[str] = frozens
             by_word.setdefault(lead, []).append((pattern, owned))
         else:
             boundary = r"(?<!\w)" if entry[:1].isalnum() or entry[:1] == "_" else ""
-            rest.append((LazyPattern(boundary + _entry(entry, slot)), owned))
+            rest.append((LazyPattern(boundary + _entry(entry, slot, who)), owned))
     # The gate holds an entry's first word, or its first two when it is keyed by both:
     # "you two" does not stop at every "you".
     firsts = sorted({*by_word, *(f"{a} {b}" for a, b in by_pair)})
@@ -317,11 +325,21 @@ def _slot(stopwords: frozenset[str]) -> str:
     return rf"{word}(?: {word}){{0,2}}"
 
 
-def _entry(entry: str, slot: str = _SLOT) -> str:
+def _who(slot: str, pronouns: frozenset[str]) -> str:
+    """A name (`slot`) or one of the language's personal pronouns."""
+    if not pronouns:
+        return slot
+    words = "|".join(sorted((re.escape(w) for w in pronouns), key=len, reverse=True))
+    return rf"(?:(?:{words})(?![\w'-])|{slot})"
+
+
+def _entry(entry: str, slot: str = _SLOT, who: str | None = None) -> str:
     parts: list[str] = []
     for token in fold(entry).split(" "):
         if token == "...":
             parts.append(_GAP)
+        elif token == "@":
+            parts.append((slot if who is None else who) + ",? ")
         elif token == "_":
             parts.append(slot + ",? ")  # a name may close its clause: "adding Sue, who"
         elif token.endswith("*") and len(token) > 1:
@@ -365,11 +383,12 @@ def _load(language: str) -> Lexicon:
     }
     found = {c: _contracted(e, contractions) for c, e in data.get("categories", {}).items()}
     stopwords = frozenset(fold(w) for w in data.get("stopwords", []))
+    pronouns = frozenset(fold(w) for w in data.get("pronouns", []))
     return Lexicon(
         language=language,
         categories=frozenset(c for c in CATEGORIES if found.get(c)),
         matcher=LazyMatcher(
-            partial(matcher_for, {c: found.get(c, []) for c in CATEGORIES}, stopwords)
+            partial(matcher_for, {c: found.get(c, []) for c in CATEGORIES}, stopwords, pronouns)
         ),
         greetings=frozenset(fold(g) for g in data.get("greetings", [])),
         describe=frozenset(fold(d) for d in found.get("describe", [])),

@@ -302,6 +302,38 @@ def _trim(text: str) -> str:
     return cut + "…"
 
 
+_LETTERS = re.compile(r"[^a-z]")
+
+
+def name_elsewhere(written: str, person: Address, texts: Sequence[str]) -> str:
+    """The full name the message gives a person known only by a bare address and at
+    most one written word ("jcarson@…" greeted "Jay", with "From: Jay Carson" in the
+    quoted history): a name of two words or more in `texts` whose words make up the
+    address's local part ("jcarson", "jay.carson", "carsonj", "vkamins" of "Kaminski"),
+    and that starts with the written word when there is one. "" when none fits."""
+    local = _LETTERS.sub("", person.email.split("@", 1)[0].lower())
+    if len(local) < 4 or (written and len(written.split()) > 1):
+        return ""
+    for text in texts:
+        for name in full_names(text[:20_000]):
+            words = [w.lower() for w in name.replace(".", " ").split() if w.isalpha()]
+            if len(words) < 2 or not _spells(local, words[0], words[-1]):
+                continue
+            if written and written.lower() != words[0] and not goes_by(written, name):
+                continue
+            return name
+    return ""
+
+
+def _spells(local: str, first: str, last: str) -> bool:
+    """Is an address's local part (letters only) made of this first and last name?"""
+    whole = (first + last, last + first, first[0] + last, last + first[0], first + last[0])
+    if local in whole:
+        return True
+    # A truncated last name after an initial: "vkamins" for V. Kaminski.
+    return len(local) >= 5 and local[0] == first[0] and last.startswith(local[1:])
+
+
 def display_name(written: str, person: Address | None) -> str:
     """The fullest name we know: the header's, else what the message wrote."""
     local = person.email.split("@", 1)[0] if person else ""

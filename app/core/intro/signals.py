@@ -22,6 +22,7 @@ from app.core.intro.cues import subject_hints
 from app.core.intro.language import language_of
 from app.core.intro.lexicon import LANGUAGES, LEXICONS, Lexicon, fold
 from app.core.intro.reading import Reading, read, recipients
+from app.core.intro.vetoes import NEGATIVE
 from app.core.mail.addresses import name_from_email
 from app.core.mail.names import name_tokens
 from app.core.model import Address, Email
@@ -84,6 +85,13 @@ _DETAILS = re.compile(r"\d{3}|\d-\d|@|www\.|https?:")
 # A release stamp printed on every page of a records release ("UNCLASSIFIED U.S. Department
 # of State Case No. F-2014-20439 Doc No. C05761587 Date: 06/30/2015"): not the writer's words.
 _RELEASE_STAMP = re.compile(r"^[^\S\n]*\S[^\n]{0,80}\bCase No\.[^\n]{0,60}\bDoc No\.[^\n]*$", re.M)
+_SELF_INTRODUCTION = next(veto for veto in NEGATIVE if veto.name == "self-introduction")
+# A rank written as one (a capital) asking the writer to do something.
+_RANKS = frozenset({"secretary", "assistant", "chief of staff"})
+_PRINCIPAL = re.compile(
+    r"\b(?:Assistant |Deputy |Under )?(?:Secretary|Chief of Staff)\b(?: \w+)?"
+    r"\s+(?:has |had )?(?:asked|wanted|wants|would like|requested)\s+(?:me|us|that I)\b"
+)
 _CUE_KINDS = {"classic": "cue_classic", "handoff": "cue_handoff", "one_sided": "cue_one_sided"}
 
 
@@ -157,15 +165,26 @@ def signals_of(email: Email) -> Signals:
     words: dict[str, str] = {}
     found: dict[str, set[int]] = {c: set() for c in (*LEXICAL, "meet_verbs", "self_contact", "fyi")}
     fired: dict[str, int] = {}
+    scheduling: dict[int, set[str]] = {}  # the scheduling words of each sentence
     for lexicon in lexicons:
         hits = lexicon.matcher.scan(text.joined)
         for offset, category, said in hits:
             found[category].add(text.sentence_at(offset))
+            if category == "scheduling":
+                scheduling.setdefault(text.sentence_at(offset), set()).add(said)
             words.setdefault(category, said)
         fired[lexicon.language] = len({category for _, category, _ in hits})
+    if principal := _principal_asks(spans, scheduling):
+        found["scheduling"] -= principal
+        if not found["scheduling"]:
+            words.pop("scheduling", None)
     if not language and any(fired.values()):
         # Too short to vote: the language whose idioms it uses ("te presento a Luis").
         language = max(LANGUAGES, key=lambda code: (fired.get(code, 0), code == "en"))
+    others = recipients(email)
+    if not email.headers_present:  # a body without headers: the people it addresses
+        others = ()
+    found["self_intro"] -= _introducing_another(text, spans, found, others)
     reading = read(email, spans, frozenset(found["fyi"]))
     if not reading.spans:
         reading.spans = spans  # blurbs are read from the sentences, cue or not
@@ -197,16 +216,51 @@ def signals_of(email: Email) -> Signals:
         if vetoed and not found[vetoed]:
             values[vetoed] = 0.5
             words.setdefault(vetoed, veto)
-    others = recipients(email)
     if not email.headers_present:  # a body without headers: the people it addresses
         others = tuple(Address(name, "") for name in reading.addressed())
     _people(values, text, others, found, against, lexicons)
-    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"])
+    # "Nina administers the plan. She can help. I've cc'd her.": a copy said with a
+    # pronoun refers back, so the two sentences before a hand-off count.
+    values["handoff_cc"] = _handoff_cc(email, text, found["handoff"] - found["fyi"], before=2)
     _headers(values, email, others, own)
     _cues(values, reading, others)
     return Signals(
         language, tuple(values[f] for f in FEATURES), words, reading, text.joined, connecting
     )
+
+
+def _principal_asks(spans: tuple[Sentence, ...], scheduling: dict[int, set[str]]) -> set[int]:
+    """Sentences whose only scheduling word is a rank asking the writer ("the Secretary
+    asked me to connect you", "the Chief of Staff would like me to"): a principal, not an
+    assistant setting a time. The other lexicons name assistants with a possessive ("mi
+    secretaria", "meine Sekretärin"), so a rank never fires there."""
+    return {
+        i
+        for i, said in scheduling.items()
+        if said <= _RANKS and _PRINCIPAL.search(spans[i].text) is not None
+    }
+
+
+def _introducing_another(
+    text: _Text,
+    spans: tuple[Sentence, ...],
+    found: dict[str, set[int]],
+    others: tuple[Address, ...],
+) -> set[int]:
+    """Sentences whose self-introduction words only frame an introduction of someone else
+    on the message: "Le scrivo per presentarLe Sara Fontana", "I am writing to you to
+    introduce Sara" (a writing frame, then connecting words naming a recipient). A sentence
+    that introduces the writer ("… to introduce myself") keeps its veto."""
+    framed = found["self_intro"] & found["connect"]
+    if not framed or not others:
+        return set()
+    names = frozenset().union(*_tokens(others[:20], text))
+    return {
+        i
+        for i in framed
+        if not names.isdisjoint(text.words[i])
+        and not _SELF_INTRODUCTION.found_in(spans[i].text, text.folded[i])
+    }
 
 
 def _contact_details(text: _Text, among: set[int]) -> set[int]:
@@ -238,16 +292,17 @@ def _people(
     values["addressed"] = min(len(_addressed(text, tokens, greetings)), 2) / 2
 
 
-def _handoff_cc(email: Email, text: _Text, handoff: set[int]) -> float:
-    """A hand-off sentence, or the one next to it, names someone copied (on Cc, not To):
-    "I'm copying Huma who ...", "Vincent has done work on this. I am copying him"."""
+def _handoff_cc(email: Email, text: _Text, handoff: set[int], *, before: int = 1) -> float:
+    """A hand-off sentence, the one after it or the `before` ones before it, names someone
+    copied (on Cc, not To): "I'm copying Huma who ...", "Vincent has done work on this.
+    I am copying him"."""
     if not handoff or not email.cc:
         return 0.0
     sender = email.sender.email if email.sender else ""
     to = {a.email for a in email.to}
     copied = tuple(a for a in email.cc[:20] if a.email not in to and a.email != sender)
     tokens = frozenset().union(*_tokens(copied, text)) if copied else frozenset()
-    near = {j for i in handoff for j in (i - 1, i, i + 1) if 0 <= j < len(text.words)}
+    near = {j for i in handoff for j in range(i - before, i + 2) if 0 <= j < len(text.words)}
     return float(any(not tokens.isdisjoint(text.words[j]) for j in near))
 
 
