@@ -8,6 +8,7 @@ history is never analysed or pointed at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -209,12 +210,19 @@ def _first(person: Address | None) -> str:
 
 
 def _locate_end(text: str, own: str) -> int:
-    """Offset in `text` just past the own words that `split_body` kept."""
+    """Offset in `text` just past the own words that `split_body` kept.
+
+    The own words open the text (less leading blank space, with line ends made "\n"), so
+    their last 40 characters sit no earlier in `text` than in `own`: the search starts
+    there, not at the first place the same words appear (a closing line that repeats an
+    earlier one cut the draft short), and a line end matches whichever the text uses."""
+    own = own.rstrip()
     if not own:
         return 0
-    tail = own.rstrip()[-40:]
-    found = text.find(tail)
-    return found + len(tail) if found >= 0 else len(text)
+    tail = own[-40:]
+    pattern = re.compile(r"(?:\r\n|\r|\n)".join(map(re.escape, tail.split("\n"))))
+    found = pattern.search(text, len(own) - len(tail))
+    return found.end() if found else len(text)
 
 
 def check_email(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +99,28 @@ def test_pasted_text_offsets_ignore_quoted_history() -> None:
     draft = Draft.from_text(text)
     assert draft.body_end <= text.index("On Mon")
     assert check_reply(draft, introduction=INTRO, me=ANN.email) == ()
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_pasted_text_keeps_an_ending_that_repeats_earlier_words(newline: str) -> None:
+    """Own words whose last line repeats an earlier one are kept whole (the end was found
+    at the first place those words appeared, and the ask after it went unchecked), with
+    either line end a pasted text may carry."""
+    repeated = "Looking forward to meeting you both soon."
+    own = newline.join(
+        [
+            "Hi Sue,",
+            "",
+            f"Joe, thanks! {repeated}",
+            "Could you refer me for the open product manager role at your company?",
+            repeated,
+        ]
+    )
+    text = f"{own}{newline}{newline}On Mon, Joe wrote:{newline}> Sue, meet Ann.{newline}"
+    draft = Draft.from_text(text)
+    assert draft.body_end == len(own)
+    found = check_reply(draft, introduction=INTRO, me=ANN.email)
+    assert "ask" in _codes(found)
 
 
 def test_enabled_filters_codes() -> None:
