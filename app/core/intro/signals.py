@@ -26,7 +26,7 @@ from app.core.intro.vetoes import NEGATIVE
 from app.core.mail.addresses import name_from_email
 from app.core.mail.names import name_tokens
 from app.core.model import Address, Email
-from app.core.text import Sentence, split_sentences
+from app.core.text import Sentence, is_abbreviation, split_sentences
 
 LEXICAL = (
     "connect", "mutual", "handoff", "capable", "take_it", "reach_out",
@@ -345,14 +345,35 @@ def _addressed(text: _Text, tokens: list[frozenset[str]], greetings: frozenset[s
         head = sentence[:80]
         short = len(words) <= 6
         greets = bool(words) and (words[0] in greetings or " ".join(words[:2]) in greetings)
-        vocative = bool(words) and sentence[len(words[0]) : len(words[0]) + 1] in (",", ":")
-        if vocative:
-            found |= {i for i, t in enumerate(tokens) if words[0] in t}  # "Sue, meet Joe."
+        who = _vocative(sentence, words)
+        if who:
+            found |= {i for i, t in enumerate(tokens) if who in t}  # "Sue, meet Joe."
         if not (greets or (short and head.rstrip().endswith((",", ":", "!", "-")))):
             continue
         start = words[:6]
         found |= {i for i, t in enumerate(tokens) if not t.isdisjoint(start)}
     return found
+
+
+def _vocative(sentence: str, words: list[str]) -> str:
+    """The word a sentence opens by addressing someone ("sue, meet joe": "sue"), after
+    up to two titles with their full stop ("ing. galli, …", "dr. prof. weber: …")."""
+    if not words:
+        return ""
+    end = len(words[0])
+    for i, word in enumerate(words[:3]):
+        if i:
+            start = sentence.find(word, end)
+            if start < 0:
+                return ""
+            end = start + len(word)
+        after = sentence[end : end + 1]
+        if after in (",", ":"):
+            return word
+        if after != "." or not is_abbreviation(word):
+            return ""
+        end += 1
+    return ""
 
 
 def _domain(address: Address) -> str:

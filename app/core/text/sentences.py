@@ -43,6 +43,14 @@ def _abbreviations() -> frozenset[str]:
 
 
 _ABBREV = _abbreviations()
+
+
+def is_abbreviation(word: str) -> bool:
+    """Is `word` (lower case, no final full stop) an abbreviation of one of the seven
+    languages ("dr", "ing", "sig.ra")? A full stop after it ends no sentence."""
+    return word in _ABBREV
+
+
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]+[\"')\]]*$")
 _TOKEN_CHARS = frozenset(".!?…\"')]")  # what `_LAST_TOKEN` matches besides word characters

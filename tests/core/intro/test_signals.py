@@ -80,6 +80,22 @@ def test_a_slot_that_is_no_time_to_meet_is_no_scheduling() -> None:
     assert _on(_email(diary, (sam,), (jonas,)))["scheduling"] > 0
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ing. Galli, Le presento la dott.ssa Rinaldi.",
+        "Dr. Weber, ich möchte Ihnen Frau Rinaldi vorstellen.",
+        "Sr. Galli: le presento a la Dra. Rinaldi.",
+    ],
+)
+def test_a_reader_addressed_after_a_title_is_addressed(opening: str) -> None:
+    """A title with its full stop before the name ("Ing. Galli,") still addresses the
+    reader: since the splitter keeps "Ing." in its sentence, the name is no longer the
+    sentence's first word."""
+    to = (Address("Marco Galli Weber", "mg@example.it"), Address("Anna Rinaldi", "ar@example.it"))
+    assert _on(_email(f"{opening}\n\nSaluti.", to)).get("addressed", 0.0) > 0
+
+
 def test_two_people_greeted_and_described() -> None:
     """ "Sue, Joe —" greets both; "Sue leads product" describes one of them."""
     email = _email(
