@@ -15,30 +15,33 @@ from scripts.eval_reply_probe import PROBE, load_rows, main, report, run_probe, 
 
 ROWS = load_rows()
 REPLIES = [r for r in ROWS if r["label"] == "intro_reply"]
-INTROS = {r["id"]: r for r in ROWS if r["label"] == "positive"}
+THIRD = PROBE.parent / "reply-probe-3"
+# The batches written whole (good and flawed replies in every language), with the least
+# number of good and of flawed replies each language holds.
+WHOLE = {PROBE: (6, 10), THIRD: (7, 9)}
+BATCHES = (PROBE, PROBE.parent / "reply-probe-2", THIRD)
 
 
-def _intro_of(reply: dict[str, str]) -> dict[str, str]:
-    names = frozenset(reply["introducee_names"].split(";"))
-    return next(
-        i
-        for i in INTROS.values()
-        if (i["lang"], i["introducer"], frozenset(i["introducee_names"].split(";")))
-        == (reply["lang"], reply["introducer"], names)
-    )
+def _replies(folder: Path) -> list[dict[str, str]]:
+    return [r for r in load_rows(folder) if r["label"] == "intro_reply"]
 
 
-def test_every_labelled_file_exists_and_every_file_is_labelled() -> None:
-    on_disk = {p.stem for p in PROBE.glob("*.eml")}
-    assert on_disk == {r["id"] for r in ROWS}
+def _intro_of(folder: Path, reply: dict[str, str]) -> dict[str, str]:
+    def key(row: dict[str, str]) -> tuple[str, str, frozenset[str]]:
+        return row["lang"], row["introducer"], frozenset(row["introducee_names"].split(";"))
+
+    return next(i for i in load_rows(folder) if i["label"] == "positive" and key(i) == key(reply))
 
 
-@pytest.mark.parametrize("row", REPLIES, ids=lambda r: r["id"])
-def test_reply_parses_and_answers_its_introduction(row: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("folder", "row"),
+    [(folder, row) for folder in WHOLE for row in _replies(folder)],
+    ids=lambda v: v["id"] if isinstance(v, dict) else v.name,
+)
+def test_reply_parses_and_answers_its_introduction(folder: Path, row: dict[str, str]) -> None:
     """Each reply is a reply to its introduction: Re: subject, In-Reply-To, sender, Cc."""
-    reply = parse_eml((PROBE / f"{row['id']}.eml").read_bytes())
-    intro_row = _intro_of(row)
-    intro = parse_eml((PROBE / f"{intro_row['id']}.eml").read_bytes())
+    reply = parse_eml((folder / f"{row['id']}.eml").read_bytes())
+    intro = parse_eml((folder / f"{_intro_of(folder, row)['id']}.eml").read_bytes())
     assert reply.subject == f"Re: {intro.subject}"
     assert reply.in_reply_to == intro.message_id
     assert reply.sender is not None
@@ -50,14 +53,18 @@ def test_reply_parses_and_answers_its_introduction(row: dict[str, str]) -> None:
     assert (intro.sender.email in copied) == (row["keeps_both"] == "yes")
 
 
-def test_every_language_has_good_replies_and_every_problem() -> None:
-    """~6 good and ~10 flawed replies per language; every reply code shown in each."""
-    good = Counter(r["lang"] for r in REPLIES if r["notes"].startswith("good"))
-    bad = Counter(r["lang"] for r in REPLIES if r["notes"].startswith("problems:"))
+@pytest.mark.parametrize("folder", WHOLE, ids=lambda f: f.name)
+def test_every_language_has_good_replies_and_every_problem(folder: Path) -> None:
+    """Good and flawed replies in every language; every reply code shown in each."""
+    replies = _replies(folder)
+    least_good, least_bad = WHOLE[folder]
+    good = Counter(r["lang"] for r in replies if r["notes"].startswith("good"))
+    bad = Counter(r["lang"] for r in replies if r["notes"].startswith("problems:"))
     assert set(good) == set(bad) == set(WRITTEN_LANGUAGES)
-    assert min(good.values()) >= 6
-    assert min(bad.values()) >= 10
-    outcomes = run_probe()
+    assert min(good.values()) >= least_good
+    assert min(bad.values()) >= least_bad
+    outcomes = run_probe(folder)
+    assert len(outcomes) == len(replies)
     for lang in WRITTEN_LANGUAGES:
         shown = set().union(*(o.expected for o in outcomes if o.lang == lang))
         assert shown == set(REPLY_CODES), lang
@@ -81,14 +88,15 @@ def test_main_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith(f"reply probe: {len(REPLIES)} replies")
 
 
-def test_the_second_batch_parses_and_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    """`scripts/data/reply-probe-2`: every file labelled and read, every language there."""
-    second = PROBE.parent / "reply-probe-2"
-    rows = load_rows(second)
-    assert {p.stem for p in second.glob("*.eml")} == {r["id"] for r in rows}
-    outcomes = run_probe(second)
+@pytest.mark.parametrize("folder", BATCHES, ids=lambda f: f.name)
+def test_every_batch_is_labelled_and_runs(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every file of a batch labelled and every label a file; the script reads the batch,
+    every language is there."""
+    rows = load_rows(folder)
+    assert {p.stem for p in folder.glob("*.eml")} == {r["id"] for r in rows}
+    outcomes = run_probe(folder)
     assert {o.lang for o in outcomes} == set(WRITTEN_LANGUAGES)
-    assert main([str(second)]) in (0, 1)
+    assert main([str(folder)]) in (0, 1)
     assert capsys.readouterr().out.startswith(f"reply probe: {len(outcomes)} replies")
 
 
@@ -97,7 +105,7 @@ def test_command_line_check_agrees_with_the_probe(
 ) -> None:
     """`python -m app check --thread INTRO REPLY` finds what the probe script finds."""
     row = next(r for r in REPLIES if "dropped_introducer" in r["notes"])
-    intro = PROBE / f"{_intro_of(row)['id']}.eml"
+    intro = PROBE / f"{_intro_of(PROBE, row)['id']}.eml"
     status = cli_main(["check", "--json", "--thread", str(intro), str(PROBE / f"{row['id']}.eml")])
     record = json.loads(capsys.readouterr().out)
     outcome = next(o for o in run_probe() if o.id == row["id"])
